@@ -1,0 +1,127 @@
+"""Steps after matching that apply to every rule alike.
+
+* Modifiers written before an expression widen it and set its TIMEX3 ``mod``:
+  "late Saturday" (END), "mid-November" (MID), "the end of 1990" (END),
+  "earlier this year" (START), "about two weeks" (APPROX), "more than a year".
+* A day and a clock time written together become one TIME:
+  "Sunday at 5:00 pm", "5 p.m. Sunday", "tomorrow at noon".
+* A weekday in front of a date joins it: "Friday, Jan. 3".
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+
+from timeline.tagger.spec import Spec
+from timeline.tagger.tokens import Tokens
+
+
+@attrs.define
+class Candidate:
+    first: int  # first token
+    last: int  # last token (inclusive)
+    spec: Spec
+    rule: str
+
+
+# (token words before the expression, mod); longest first. Only for calendar expressions.
+POSITION_PREFIXES: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
+    (("the", "end", "of", "the"), "END"), (("the", "beginning", "of", "the"), "START"),
+    (("the", "start", "of", "the"), "START"), (("the", "middle", "of", "the"), "MID"),
+    (("the", "end", "of"), "END"), (("the", "beginning", "of"), "START"), (("the", "start", "of"), "START"),
+    (("the", "middle", "of"), "MID"), (("the", "close", "of"), "END"), (("end", "of"), "END"),
+    (("early", "in"), "START"), (("late", "in"), "END"), (("earlier",), "START"), (("later",), "END"),
+    (("mid", "-"), "MID"), (("early", "-"), "START"), (("late", "-"), "END"),
+    (("early",), "START"), (("late",), "END"), (("mid",), "MID"),
+)
+# before a duration (or "two weeks ago")
+QUANTITY_PREFIXES: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
+    (("more", "than"), "MORE_THAN"), (("less", "than"), "LESS_THAN"), (("fewer", "than"), "LESS_THAN"),
+    (("at", "least"), "EQUAL_OR_MORE"), (("at", "most"), "EQUAL_OR_LESS"), (("up", "to"), "EQUAL_OR_LESS"),
+    (("no", "more", "than"), "EQUAL_OR_LESS"), (("nearly",), "LESS_THAN"), (("almost",), "LESS_THAN"),
+    (("about",), "APPROX"), (("around",), "APPROX"), (("approximately",), "APPROX"), (("roughly",), "APPROX"),
+    (("some",), "APPROX"), (("over",), "MORE_THAN"), (("just",), "APPROX"),
+)
+_JOIN_DAY_TIME: Final = ((), ("at",), (",",), (",", "at"), ("on",), (",", "on"))
+_DAY_FIELDS: Final = ("weekday", "day")
+
+
+def _words_before(toks: Tokens, first: int, n: int) -> tuple[str, ...] | None:
+    if first - n < 0:
+        return None
+    return tuple(toks.lower(i) for i in range(first - n, first))
+
+
+def _is_calendar(spec: Spec) -> bool:
+    return spec.type in ("DATE", "TIME") and (spec.value is None or spec.value.endswith("_REF"))
+
+
+def _is_day(spec: Spec) -> bool:
+    """A whole day with no clock time: "Sunday", "Jan. 5", "tomorrow"."""
+    if spec.type != "DATE" or spec.value is not None or spec.hour is not None or spec.pod is not None:
+        return False
+    if spec.anchor is not None:
+        return spec.unit == "day" and spec.grain == "day"
+    return spec.weekday is not None or spec.day is not None
+
+
+def _is_bare_clock(spec: Spec) -> bool:
+    return spec.type == "TIME" and spec.hour is not None and spec.day is None and spec.weekday is None \
+        and spec.anchor is None
+
+
+def apply_modifiers(toks: Tokens, cands: list[Candidate]) -> None:
+    """Widen candidates over the modifier words just before them (in place)."""
+    taken = {i for c in cands for i in range(c.first, c.last + 1)}
+    for c in cands:
+        table = POSITION_PREFIXES if _is_calendar(c.spec) else QUANTITY_PREFIXES
+        if c.spec.type == "SET":
+            continue
+        if c.spec.anchor is not None and c.spec.shift and c.spec.unit not in ("day",) and _is_calendar(c.spec) \
+                and c.rule == "shifted":
+            table = QUANTITY_PREFIXES  # "about two weeks ago"
+        for words, mod in table:
+            got = _words_before(toks, c.first, len(words))
+            if got == words and not any(i in taken for i in range(c.first - len(words), c.first)):
+                c.first -= len(words)
+                c.spec = c.spec.with_(mod=mod)
+                break
+
+
+def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
+    """Merge "Sunday at 5:00 pm" and "5 p.m. Sunday" into one TIME candidate."""
+    if len(cands) < 2:
+        return cands
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            between = tuple(toks.lower(k) for k in range(a.last + 1, b.first))
+            if between in _JOIN_DAY_TIME:
+                merged = _merge(a, b)
+                if merged is not None:
+                    out.append(merged)
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _merge(a: Candidate, b: Candidate) -> Candidate | None:
+    if _is_day(a.spec) and _is_bare_clock(b.spec):
+        day, clock = a.spec, b.spec
+    elif _is_bare_clock(a.spec) and _is_day(b.spec):
+        day, clock = b.spec, a.spec
+    elif a.spec.weekday is not None and a.spec.type == "DATE" and b.spec.day is not None and b.spec.month is not None \
+            and b.spec.weekday is None:
+        return Candidate(a.first, b.last, b.spec, b.rule)
+    else:
+        return None
+    spec = day.with_(type="TIME", hour=clock.hour, minute=clock.minute, zone=clock.zone,
+                     grain="minute" if day.anchor is not None else None)
+    return Candidate(a.first, b.last, spec, f"{a.rule}+{b.rule}")

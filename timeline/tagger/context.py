@@ -1,0 +1,61 @@
+"""What the sentence around a time expression says: its tense.
+
+"said Friday" looks back, "will meet Friday" looks ahead, "is scheduled for
+Tuesday" looks ahead. The nearest cue in the same sentence wins: first looking
+left from the expression, then right.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from timeline.tagger.tokens import Tokens
+
+FUTURE_CUES: Final = frozenset(
+    """will ll shall would going scheduled schedule expected expects expect set plans plan planned
+    planning due upcoming intends intend intended hopes hope aims aim slated tomorrow next coming
+    later soon until till should could might must""".split()
+)
+PAST_CUES: Final = frozenset(
+    """said was were had did ago told came went took made got began rose fell saw met won lost left gave
+    held sold bought paid hit struck killed died wrote spoke ran fought found thought brought became
+    stood kept sent led put set knew shot broke chose drove ate forgot grew hid hung read rode rang sang
+    sank sat slept spent swam threw understood woke wore yesterday last earlier previously recently
+    been""".split()
+)
+# words ending in -ed that are not past verbs
+_NOT_PAST_ED: Final = frozenset(
+    """need indeed red bed speed seed feed shed hundred united limited based related proposed expected
+    scheduled planned intended concerned interested alleged reported""".split()
+)
+_BOUNDARY: Final = frozenset(".;|\"")
+
+
+def tense_at(toks: Tokens, first: int, last: int) -> str | None:
+    """'past', 'future' or None for the expression spanning tokens ``first..last``."""
+    tags = toks.tags
+    i, seen = first - 1, 0
+    while i >= 0 and seen < 12 and tags[i] not in _BOUNDARY:
+        t = _cue(toks.lower(i))
+        if t:
+            return t
+        i -= 1
+        seen += 1
+    i, seen, n = last + 1, 0, len(tags)
+    while i < n and seen < 8 and tags[i] not in _BOUNDARY:
+        t = _cue(toks.lower(i))
+        if t:
+            return t
+        i += 1
+        seen += 1
+    return None
+
+
+def _cue(w: str) -> str | None:
+    if w in FUTURE_CUES:
+        return "future"
+    if w in PAST_CUES:
+        return "past"
+    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
+        return "past"
+    return None

@@ -1,0 +1,160 @@
+"""Word tables: every surface form kept together with its value.
+
+Each table is data. The tokenizer gives every word listed here its own tag, so
+rule patterns can name a word ("ago") or a whole table ("MONTH").
+Ambiguous words are marked *latent*: "May" and "March" are months only when
+capitalized and in a date-like context, "fall" is a season only after a
+determiner, "second" is an ordinal, not a unit.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# month number -> surface forms (lower case; abbreviations may take a period)
+MONTHS: Final = (
+    (1, ("january", "jan")),
+    (2, ("february", "feb", "febr")),
+    (3, ("march", "mar")),
+    (4, ("april", "apr")),
+    (5, ("may",)),
+    (6, ("june", "jun")),
+    (7, ("july", "jul")),
+    (8, ("august", "aug")),
+    (9, ("september", "sept", "sep")),
+    (10, ("october", "oct")),
+    (11, ("november", "nov")),
+    (12, ("december", "dec")),
+)
+# month words that are also common English words: months only when capitalized
+# (and, alone, only after a preposition or determiner; see the rules)
+LATENT_MONTHS: Final = frozenset({"may", "march", "mar", "jan", "jun", "dec", "sep"})
+
+# ISO weekday number (Monday = 1) -> forms
+WEEKDAYS: Final = (
+    (1, ("monday", "mon")),
+    (2, ("tuesday", "tue", "tues")),
+    (3, ("wednesday", "wed")),
+    (4, ("thursday", "thu", "thur", "thurs")),
+    (5, ("friday", "fri")),
+    (6, ("saturday", "sat")),
+    (7, ("sunday", "sun")),
+)
+# abbreviations that are ordinary words: weekdays only when capitalized and followed by a period
+LATENT_WEEKDAYS: Final = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun", "thur", "tues", "thurs"})
+WEEKDAY_PLURALS: Final = {f"{forms[0]}s": n for n, forms in WEEKDAYS}
+
+NUMBER_WORDS: Final = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12,
+}
+TENS: Final = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+ORDINAL_WORDS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "twenty-first": 21,
+}
+
+# vague quantities: a duration of an unknown number of units ("several weeks" -> PXW)
+VAGUE_QUANTITIES: Final = frozenset({"several", "few", "many", "some", "numerous", "recent", "coming", "past"})
+
+# unit -> (grain, TIMEX3 duration letter, is it a time unit written after PT)
+UNITS: Final = {
+    "second": ("second", "S", True), "minute": ("minute", "M", True), "hour": ("hour", "H", True),
+    "day": ("day", "D", False), "week": ("week", "W", False), "fortnight": ("fortnight", "W", False),
+    "month": ("month", "M", False), "quarter": ("quarter", "Q", False), "year": ("year", "Y", False),
+    "decade": ("decade", "DE", False), "century": ("century", "CE", False),
+    "millennium": ("millennium", "ML", False), "weekend": ("weekend", "WE", False),
+    "season": ("season", "S", False),
+}
+UNIT_FORMS: Final = {
+    "seconds": "second", "sec": "second", "secs": "second",
+    "minute": "minute", "minutes": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hrs": "hour",
+    "day": "day", "days": "day",
+    "week": "week", "weeks": "week",
+    "fortnight": "fortnight", "fortnights": "fortnight",
+    "month": "month", "months": "month",
+    "quarter": "quarter", "quarters": "quarter",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "decade": "decade", "decades": "decade",
+    "century": "century", "centuries": "century",
+    "millennium": "millennium", "millennia": "millennium",
+    "weekend": "weekend", "weekends": "weekend",
+}
+PLURAL_UNITS: Final = frozenset(
+    {"seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades",
+     "centuries", "millennia", "weekends", "fortnights"}
+)
+
+# part of day -> TIMEX3 code
+PARTS_OF_DAY: Final = {
+    "morning": "MO", "mornings": "MO", "afternoon": "AF", "afternoons": "AF",
+    "evening": "EV", "evenings": "EV", "night": "NI", "nights": "NI", "overnight": "NI",
+    "daytime": "DT",
+}
+SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+# words that are a clock time by themselves
+CLOCK_WORDS: Final = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
+
+# relative days
+RELATIVE_DAYS: Final = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+# words whose value is a reference to the present, past or future
+REF_WORDS: Final = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "today's": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF",
+    "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "past": "PAST_REF", "future": "FUTURE_REF",
+}
+
+# modifiers written before an expression -> TIMEX3 mod
+POSITION_MODS: Final = {
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
+}
+QUANTITY_MODS: Final = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
+    "over": "MORE_THAN", "least": "EQUAL_OR_MORE", "under": "LESS_THAN", "than": "",
+    "more": "MORE_THAN", "less": "LESS_THAN", "fewer": "LESS_THAN", "up": "EQUAL_OR_LESS",
+}
+
+# fixed-date holidays (month, day); moveable ones are computed in the rules
+HOLIDAYS: Final = {
+    "christmas": (12, 25), "xmas": (12, 25), "halloween": (10, 31), "valentine's": (2, 14),
+}
+
+# zones written after a clock time; resolved by the zone layer, kept in the span here
+ZONE_WORDS: Final = frozenset(
+    {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+     "eet", "eest", "ist", "jst", "et", "pt", "ct", "mt", "z"}
+)
+
+# every other word a rule names literally
+FUNCTION_WORDS: Final = frozenset(
+    """the a an this that these those last next past previous prior coming following same
+    ago earlier later before after since until till by of in on at from to through for during
+    within each every per a.m. p.m. am pm local time fiscal calendar year-earlier year-ago
+    latest recent first half quarter end beginning start early late mid middle and or
+    o'clock this year's week's month's day's the other then that time period latter former
+    twice thrice once times annually weekly daily monthly quarterly yearly hourly nightly
+    biweekly fortnightly semiannual semiannually annual term as long more less than
+    about around approximately roughly some nearly almost over under least up few several
+    many couple dozens numerous full whole entire year-end year-to-date yearend
+    ad bc b.c. a.d. centuries century millennium
+    new years eve day christmas easter thanksgiving weeks months days years hours minutes
+    decades quarters mornings nights weekends time-frame summer winter autumn fall spring
+    fourth sixth twentieth nineteenth twenty-first hence from now right already yet
+    still moment present instant currently nowadays meantime meanwhile period periods
+    session""".split()
+)

@@ -1,0 +1,307 @@
+"""Anchoring: a `Spec` and its context -> TIMEX3 value, grain and interval.
+
+This is the only place that sees the reference time. Context is the
+publication time, the tense of the sentence, and the *story point*: the date
+the text was last talking about, which "the next day" or "a year earlier"
+count from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from timeline._model import Interval
+from timeline._reference import Reference
+from timeline.tagger.spec import Spec
+
+Tense = Literal["past", "future"] | None
+
+# grains, fine to coarse
+_ORDER = ("minute", "partofday", "day", "weekend", "week", "month", "season", "quarter", "half", "year",
+          "decade", "century")
+_RANK = {g: i for i, g in enumerate(_ORDER)}
+_POD_HOURS = {"MO": (6, 12), "AF": (12, 18), "EV": (18, 22), "NI": (22, 30), "DT": (8, 18)}
+_SEASON_START = {"SP": (3, 21), "SU": (6, 21), "FA": (9, 23), "WI": (12, 21)}
+_SEASON_ORDER = ("WI", "SP", "SU", "FA")
+
+
+@attrs.frozen
+class Point:
+    """A place on the calendar at a grain: what the story is talking about."""
+
+    date: dt.date
+    grain: str
+    pod: str | None = None
+    hour: int = 0
+    minute: int = 0
+
+
+@attrs.frozen
+class Resolved:
+    value: str
+    grain: str | None = None
+    interval: Interval | None = None
+    point: Point | None = None
+
+
+def _midnight(d: dt.date) -> dt.datetime:
+    return dt.datetime(d.year, d.month, d.day)
+
+
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    if n == 0:
+        return d
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + dt.timedelta(weeks=n)
+    if unit == "month":
+        return d + relativedelta(months=n)
+    if unit == "quarter":
+        return d + relativedelta(months=3 * n)
+    if unit == "half":
+        return d + relativedelta(months=6 * n)
+    if unit == "year":
+        return d + relativedelta(years=n)
+    if unit == "decade":
+        return d + relativedelta(years=10 * n)
+    if unit == "century":
+        return d + relativedelta(years=100 * n)
+    if unit == "season":
+        return d + relativedelta(months=3 * n)
+    return d
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    """The season a day is in, with the year it is named by (winter by the year it starts)."""
+    md = (d.month, d.day)
+    if md >= _SEASON_START["WI"]:
+        return d.year, "WI"
+    if md >= _SEASON_START["FA"]:
+        return d.year, "FA"
+    if md >= _SEASON_START["SU"]:
+        return d.year, "SU"
+    if md >= _SEASON_START["SP"]:
+        return d.year, "SP"
+    return d.year - 1, "WI"
+
+
+def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute: int = 0) -> Resolved:
+    """The TIMEX3 value and interval of the ``grain``-sized period containing ``d``."""
+    y = d.year
+    if not 1 <= y <= 9999:
+        raise ValueError("year out of range")
+    if grain == "year":
+        start, end = dt.date(y, 1, 1), dt.date(y + 1, 1, 1) if y < 9999 else dt.date(9999, 12, 31)
+        value = f"{y:04d}"
+    elif grain == "decade":
+        y0 = y - y % 10
+        start, end = dt.date(max(y0, 1), 1, 1), dt.date(min(y0 + 10, 9999), 1, 1)
+        value = f"{y0 // 10:03d}"
+    elif grain == "century":
+        y0 = y - y % 100
+        start, end = dt.date(max(y0, 1), 1, 1), dt.date(min(y0 + 100, 9999), 1, 1)
+        value = f"{y0 // 100:02d}"
+    elif grain == "quarter":
+        q = (d.month - 1) // 3 + 1
+        start = dt.date(y, 3 * q - 2, 1)
+        end = start + relativedelta(months=3)
+        value = f"{y:04d}-Q{q}"
+    elif grain == "half":
+        h = 1 if d.month <= 6 else 2
+        start = dt.date(y, 6 * h - 5, 1)
+        end = start + relativedelta(months=6)
+        value = f"{y:04d}-H{h}"
+    elif grain == "season":
+        sy, s = _season_of(d)
+        m0, d0 = _SEASON_START[s]
+        start = dt.date(sy, m0, d0)
+        nxt = _SEASON_ORDER[(_SEASON_ORDER.index(s) + 1) % 4]
+        m1, d1 = _SEASON_START[nxt]
+        end = dt.date(sy + 1 if s == "WI" else sy, m1, d1)
+        value = f"{sy:04d}-{s}"
+    elif grain == "month":
+        start = dt.date(y, d.month, 1)
+        end = start + relativedelta(months=1)
+        value = f"{y:04d}-{d.month:02d}"
+    elif grain in ("week", "weekend"):
+        iy, iw, iwd = d.isocalendar()
+        monday = d - dt.timedelta(days=iwd - 1)
+        if grain == "week":
+            start, end = monday, monday + dt.timedelta(days=7)
+            value = f"{iy:04d}-W{iw:02d}"
+        else:
+            start, end = monday + dt.timedelta(days=5), monday + dt.timedelta(days=7)
+            value = f"{iy:04d}-W{iw:02d}-WE"
+    elif grain == "yearend":
+        start, end = dt.date(y, 12, 31), dt.date(y, 12, 31) + dt.timedelta(days=1)
+        return Resolved(start.isoformat(), "day", Interval(_midnight(start), _midnight(end)), Point(start, "day"))
+    elif grain == "partofday":
+        h0, h1 = _POD_HOURS[pod or "DT"]
+        s = _midnight(d)
+        iv = Interval(s + dt.timedelta(hours=h0), s + dt.timedelta(hours=h1))
+        return Resolved(f"{d.isoformat()}T{pod}", "partofday", iv, Point(d, "partofday", pod=pod))
+    elif grain == "minute":
+        s = _midnight(d) + dt.timedelta(hours=hour, minutes=minute)
+        iv = Interval(s, s + dt.timedelta(minutes=1))
+        return Resolved(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "minute", iv,
+                        Point(d, "minute", hour=hour, minute=minute))
+    else:  # day
+        start, end = d, d + dt.timedelta(days=1)
+        value = d.isoformat()
+        grain = "day"
+    return Resolved(value, grain, Interval(_midnight(start), _midnight(end)), Point(start, grain))
+
+
+def _closest(cands: list[dt.date], ref: dt.date, direction: str | None) -> dt.date:
+    """Of candidate period starts, the one the direction picks."""
+    if direction == "past":
+        past = [c for c in cands if c <= ref]
+        if past:
+            return max(past)
+    elif direction == "future":
+        fut = [c for c in cands if c >= ref]
+        if fut:
+            return min(fut)
+    return min(cands, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Resolved:
+    """Anchor one spec. Raises ValueError when the calendar cannot hold it."""
+    if spec.value is not None:
+        return Resolved(spec.value)
+    dct = ref.date
+    if spec.anchor is not None:
+        return _resolve_relative(spec, ref, story)
+    direction = spec.direction or tense
+    if spec.century is not None:
+        return render(dt.date(max(spec.century * 100, 1), 1, 1), "century")
+    if spec.decade is not None:
+        return render(dt.date(max(spec.decade * 10, 1), 1, 1), "decade")
+    y = spec.year
+    if spec.weekday is not None:
+        return _resolve_weekday(spec, dct, direction)
+    if spec.month is not None and spec.day is not None:
+        if y is None:
+            cands = []
+            for yy in (dct.year - 1, dct.year, dct.year + 1):
+                try:
+                    cands.append(dt.date(yy, spec.month, spec.day))
+                except ValueError:
+                    pass
+            if not cands:
+                return Resolved(f"XXXX-{spec.month:02d}-{spec.day:02d}")
+            d = _closest(cands, dct, direction)
+        else:
+            try:
+                d = dt.date(y, spec.month, spec.day)
+            except ValueError:
+                return Resolved(f"{y:04d}-{spec.month:02d}-{spec.day:02d}")
+        if spec.hour is not None:
+            return render(d, "minute", hour=spec.hour, minute=spec.minute or 0)
+        return render(d, "day")
+    if spec.month is not None:
+        if y is None:
+            cands = [dt.date(yy, spec.month, 1) for yy in (dct.year - 1, dct.year, dct.year + 1)]
+            if direction == "same":
+                y = dct.year
+            elif direction == "past":  # "last May": the most recent one already over or going on
+                y = max(c for c in cands if c <= dct).year
+                if y == dct.year and spec.month == dct.month:
+                    y -= 1
+            elif direction == "future":
+                y = min(c for c in cands if c > dct).year
+            else:
+                y = _closest(cands, dct.replace(day=1), None).year
+        return render(dt.date(y, spec.month, 1), "month")
+    if spec.quarter is not None or spec.half is not None:
+        size = 3 if spec.quarter is not None else 6
+        k = spec.quarter if spec.quarter is not None else spec.half
+        assert k is not None
+        if y is None:
+            y = dct.year
+            start = dt.date(y, size * k - size + 1, 1)
+            if tense == "past" and start > dct:
+                y -= 1
+        return render(dt.date(y, size * k - size + 1, 1), "quarter" if size == 3 else "half")
+    if spec.season is not None:
+        m0, d0 = _SEASON_START[spec.season]
+        if y is None:
+            y = dct.year
+            if spec.season == "WI" and dct.month <= 3:
+                y -= 1
+            start = dt.date(y, m0, d0)
+            cur_y, cur_s = _season_of(dct)
+            if direction == "past" and (start > dct or (cur_y, cur_s) == (y, spec.season) and spec.direction):
+                y -= 1
+            elif direction == "future" and start <= dct:
+                y += 1
+        return render(dt.date(y, m0, d0), "season")
+    if y is not None:
+        return render(dt.date(y, 1, 1), "year")
+    if spec.hour is not None:
+        day = story.date if story is not None and story.grain in ("day", "partofday", "minute") else dct
+        return render(day, "minute", hour=spec.hour, minute=spec.minute or 0)
+    raise ValueError("nothing to resolve")
+
+
+def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolved:
+    wd = spec.weekday
+    assert wd is not None
+    delta = wd - dct.isoweekday()
+    if delta == 0 and not spec.direction:
+        d = dct
+    elif direction == "past":
+        d = dct + dt.timedelta(days=delta if delta < 0 else delta - 7)
+    elif direction == "future":
+        d = dct + dt.timedelta(days=delta if delta > 0 else delta + 7)
+    elif direction == "same":
+        d = dct + dt.timedelta(days=delta)
+    else:  # the nearest, the past one on a tie
+        back = delta if delta < 0 else delta - 7
+        fwd = delta if delta > 0 else delta + 7
+        d = dct + dt.timedelta(days=back if -back <= fwd else fwd)
+    if spec.hour is not None:
+        return render(d, "minute", hour=spec.hour, minute=spec.minute or 0)
+    if spec.pod is not None:
+        return render(d, "partofday", pod=spec.pod)
+    return render(d, "day")
+
+
+def _resolve_relative(spec: Spec, ref: Reference, story: Point | None) -> Resolved:
+    unit = spec.unit or "day"
+    grain = spec.grain
+    n = spec.shift
+    if spec.anchor == "ref" and story is not None:
+        base, base_grain = story.date, story.grain
+    else:
+        base, base_grain = ref.date, "day"
+    if unit in ("second", "minute", "hour"):
+        if not ref.has_time:
+            return render(ref.date, "day")
+        when = ref.when + dt.timedelta(**{unit + "s": n})
+        return render(when.date(), "minute", hour=when.hour, minute=when.minute)
+    if unit == "year" and story is not None and story.grain in ("quarter", "month") and n < 0:
+        # "a year earlier" in a story about the third quarter means that quarter a year before
+        if spec.anchor == "ref" or (grain == "year" and abs((story.date - ref.date).days) < 400 and
+                                    story.grain == "quarter"):
+            if spec.anchor == "ref" or story.grain == "quarter":
+                return render(_shift(story.date, "year", n), story.grain)
+    if grain is None:
+        grain = base_grain if spec.anchor == "ref" and _RANK.get(base_grain, 9) >= _RANK["month"] else unit
+        if _RANK.get(grain, 9) < _RANK.get(unit, 0):
+            grain = unit
+    if unit == "quarter" and n == 0 and spec.anchor == "ref" and (story is None or story.grain not in (
+            "quarter", "month", "day")):
+        # "the quarter" with nothing before it: the last quarter reported on
+        base = _shift(ref.date, "quarter", -1)
+    d = _shift(base, unit, n)
+    if spec.hour is not None:
+        return render(d, "minute", hour=spec.hour, minute=spec.minute or 0)
+    if grain == "partofday":
+        return render(d, "partofday", pod=spec.pod)
+    return render(d, grain)

@@ -1,0 +1,605 @@
+"""The rules: each a name, a pattern over tokens, a production and its examples.
+
+A production reads the tokens the pattern captured and returns a `Spec` (an
+unanchored time) or ``None`` to reject the match. Examples map the value a rule
+must give, for a text published on Sunday 2020-01-05 with no other context, to
+phrases that must give it; `tests/test_rules.py` runs every one of them.
+Phrases in `NEGATIVE` must produce nothing.
+
+Rules are tried all at once; where matches overlap the longest wins, then the
+one listed first. Modifiers ("late", "early", "the end of", "about") and the
+joining of a day with a clock time ("Sunday at 5:00 pm") are done after
+matching, in `timeline.tagger.compose`, for every rule alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+import attrs
+
+from timeline.tagger import lexicon as lx
+from timeline.tagger.spec import Spec
+from timeline.tagger.tokens import Tokens, compile_pattern
+
+_MONTH_OF = {f: n for n, forms in lx.MONTHS for f in forms}
+_WEEKDAY_OF = {f: n for n, forms in lx.WEEKDAYS for f in forms}
+
+
+class Hit:
+    """The tokens one match of a rule covers, read by name."""
+
+    __slots__ = ("toks", "m", "base")
+
+    def __init__(self, toks: Tokens, m: re.Match[str], base: int = 0) -> None:
+        self.toks = toks
+        self.m = m
+        self.base = base
+
+    def has(self, name: str) -> bool:
+        return self.m.start(name) >= 0
+
+    def words(self, name: str | None = None) -> list[str]:
+        a, b = self.m.span(name) if name else self.m.span()
+        if a < 0:
+            return []
+        return [self.toks.lower(i) for i in range(self.base + a, self.base + b)]
+
+    def word(self, name: str) -> str:
+        """The first token captured under ``name``, lower-cased ('' if absent)."""
+        a = self.m.start(name)
+        return self.toks.lower(self.base + a) if a >= 0 else ""
+
+    def prev(self) -> str:
+        """The token before the match, lower-cased ('' at the start)."""
+        i = self.base + self.m.start() - 1
+        return self.toks.lower(i) if i >= 0 else ""
+
+    def raw(self, name: str) -> str:
+        a = self.m.start(name)
+        return self.toks.word(self.base + a) if a >= 0 else ""
+
+
+Production = Callable[[Hit], "Spec | None"]
+
+
+@attrs.frozen
+class Rule:
+    name: str
+    pattern: str
+    produce: Production = attrs.field(repr=False)
+    examples: Mapping[str, Sequence[str]] = attrs.field(factory=dict, repr=False)
+    regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "regex", compile_pattern(self.pattern, rule=self.name))
+
+
+# ------------------------------------------------------------ reading numbers
+
+
+def number(words: Sequence[str]) -> int | None:
+    """'twenty', '-', 'four' -> 24; 'a' -> 1; '48' -> 48; 'couple', 'of' -> 2."""
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w in ("-", "and", "of"):
+            continue
+        if w.isdigit():
+            current += int(w)
+        elif w in ("a", "an"):
+            current += 1 if not seen else 0
+        elif w == "couple":
+            current = 2
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        elif w in lx.NUMBER_WORDS:
+            current += lx.NUMBER_WORDS[w]
+        elif w in lx.ORDINAL_WORDS:
+            current += lx.ORDINAL_WORDS[w]
+        elif w[:-2].isdigit():  # 3rd
+            current += int(w[:-2])
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _fmt_amount(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: (5, 'year') -> 'P5Y'; (24, 'hour') -> 'PT24H'; (None, 'week') -> 'PXW'."""
+    if unit == "fortnight":
+        return "P" + ("X" if n is None else _fmt_amount(2 * n)) + "W"
+    _, letter, is_time = lx.UNITS[unit]
+    return ("PT" if is_time else "P") + _fmt_amount(n) + letter
+
+
+def _unit(word: str) -> str:
+    return lx.UNIT_FORMS[word]
+
+
+def _year2(tok: str) -> int:
+    """'98 -> 1998, '05 -> 2005 (a two-digit year: 1930-2029)."""
+    n = int(tok.strip("'\u2019"))
+    return 1900 + n if n >= 30 else 2000 + n
+
+
+# ------------------------------------------------------------ productions
+
+_MONTH_CONTEXT = frozenset({"in", "since", "until", "till", "by", "of", "during", "early", "late", "mid", "-",
+                            "from", "to", "through", "before", "after", "last", "next", "this", "each", "every"})
+
+
+def p_month_day_year(h: Hit) -> Spec | None:
+    month = _MONTH_OF[h.word("m")]
+    day = number([h.word("d")])
+    if day is None or not 1 <= day <= 31:
+        return None
+    year = int(h.word("y")) if h.has("y") else (_year2(h.word("ay")) if h.has("ay") else None)
+    return Spec(year=year, month=month, day=day)
+
+
+def p_month_year(h: Hit) -> Spec | None:
+    return Spec(year=int(h.word("y")), month=_MONTH_OF[h.word("m")])
+
+
+def p_month(h: Hit) -> Spec | None:
+    if not h.has("rel") and h.word("m") in lx.LATENT_MONTHS and h.prev() not in _MONTH_CONTEXT:
+        return None  # "May" alone is a month only after "in", "since", "early"...
+    direction = {"last": "past", "next": "future", "this": None, "past": "past", "coming": "future"}.get(
+        h.word("rel"), None
+    )
+    if h.has("rel") and h.word("rel") == "this":
+        return Spec(month=_MONTH_OF[h.word("m")], direction="same")
+    return Spec(month=_MONTH_OF[h.word("m")], direction=direction)  # type: ignore[arg-type]
+
+
+def p_iso(h: Hit) -> Spec | None:
+    tok = h.word("i")
+    y, mo, d = int(tok[:4]), int(tok[5:7]), int(tok[8:10])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if len(tok) > 10:
+        return Spec(type="TIME", year=y, month=mo, day=d, hour=int(tok[11:13]), minute=int(tok[14:16]))
+    return Spec(year=y, month=mo, day=d)
+
+
+def p_slash(h: Hit) -> Spec | None:
+    a, b, c = h.word("s").split("/")
+    mo, d, y = int(a), int(b), int(c)
+    if mo > 12 and d <= 12:  # 25/12/2019 is day first
+        mo, d = d, mo
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if len(c) == 2:
+        y = _year2(c)
+    return Spec(year=y, month=mo, day=d)
+
+
+def p_year(h: Hit) -> Spec | None:
+    return Spec(year=int(h.word("y")))
+
+
+def p_fiscal_year(h: Hit) -> Spec | None:
+    y = int(h.word("y")) if h.has("y") else _year2(h.word("ay"))
+    return Spec(year=y)
+
+
+def p_decade(h: Hit) -> Spec | None:
+    tok = h.word("d").strip("'\u2019")[:-1]  # '1990' or '80'
+    if len(tok) == 2:
+        return Spec(decade=int("19" + tok[0]))
+    return Spec(decade=int(tok[:3]))
+
+
+def p_century(h: Hit) -> Spec | None:
+    n = number(h.words("n"))
+    if n is None or not 1 <= n <= 30:
+        return None
+    return Spec(century=n - 1)
+
+
+_ORD_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+                 "last": 4, "final": 4}
+
+
+def p_quarter(h: Hit) -> Spec | None:
+    q = _ORD_QUARTERS.get(h.word("q"))
+    if q is None:
+        q = number([h.word("q")])
+        if q is None or not 1 <= q <= 4:
+            return None
+    year = int(h.word("y")) if h.has("y") else None
+    if h.has("rel"):  # "this year's third quarter", "last year's fourth quarter"
+        shift = {"this": 0, "last": -1, "next": 1}[h.word("rel")]
+        return Spec(quarter=q, anchor="dct", unit="year", shift=shift)
+    return Spec(quarter=q, year=year)
+
+
+def p_half(h: Hit) -> Spec | None:
+    n = {"first": 1, "second": 2, "1st": 1, "2nd": 2}.get(h.word("n"))
+    if n is None:
+        return None
+    return Spec(half=n, year=int(h.word("y")) if h.has("y") else None)
+
+
+def p_season(h: Hit) -> Spec | None:
+    season = lx.SEASONS[h.word("s")]
+    rel = h.word("rel")
+    if h.has("y"):
+        return Spec(season=season, year=int(h.word("y")))
+    direction = {"last": "past", "next": "future", "this": "same", "past": "past", "coming": "future"}.get(rel)
+    return Spec(season=season, direction=direction)  # type: ignore[arg-type]
+
+
+def p_weekday(h: Hit) -> Spec | None:
+    wd = _WEEKDAY_OF[h.word("wd")]
+    rel = " ".join(h.words("rel"))
+    direction = {"last": "past", "past": "past", "this past": "past", "next": "future",
+                 "coming": "future", "this coming": "future", "this": None, "": None}.get(rel)
+    pod = lx.PARTS_OF_DAY[h.word("pod")] if h.has("pod") else None
+    return Spec(type="TIME" if pod else "DATE", weekday=wd, direction=direction, pod=pod)  # type: ignore[arg-type]
+
+
+def p_weekend(h: Hit) -> Spec | None:
+    rel = h.word("rel")
+    shift = {"this": 0, "the": 0, "last": -1, "past": -1, "next": 1, "coming": 1}.get(rel)
+    if shift is None:
+        return None
+    return Spec(anchor="dct", unit="week", shift=shift, grain="weekend",
+                direction="past" if rel == "the" else None)
+
+
+def p_relday(h: Hit) -> Spec | None:
+    w = h.word("r")
+    shift = lx.RELATIVE_DAYS[w]
+    if w == "tonight":
+        return Spec(type="TIME", anchor="dct", unit="day", shift=0, grain="partofday", pod="NI")
+    if h.has("pod"):
+        return Spec(type="TIME", anchor="dct", unit="day", shift=shift, grain="partofday",
+                    pod=lx.PARTS_OF_DAY[h.word("pod")])
+    return Spec(anchor="dct", unit="day", shift=shift, grain="day")
+
+
+def p_day_before_after(h: Hit) -> Spec | None:
+    shift = {"yesterday": -2, "tomorrow": 2}[h.word("r")]
+    return Spec(anchor="dct", unit="day", shift=shift, grain="day")
+
+
+def p_this_pod(h: Hit) -> Spec | None:
+    rel = h.word("rel")
+    pod = lx.PARTS_OF_DAY[h.word("pod")]
+    shift = -1 if rel == "last" else 0
+    if rel == "last" and pod != "NI":
+        return None
+    return Spec(type="TIME", anchor="dct", unit="day", shift=shift, grain="partofday", pod=pod)
+
+
+_REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
+              "next": 1, "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0,
+              "that": 0, "latest": 0, "present": 0}
+_REF_ANCHORED = frozenset({"previous", "prior", "preceding", "following", "same", "that"})
+
+
+def p_rel_unit(h: Hit) -> Spec | None:
+    rel = h.word("rel")
+    unit = _unit(h.word("u"))
+    if unit in ("second", "minute", "hour", "fortnight", "millennium"):
+        return None
+    shift = _REL_SHIFT[rel]
+    anchor = "ref" if rel in _REF_ANCHORED else "dct"
+    if h.has("the") and rel == "next":
+        anchor = "ref"  # "the next day" follows the story, "next week" the calendar
+    if unit == "weekend":
+        return Spec(anchor=anchor, unit="week", shift=shift, grain="weekend")  # type: ignore[arg-type]
+    return Spec(anchor=anchor, unit=unit, shift=shift, grain=unit)  # type: ignore[arg-type]
+
+
+def p_the_unit_duration(h: Hit) -> Spec | None:
+    """'(for) the year', '(over) the quarter'."""
+    return Spec(type="DURATION", value=duration_value(1, _unit(h.word("u"))))
+
+
+def p_the_unit(h: Hit) -> Spec | None:
+    """'the quarter', 'the year', 'the week': the one the story is about."""
+    unit = _unit(h.word("u"))
+    return Spec(anchor="ref", unit=unit, shift=0, grain=unit)
+
+
+def p_shifted(h: Hit) -> Spec | None:
+    """'two days ago', 'a year earlier', 'three weeks later', 'five years from now'."""
+    n = number(h.words("n")) if h.has("n") else None
+    if n is None and not h.has("vague"):
+        return None
+    unit = _unit(h.word("u"))
+    if unit in ("weekend", "fortnight") or (n is not None and n > 10000):
+        return None
+    direction = " ".join(h.words("dir"))
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back", "prior") else 1
+    anchor = "dct" if direction in ("ago", "from now", "hence", "back") else "ref"
+    if n is None:
+        return Spec(value="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit in ("second", "minute", "hour"):
+        return Spec(type="TIME", anchor=anchor, unit=unit, shift=sign * n, grain="minute")  # type: ignore[arg-type]
+    return Spec(anchor=anchor, unit=unit, shift=sign * n, grain=unit)  # type: ignore[arg-type]
+
+
+def p_in_n_units(h: Hit) -> Spec | None:
+    n = number(h.words("n"))
+    unit = _unit(h.word("u"))
+    if n is None or unit not in ("day", "week", "month", "year", "decade"):
+        return None
+    return Spec(anchor="dct", unit=unit, shift=n, grain=unit)
+
+
+def p_duration(h: Hit) -> Spec | None:
+    unit = _unit(h.word("u"))
+    words = h.words("n") if h.has("n") else []
+    n: float | None
+    if h.has("vague") or not words:
+        n = None
+    else:
+        n = number(words)
+        if n is None:
+            return None
+    if h.has("half"):
+        n = (n or 0) + 0.5
+    if unit in ("century",) and n is None:
+        return Spec(type="DURATION", value="PXC" if h.word("u") == "centuries" else "P1CE")
+    if n is None and not h.has("vague") and h.word("u") not in lx.PLURAL_UNITS:
+        return None  # a bare singular unit ("year") is not a duration
+    return Spec(type="DURATION", value=duration_value(n, unit))
+
+
+def p_half_unit(h: Hit) -> Spec | None:
+    unit = _unit(h.word("u"))
+    return Spec(type="DURATION", value=duration_value(0.5, unit))
+
+
+def p_set_every(h: Hit) -> Spec | None:
+    if h.has("wd"):
+        return Spec(type="SET", value=f"XXXX-WXX-{_WEEKDAY_OF[h.word('wd')]}")
+    if h.has("wds"):
+        return Spec(type="SET", value=f"XXXX-WXX-{lx.WEEKDAY_PLURALS[h.word('wds')]}")
+    if h.has("pod"):
+        return Spec(type="SET", value=f"XXXX-XX-XXT{lx.PARTS_OF_DAY[h.word('pod')]}")
+    if h.has("m"):
+        return Spec(type="SET", value=f"XXXX-{_MONTH_OF[h.word('m')]:02d}")
+    n = number(h.words("n")) if h.has("n") else 1
+    unit = _unit(h.word("u"))
+    return Spec(type="SET", value=duration_value(n, unit))
+
+
+_ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                "quarterly": "P1Q", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "biweekly": "P2W",
+                "fortnightly": "P2W", "semiannually": "P6M", "biannually": "P6M"}
+
+
+def p_set_adverb(h: Hit) -> Spec | None:
+    return Spec(type="SET", value=_ADVERB_SETS[h.word("a")])
+
+
+def p_set_rate(h: Hit) -> Spec | None:
+    unit = _unit(h.word("u"))
+    if unit in ("weekend", "millennium"):
+        return None
+    return Spec(type="SET", value=duration_value(1, unit))
+
+
+def p_ref_word(h: Hit) -> Spec | None:
+    return Spec(value=lx.REF_WORDS[h.word("r")])
+
+
+def p_ref_phrase(h: Hit) -> Spec | None:
+    w = h.words()
+    value = "FUTURE_REF" if "future" in w else "PAST_REF" if ("past" in w or "recent" in w) else "PRESENT_REF"
+    return Spec(value=value)
+
+
+def p_clock(h: Hit) -> Spec | None:
+    if h.has("c"):
+        parts = h.word("c").split(":")
+        hour, minute = int(parts[0]), int(parts[1])
+    else:
+        hour, minute = int(h.word("h")), 0
+        if h.has("mm"):
+            minute = int(h.word("mm"))
+    if h.has("ampm"):
+        ap = h.word("ampm")[0]
+        if not 1 <= hour <= 12:
+            return None
+        if ap == "p" and hour != 12:
+            hour += 12
+        elif ap == "a" and hour == 12:
+            hour = 0
+    elif not h.has("c") and not h.has("oclock"):
+        return None
+    if hour > 24 or minute > 59:
+        return None
+    zone = None
+    if h.has("zone"):
+        zone = h.raw("zone").upper()
+    elif h.has("local"):
+        zone = "local"
+    return Spec(type="TIME", hour=hour, minute=minute, zone=zone)
+
+
+def p_clock_word(h: Hit) -> Spec | None:
+    hour, minute = lx.CLOCK_WORDS[h.word("c")]
+    return Spec(type="TIME", hour=hour, minute=minute)
+
+
+def p_holiday(h: Hit) -> Spec | None:
+    month, day = lx.HOLIDAYS[h.word("hd")]
+    if h.word("hd") == "christmas" and h.word("eve") == "eve":
+        day -= 1
+    return Spec(month=month, day=day, year=int(h.word("y")) if h.has("y") else None)
+
+
+def p_new_year(h: Hit) -> Spec | None:
+    if h.word("x") == "eve":
+        return Spec(month=12, day=31)
+    return Spec(month=1, day=1)
+
+
+def p_spelled_year(h: Hit) -> Spec | None:
+    w = h.words()
+    if w[0] == "the":
+        w = w[2:]  # "the year two thousand"
+    if w[:2] == ["two", "thousand"]:
+        rest = number(w[2:]) if len(w) > 2 else 0
+        return None if rest is None else Spec(year=2000 + rest)
+    hundreds = lx.NUMBER_WORDS.get(w[0])
+    rest = number(w[1:])
+    if hundreds is None or rest is None or rest >= 100:
+        return None
+    return Spec(year=hundreds * 100 + rest)
+
+
+def p_year_ago_adj(h: Hit) -> Spec | None:
+    """'year-earlier', 'the year-ago quarter', 'the year-earlier period'."""
+    grain = "quarter" if h.word("u") in ("quarter", "period") else None
+    return Spec(anchor="ref", unit="year", shift=-1, grain=grain)
+
+
+def p_year_end(h: Hit) -> Spec | None:
+    return Spec(anchor="ref", unit="year", shift=0, grain="yearend")
+
+
+def p_latest_quarter(h: Hit) -> Spec | None:
+    return Spec(anchor="ref", unit="quarter", shift=0, grain="quarter")
+
+
+# ------------------------------------------------------------ the rules
+
+_REL = "(last | next | this | coming | past)"
+_N = "(NUM | NUMWORD (- NUMWORD)? | TENS NUMWORD | a | an | a couple of | couple of | a dozen | BIGNUM)"
+
+RULES: tuple[Rule, ...] = (
+    Rule("month-day-year", "m=MONTH .? d=(DAYNUM | ORDNUM) ((, | .)? y=YEAR | , ay=APYEAR)?", p_month_day_year,
+         {"2020-01-03": ["January 3, 2020", "Jan. 3", "jan 3 2020", "January 3rd"],
+          "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["Sept. 30"]}),
+    Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH .? (,? y=YEAR)?", p_month_day_year,
+         {"2020-01-03": ["3 January 2020", "3rd of January"], "2019-12-25": ["25 Dec"]}),
+    Rule("the-day-of-month", "the d=(ORDNUM | ORDWORD) of m=MONTH (,? y=YEAR)?", p_month_day_year,
+         {"2020-01-03": ["the third of January", "the 3rd of January"]}),
+    Rule("month-year", "m=MONTH .? (of)? ,? y=YEAR", p_month_year,
+         {"1988-08": ["August 1988", "Aug. of 1988"]}),
+    Rule("month", "(rel=(last | next | this | past | coming))? m=MONTH .?", p_month,
+         {"2020-01": ["January"], "2019-12": ["December", "last December"], "2020-02": ["February"],
+          "2019-05": ["last May"], "2020-05": ["next May"]}),
+    Rule("iso-date", "i=ISO", p_iso, {"2020-01-03": ["2020-01-03"], "2020-01-03T17:00": ["2020-01-03T17:00"]}),
+    Rule("slash-date", "s=SLASHDATE", p_slash, {"2020-01-03": ["01/03/2020", "1/3/20"]}),
+    Rule("year", "!<($ | - | /) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
+         {"1998": ["1998"], "2014": ["2014"]}),
+    Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
+         " | fiscal | early | late | mid | -) y=YEAR !>(% | BIGNUM | NUM | UNIT)", p_year, {}),
+    Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
+         {"1998": ["fiscal 1998", "fiscal year 1998", "fiscal '98"]}),
+    Rule("decade", "(the)? d=DECADE", p_decade,
+         {"199": ["the 1990s", "1990s"], "198": ["the '80s", "the 80s"]}),
+    Rule("century", "(the)? n=(ORDNUM | ORDWORD) (- | ,)? century", p_century,
+         {"19": ["the 20th century", "twentieth century"]}),
+    Rule("quarter", "(the)? (fiscal)? q=(ORDWORD | ORDNUM | final) (fiscal)? -? quarter (of? ,? y=YEAR)?",
+         p_quarter,
+         {"2020-Q3": ["the third quarter", "third-quarter", "Q3", "the fiscal third quarter"],
+          "1998-Q4": ["the fourth quarter of 1998"]}),
+    Rule("quarter-q", "q=QTR", lambda h: p_quarter_q(h), {"2020-Q3": ["Q3"], "2020-H2": ["H2"]}),
+    Rule("year-quarter", "y=YEAR q=(ORDWORD | ORDNUM) -? quarter", p_quarter, {"1998-Q2": ["1998 second quarter"]}),
+    Rule("rel-year-quarter", "rel=(this | last | next) year ' s (fiscal)? q=(ORDWORD | ORDNUM | last | final) -? quarter",
+         p_quarter, {"2020-Q3": ["this year's third quarter"], "2019-Q4": ["last year's fourth quarter"]}),
+    Rule("half", "(the)? n=(first | second | ORDNUM) half (of ,? y=YEAR)?", p_half,
+         {"2020-H1": ["the first half"], "1998-H2": ["the second half of 1998"]}),
+    Rule("season", "(rel=(this | last | next | past | coming) | the)? s=SEASON (of? ,? y=YEAR)?", p_season,
+         {"2020-SU": ["this summer", "summer"], "2019-FA": ["last fall"], "2021-WI": ["the winter of 2021"]}),
+    Rule("weekday", "(rel=(last | next | this | coming | past | this past | this coming))? "
+         "wd=WEEKDAY .? (pod=POD)?", p_weekday,
+         {"2020-01-03": ["Friday", "last Friday", "Fri."], "2020-01-10": ["next Friday"],
+          "2020-01-04TNI": ["Saturday night"], "2020-01-05": ["Sunday"]}),
+    Rule("weekend", "rel=(this | last | next | past | coming | the) weekend", p_weekend,
+         {"2020-W01-WE": ["this weekend", "last weekend", "the weekend"], "2020-W02-WE": ["next weekend"]}),
+    Rule("relative-day", "r=RELDAY (pod=POD)?", p_relday,
+         {"2020-01-04": ["yesterday"], "2020-01-05": ["today"], "2020-01-06": ["tomorrow"],
+          "2020-01-05TNI": ["tonight"], "2020-01-06TMO": ["tomorrow morning"]}),
+    Rule("day-before-yesterday", "the day (before | after) r=RELDAY", p_day_before_after,
+         {"2020-01-03": ["the day before yesterday"], "2020-01-07": ["the day after tomorrow"]}),
+    Rule("this-part-of-day", "rel=(this | last) pod=POD", p_this_pod,
+         {"2020-01-05TMO": ["this morning"], "2020-01-04TNI": ["last night"]}),
+    Rule("relative-unit", "(the)? rel=(last | next | this | past | previous | prior | preceding | coming | "
+         "following | same | that | current) u=UNIT", p_rel_unit,
+         {"2019": ["last year", "the past year"], "2020-W01": ["this week"], "2019-12": ["last month"],
+          "2021": ["next year"], "2020-01-06": ["the next day", "the following day"],
+          "2020-01-04": ["the previous day"], "2020-Q1": ["this quarter"]}),
+    Rule("the-day-before", "the u=UNIT rel=(before)", lambda h: Spec(anchor="ref", unit=_unit(h.word("u")), shift=-1,
+         grain=_unit(h.word("u"))) if _unit(h.word("u")) in ("day", "week", "month", "year") else None,
+         {"2020-01-04": ["the day before"]}),
+    Rule("the-unit-duration", "<(for | over | during | throughout | through) the u=(year | quarter | month | week)",
+         p_the_unit_duration, {}),
+    Rule("the-unit", "the u=(year | quarter | month | week)", p_the_unit, {"2020": ["the year"]}),
+    Rule("shifted", "(n=" + _N + " | vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
+         " from now | hence | back)) !>(the | a | an | DAYNUM | YEAR | MONTH | WEEKDAY)", p_shifted,
+         {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
+          "2020-01-26": ["three weeks later"], "2025": ["five years from now"]}),
+    Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,
+         {"2020-01-26": ["three weeks"]}),
+    Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present | at the moment |"
+         " right now | recent (years | months | weeks | days) | "
+         " (the)? (recent | distant) past | the present | future)", p_ref_phrase,
+         {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future"],
+          "PRESENT_REF": ["these days", "at the moment"]}),
+    Rule("duration", "(the)? (first | last | next | past | coming | previous | final | initial | full | entire | whole |"
+         " recent)? (n=" + _N + " | vague=(several | few | a few | many | some | the past few | a number of | numerous))?"
+         " (- | more)? u=UNIT (half=(and a half))?", p_duration,
+         {"P5Y": ["five years", "5 years", "5-year", "five-year"], "PT24H": ["twenty four hours", "24 hours",
+          "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
+          "PXW": ["several weeks"], "P9M": ["the first nine months"], "P1.5Y": ["a year and a half"]}),
+    Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT0.5H": ["half an hour"]}),
+    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH)",
+         p_set_every, {"XXXX-WXX-7": ["every Sunday"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),
+    Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
+    Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
+         " fortnightly | semiannually | biannually)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
+    Rule("set-rate", "((NUMWORD | twice | thrice | once) (times)? | <(% | million | billion | trillion | percent |"
+         " cents | dollars | shares | BIGNUM | NUM)) (a | an | per) u=UNIT !>(ago | earlier | later | before)",
+         p_set_rate, {"P1W": ["twice a week", "once a week"], "P1D": ["three times a day"]}),
+    Rule("ref-word", "r=(now | currently | current | presently | nowadays | recently | lately | previously | formerly |"
+         " soon | shortly) !>(that | than)", p_ref_word,
+         {"PRESENT_REF": ["now", "currently", "current"], "PAST_REF": ["recently"], "FUTURE_REF": ["soon"]}),
+    Rule("clock", "(c=CLOCK | h=DAYNUM (oclock=(o ' clock))?) (ampm=AMPM)? "
+         "(zone=ZONE | local=(local time))?", p_clock,
+         {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT"],
+          "2020-01-05T13:00": ["1:00 pm local time"]}),
+    Rule("clock-word", "c=CLOCKWORD", p_clock_word, {"2020-01-05T12:00": ["noon"], "2020-01-05T24:00": ["midnight"]}),
+    Rule("holiday", "hd=HOLIDAY (eve=(eve | day))? (,? y=YEAR)?", p_holiday,
+         {"2019-12-25": ["Christmas"], "2019-12-24": ["Christmas Eve"]}),
+    Rule("new-year", "new year ' s x=(day | eve)", p_new_year, {"2020-01-01": ["New Year's Day"]}),
+    Rule("spelled-year", "((nineteen | eighteen) (TENS (- NUMWORD)? | NUMWORD) | (the year)? two thousand"
+         " ((and)? NUMWORD)?)", p_spelled_year,
+         {"1996": ["nineteen ninety-six"], "2000": ["the year two thousand"], "2003": ["two thousand and three"]}),
+    Rule("year-ago-adjective", "(the)? (year - (earlier | ago) | year (earlier | ago)) (u=(quarter | period))?",
+         p_year_ago_adj, {"2019": ["year-earlier"]}),
+    Rule("year-end", "(the)? year - end", p_year_end, {"2020-12-31": ["year-end"]}),
+    Rule("latest-quarter", "the (latest | most recent | recent | current | same) u=(quarter | period)",
+         p_latest_quarter, {"2020-Q1": ["the latest quarter"]}),
+)
+
+
+def p_quarter_q(h: Hit) -> Spec | None:
+    w = h.word("q")
+    return Spec(quarter=int(w[1])) if w[0] == "q" else Spec(half=int(w[1]))
+
+
+# phrases that must produce nothing
+NEGATIVE: tuple[str, ...] = (
+    "5,200 US soldiers", "1,000 meters", "the 329-member parliament", "52 sites", "a second spokesman",
+    "prices may fall", "they march on", "rose 2.5%", "$1,200", "a 3-2 win", "call 555-1234",
+    "2000 troops", "the first round", "sat down", "one of them", "no time to lose",
+)

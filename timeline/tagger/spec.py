@@ -1,0 +1,51 @@
+"""What a rule produces: a time that is not yet anchored.
+
+Rules never see the reference time. They describe what the words say: "Friday"
+is weekday 5 with no direction; "a year earlier" is minus one year from the
+time the story is talking about; "two days ago" is minus two days from the
+publication date. `timeline.tagger.resolve` turns a `Spec` into a TIMEX3 value
+once the reference and the sentence are known.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+Anchor = Literal["dct", "ref"]
+Direction = Literal["past", "future", "same"]
+
+
+@attrs.frozen
+class Spec:
+    type: str = "DATE"
+    # a finished value (durations, sets, PRESENT_REF...)
+    value: str | None = None
+    # calendar fields, any of which may be missing
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO, Monday = 1
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    decade: int | None = None  # 199 for the 1990s
+    century: int | None = None  # 19 for the 1900s
+    weekend: bool = False
+    pod: str | None = None  # MO AF EV NI
+    hour: int | None = None
+    minute: int | None = None
+    # relative: shift `shift` units of `unit` from the anchor, rendered at `grain`
+    anchor: Anchor | None = None
+    unit: str | None = None
+    shift: int = 0
+    grain: str | None = None
+    # for partial dates: which way from the reference ("last Friday", "next May")
+    direction: Direction | None = None
+    mod: str | None = None
+    # a clock time zone written in the text ("GMT", "local time"), kept for the zone layer
+    zone: str | None = None
+
+    def with_(self, **changes: object) -> Spec:
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,275 @@
+"""Tokens, their tags, and the little pattern language rules are written in.
+
+The text is cut into tokens; each token gets one *tag*, a single character: a
+word from the lexicon has a character of its own, numbers get a character per
+shape (a plausible year, a day of the month, a clock time...), any other word
+is ``w``. The tags of a text form a *tag string*, one character per token, and
+rule patterns are compiled to regular expressions over that string. Matching is
+therefore linear and cheap: the expensive work (dictionary look-ups) is done
+once per token, and a pattern never sees raw characters.
+
+Pattern syntax (items separated by spaces)::
+
+    m=MONTH .? d=(DAYNUM | ORDNUM) (, y=YEAR)?
+
+* ``UPPER`` names a token class (see `CLASSES`), ``lower`` a literal word,
+  punctuation stands for itself (``, . - ' $ % : /``);
+* ``( a | b c )`` groups alternatives; ``?``, ``*``, ``+`` repeat the item before;
+* ``name=item`` captures the tokens of the item under ``name``;
+* ``<(...)`` / ``!<(...)`` require / forbid one token before the match,
+  ``>(...)`` / ``!>(...)`` one token after it (not part of the match).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from timeline.tagger import lexicon as lx
+
+# ---------------------------------------------------------------- tokenizer
+
+_TOKEN_RE: Final = re.compile(
+    r"""
+    (?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?)(?![\d])
+  | (?P<slash>[01]?\d/[0-3]?\d/(?:\d{4}|\d{2}))(?![\d/])
+  | (?P<clock>[0-2]?\d:[0-5]\d(?::[0-5]\d)?)(?![\d:,])
+  | (?P<decade>(?:1[0-9]|20)?\d0s|['\u2019]\d0s)(?![A-Za-z0-9])
+  | (?P<apyear>['\u2019]\d\d)(?![A-Za-z0-9])
+  | (?P<bignum>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+)
+  | (?P<ordnum>\d{1,2}(?:st|nd|rd|th))(?![A-Za-z])
+  | (?P<num>\d+)
+  | (?P<qtr>[QH][1-4])(?![A-Za-z0-9])
+  | (?P<ampm>[AaPp]\.[Mm]\.?|[AaPp][Mm](?![A-Za-z]))
+  | (?P<word>[A-Za-z]+)
+  | (?P<para>\n[ \t\r]*\n)
+  | (?P<punct>[^\sA-Za-z0-9])
+    """,
+    re.VERBOSE,
+)
+
+# fixed tags of token shapes
+YEAR_TAG, DAYNUM_TAG, NUM_TAG, BIGNUM_TAG, ORDNUM_TAG = "Y", "D", "N", "B", "O"
+CLOCK_TAG, ISO_TAG, SLASH_TAG, DECADE_TAG, APYEAR_TAG = "C", "I", "S", "E", "A"
+AMPM_TAG, WORD_TAG, PUNCT_TAG, PARA_TAG, QTR_TAG = "P", "w", "p", "|", "Q"
+_PUNCT_TAGS: Final = {
+    ",": ",", ".": ".", "-": "-", "\u2013": "-", "\u2014": "-", "'": "'", "\u2019": "'",
+    "$": "$", "%": "%", ":": ":", "/": "/", ";": ";", "(": "(", ")": ")", '"': '"',
+    "\u201c": '"', "\u201d": '"', "?": ";", "!": ";",
+}
+
+# Words that belong to a lexicon table, plus the literal words rule patterns
+# name. Filled by `register_words`, each word gets its own tag character.
+_WORD_TAGS: dict[str, str] = {}
+_NEXT_CHAR = [0x100]
+
+
+def word_tag(word: str) -> str:
+    """The tag of a lexicon word, allocating one the first time it is seen."""
+    w = word.lower()
+    tag = _WORD_TAGS.get(w)
+    if tag is None:
+        tag = chr(_NEXT_CHAR[0])
+        _NEXT_CHAR[0] += 1
+        _WORD_TAGS[w] = tag
+    return tag
+
+
+def register_words(words: Iterable[str]) -> str:
+    """Give each word a tag; return them all as the body of a regex character class."""
+    return "".join(sorted({word_tag(w) for w in words}))
+
+
+# Token classes: name -> the tags it admits.
+_MONTH_WORDS = [f for _, forms in lx.MONTHS for f in forms]
+_WEEKDAY_WORDS = [f for _, forms in lx.WEEKDAYS for f in forms]
+CLASSES: Final[dict[str, str]] = {
+    "MONTH": register_words(_MONTH_WORDS),
+    "WEEKDAY": register_words(_WEEKDAY_WORDS),
+    "WEEKDAYS": register_words(lx.WEEKDAY_PLURALS),
+    "NUMWORD": register_words(lx.NUMBER_WORDS),
+    "TENS": register_words(lx.TENS),
+    "ORDWORD": register_words(lx.ORDINAL_WORDS),
+    "UNIT": register_words(lx.UNIT_FORMS),
+    "POD": register_words(lx.PARTS_OF_DAY),
+    "SEASON": register_words(lx.SEASONS),
+    "CLOCKWORD": register_words(lx.CLOCK_WORDS),
+    "RELDAY": register_words(lx.RELATIVE_DAYS),
+    "REFWORD": register_words(lx.REF_WORDS),
+    "HOLIDAY": register_words(lx.HOLIDAYS),
+    "ZONE": register_words(lx.ZONE_WORDS),
+    "VAGUE": register_words(lx.VAGUE_QUANTITIES),
+    "YEAR": YEAR_TAG,
+    "DAYNUM": DAYNUM_TAG,
+    "NUM": NUM_TAG + DAYNUM_TAG + YEAR_TAG,
+    "BIGNUM": BIGNUM_TAG,
+    "ORDNUM": ORDNUM_TAG,
+    "CLOCK": CLOCK_TAG,
+    "ISO": ISO_TAG,
+    "SLASHDATE": SLASH_TAG,
+    "DECADE": DECADE_TAG,
+    "APYEAR": APYEAR_TAG,
+    "AMPM": AMPM_TAG,
+    "QTR": QTR_TAG,
+    "WORD": WORD_TAG,
+}
+_LATENT_MONTHS: Final = frozenset(lx.LATENT_MONTHS)
+_LATENT_WEEKDAYS: Final = frozenset(lx.LATENT_WEEKDAYS)
+_LOWER_ONLY_WORDS: Final = frozenset({"fall", "spring", "current", "past", "future", "now", "once", "present"})
+
+
+class Tokens:
+    """The tokens of one text: offsets, surface forms and the tag string."""
+
+    __slots__ = ("text", "starts", "ends", "tags")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int], tags: str) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+        self.tags = tags
+
+    def word(self, i: int) -> str:
+        """Token ``i`` as written."""
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def lower(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]].lower()
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def tokenize(text: str) -> Tokens:
+    """Cut ``text`` into tokens and tag each one."""
+    starts: list[int] = []
+    ends: list[int] = []
+    tags: list[str] = []
+    word_tags = _WORD_TAGS
+    punct_tags = _PUNCT_TAGS
+    add_start, add_end, add_tag = starts.append, ends.append, tags.append
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        tok = m.group()
+        if kind == "word":
+            low = tok.lower()
+            tag = word_tags.get(low, WORD_TAG)
+            if tag != WORD_TAG and not tok[0].isupper():
+                if low in _LATENT_MONTHS or low in _LATENT_WEEKDAYS:
+                    tag = WORD_TAG
+            elif tag != WORD_TAG and low in _LATENT_WEEKDAYS and len(low) <= 4:
+                # "Sat" or "Wed" is a weekday only as "Sat." and similar
+                end = m.end()
+                if end >= len(text) or text[end] != ".":
+                    tag = WORD_TAG
+        elif kind == "num":
+            n = len(tok)
+            if n == 4 and tok[0] in "12":
+                tag = YEAR_TAG if 1000 <= int(tok) <= 2199 else NUM_TAG
+            elif n <= 2 and 1 <= int(tok) <= 31:
+                tag = DAYNUM_TAG
+            else:
+                tag = NUM_TAG
+        elif kind == "punct":
+            tag = punct_tags.get(tok, PUNCT_TAG)
+        elif kind == "clock":
+            h = int(tok.split(":", 1)[0])
+            tag = CLOCK_TAG if h <= 24 else NUM_TAG
+        elif kind == "ordnum":
+            tag = ORDNUM_TAG if 1 <= int(tok[:-2]) <= 31 else NUM_TAG
+        elif kind == "bignum":
+            tag = BIGNUM_TAG
+        elif kind == "iso":
+            tag = ISO_TAG
+        elif kind == "slash":
+            tag = SLASH_TAG
+        elif kind == "decade":
+            tag = DECADE_TAG
+        elif kind == "apyear":
+            tag = APYEAR_TAG
+        elif kind == "qtr":
+            tag = QTR_TAG
+        elif kind == "ampm":
+            tag = AMPM_TAG
+        else:
+            tag = PARA_TAG
+        add_start(m.start())
+        add_end(m.end())
+        add_tag(tag)
+    return Tokens(text, starts, ends, "".join(tags))
+
+
+# ---------------------------------------------------------------- patterns
+
+_PATTERN_TOKEN_RE: Final = re.compile(r"!?[<>]\(|\(|\)|\||[?*+]|[^\s()|?*+]+")
+_NAME_RE: Final = re.compile(r"^([a-z_][a-z0-9_]*)=(.*)$")
+_PUNCT_LITERALS: Final = {",", ".", "-", "'", "$", "%", ":", "/", ";", "(", ")", '"'}
+
+
+class PatternError(ValueError):
+    """A rule pattern that cannot be compiled."""
+
+
+def compile_pattern(pattern: str, *, rule: str = "?") -> re.Pattern[str]:
+    """Compile a rule pattern to a regex over tag strings."""
+    out: list[str] = []
+    depth = 0
+    look_stack: list[bool] = []  # True where the open group is a lookaround
+    pending: str | None = None  # "name=" waiting for its "("
+    for tok in _PATTERN_TOKEN_RE.findall(pattern):
+        if pending is not None and tok != "(":
+            raise PatternError(f"rule {rule!r}: '{pending}=' must be followed by an item in {pattern!r}")
+        if tok in ("<(", "!<(", ">(", "!>("):
+            out.append({"<(": "(?<=", "!<(": "(?<!", ">(": "(?=", "!>(": "(?!"}[tok])
+            look_stack.append(True)
+            depth += 1
+            continue
+        if tok == "(":
+            out.append(f"(?P<{pending}>" if pending else "(?:")
+            pending = None
+            look_stack.append(False)
+            depth += 1
+            continue
+        if tok == ")":
+            if not look_stack:
+                raise PatternError(f"rule {rule!r}: unbalanced ')' in {pattern!r}")
+            look_stack.pop()
+            depth -= 1
+            out.append(")")
+            continue
+        if tok in ("|", "?", "*", "+"):
+            out.append(tok)
+            continue
+        name = None
+        m = _NAME_RE.match(tok)
+        if m:
+            name, tok = m.group(1), m.group(2)
+            if tok == "":  # "name=(" : the group follows
+                pending = name
+                continue
+        atom = _atom(tok, rule, pattern)
+        out.append(f"(?P<{name}>{atom})" if name else atom)
+    if look_stack:
+        raise PatternError(f"rule {rule!r}: unbalanced '(' in {pattern!r}")
+    regex = "".join(out)
+    try:
+        compiled = re.compile(regex)
+    except re.error as e:  # pragma: no cover - caught by the rule tests
+        raise PatternError(f"rule {rule!r}: {e} in {pattern!r}") from None
+    if compiled.match(""):
+        raise PatternError(f"rule {rule!r}: pattern {pattern!r} matches nothing at all")
+    return compiled
+
+
+def _atom(tok: str, rule: str, pattern: str) -> str:
+    if tok in CLASSES:
+        chars = CLASSES[tok]
+        return re.escape(chars) if len(chars) == 1 else f"[{re.escape(chars)}]"
+    if tok.isupper() and tok.isalpha():
+        raise PatternError(f"rule {rule!r}: unknown token class {tok} in {pattern!r}")
+    if tok in _PUNCT_LITERALS:
+        return re.escape(tok)
+    if tok.islower() or tok[0].isalpha():
+        return re.escape(word_tag(tok))
+    raise PatternError(f"rule {rule!r}: cannot read {tok!r} in {pattern!r}")
