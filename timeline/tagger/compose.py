@@ -32,17 +32,18 @@ POSITION_PREFIXES: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("the", "start", "of", "the"), "START"), (("the", "middle", "of", "the"), "MID"),
     (("the", "end", "of"), "END"), (("the", "beginning", "of"), "START"), (("the", "start", "of"), "START"),
     (("the", "middle", "of"), "MID"), (("the", "close", "of"), "END"), (("end", "of"), "END"),
+    (("the", "early"), "START"), (("the", "late"), "END"), (("the", "mid", "-"), "MID"), (("the", "mid"), "MID"),
     (("early", "in"), "START"), (("late", "in"), "END"), (("earlier",), "START"), (("later",), "END"),
     (("mid", "-"), "MID"), (("early", "-"), "START"), (("late", "-"), "END"),
     (("early",), "START"), (("late",), "END"), (("mid",), "MID"),
 )
 # before a duration (or "two weeks ago")
 QUANTITY_PREFIXES: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
-    (("more", "than"), "MORE_THAN"), (("less", "than"), "LESS_THAN"), (("fewer", "than"), "LESS_THAN"),
+    (("no", "more", "than"), "EQUAL_OR_LESS"), (("more", "than"), "MORE_THAN"), (("less", "than"), "LESS_THAN"), (("fewer", "than"), "LESS_THAN"),
     (("at", "least"), "EQUAL_OR_MORE"), (("at", "most"), "EQUAL_OR_LESS"), (("up", "to"), "EQUAL_OR_LESS"),
-    (("no", "more", "than"), "EQUAL_OR_LESS"), (("nearly",), "LESS_THAN"), (("almost",), "LESS_THAN"),
+    (("nearly",), "LESS_THAN"), (("almost",), "LESS_THAN"),
     (("about",), "APPROX"), (("around",), "APPROX"), (("approximately",), "APPROX"), (("roughly",), "APPROX"),
-    (("some",), "APPROX"), (("over",), "MORE_THAN"), (("just",), "APPROX"),
+    (("some",), "APPROX"),
 )
 _JOIN_DAY_TIME: Final = ((), ("at",), (",",), (",", "at"), ("on",), (",", "on"))
 _DAY_FIELDS: Final = ("weekday", "day")

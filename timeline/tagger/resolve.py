@@ -176,7 +176,7 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Re
         return Resolved(spec.value)
     dct = ref.date
     if spec.anchor is not None:
-        return _resolve_relative(spec, ref, story)
+        return _resolve_relative(spec, ref, story, tense)
     direction = spec.direction or tense
     if spec.century is not None:
         return render(dt.date(max(spec.century * 100, 1), 1, 1), "century")
@@ -187,15 +187,11 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Re
         return _resolve_weekday(spec, dct, direction)
     if spec.month is not None and spec.day is not None:
         if y is None:
-            cands = []
-            for yy in (dct.year - 1, dct.year, dct.year + 1):
-                try:
-                    cands.append(dt.date(yy, spec.month, spec.day))
-                except ValueError:
-                    pass
-            if not cands:
+            y = _year_for(spec.month, spec.day, dct, direction)
+            try:
+                d = dt.date(y, spec.month, spec.day)
+            except ValueError:
                 return Resolved(f"XXXX-{spec.month:02d}-{spec.day:02d}")
-            d = _closest(cands, dct, direction)
         else:
             try:
                 d = dt.date(y, spec.month, spec.day)
@@ -206,17 +202,14 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Re
         return render(d, "day")
     if spec.month is not None:
         if y is None:
-            cands = [dt.date(yy, spec.month, 1) for yy in (dct.year - 1, dct.year, dct.year + 1)]
             if direction == "same":
                 y = dct.year
-            elif direction == "past":  # "last May": the most recent one already over or going on
-                y = max(c for c in cands if c <= dct).year
-                if y == dct.year and spec.month == dct.month:
-                    y -= 1
-            elif direction == "future":
-                y = min(c for c in cands if c > dct).year
+            elif spec.direction == "past":  # "last May": at least two months back
+                y = dct.year if spec.month <= dct.month - 2 else dct.year - 1
+            elif spec.direction == "future":  # "next May"
+                y = dct.year if spec.month > dct.month else dct.year + 1
             else:
-                y = _closest(cands, dct.replace(day=1), None).year
+                y = _year_for(spec.month, None, dct, direction)
         return render(dt.date(y, spec.month, 1), "month")
     if spec.quarter is not None or spec.half is not None:
         size = 3 if spec.quarter is not None else 6
@@ -249,6 +242,26 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Re
     raise ValueError("nothing to resolve")
 
 
+def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) -> int:
+    """The year of a month (and day) written without one.
+
+    The publication year, unless the tense points across the year boundary
+    ("will pay on Jan. 2" in November) or the date is more than eight months away.
+    """
+    y = dct.year
+    here = (month, day or 1)
+    now = (dct.month, dct.day if day else 1)
+    if direction == "future" and here < now and dct.month - month >= 2:
+        return y + 1
+    if direction == "past" and here > now and month - dct.month >= 1:
+        return y - 1
+    if month - dct.month > 8:
+        return y - 1
+    if dct.month - month > 8:
+        return y + 1
+    return y
+
+
 def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolved:
     wd = spec.weekday
     assert wd is not None
@@ -261,10 +274,8 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
         d = dct + dt.timedelta(days=delta if delta > 0 else delta + 7)
     elif direction == "same":
         d = dct + dt.timedelta(days=delta)
-    else:  # the nearest, the past one on a tie
-        back = delta if delta < 0 else delta - 7
-        fwd = delta if delta > 0 else delta + 7
-        d = dct + dt.timedelta(days=back if -back <= fwd else fwd)
+    else:  # news reports: a weekday with no other cue is the last one
+        d = dct + dt.timedelta(days=delta if delta < 0 else delta - 7)
     if spec.hour is not None:
         return render(d, "minute", hour=spec.hour, minute=spec.minute or 0)
     if spec.pod is not None:
@@ -272,7 +283,7 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
     return render(d, "day")
 
 
-def _resolve_relative(spec: Spec, ref: Reference, story: Point | None) -> Resolved:
+def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Resolved:
     unit = spec.unit or "day"
     grain = spec.grain
     n = spec.shift
@@ -285,16 +296,24 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None) -> Resolv
             return render(ref.date, "day")
         when = ref.when + dt.timedelta(**{unit + "s": n})
         return render(when.date(), "minute", hour=when.hour, minute=when.minute)
-    if unit == "year" and story is not None and story.grain in ("quarter", "month") and n < 0:
+    if grain is None and unit == "year" and story is not None and story.grain == "quarter" and n < 0:
         # "a year earlier" in a story about the third quarter means that quarter a year before
-        if spec.anchor == "ref" or (grain == "year" and abs((story.date - ref.date).days) < 400 and
-                                    story.grain == "quarter"):
-            if spec.anchor == "ref" or story.grain == "quarter":
-                return render(_shift(story.date, "year", n), story.grain)
+        return render(_shift(story.date, "year", n), "quarter")
     if grain is None:
-        grain = base_grain if spec.anchor == "ref" and _RANK.get(base_grain, 9) >= _RANK["month"] else unit
-        if _RANK.get(grain, 9) < _RANK.get(unit, 0):
-            grain = unit
+        grain = unit
+    if spec.quarter is not None and unit == "year":  # "next year's first quarter"
+        y = _shift(base, "year", n).year
+        return render(dt.date(y, 3 * spec.quarter - 2, 1), "quarter")
+    if spec.month is not None and unit == "year":  # "June last year"
+        y = _shift(base, "year", n).year
+        return render(dt.date(y, spec.month, 1), "month")
+    if grain == "weekend" and n == 0:  # "the weekend": the one just gone, unless the sentence looks ahead
+        wd = base.isoweekday()
+        if tense == "future":
+            d = base if wd <= 5 else base + dt.timedelta(days=7 if spec.direction == "future" else 0)
+        else:
+            d = base if wd >= 6 else base - dt.timedelta(days=7)
+        return render(d, "weekend")
     if unit == "quarter" and n == 0 and spec.anchor == "ref" and (story is None or story.grain not in (
             "quarter", "month", "day")):
         # "the quarter" with nothing before it: the last quarter reported on

@@ -38,9 +38,12 @@ class Hit:
         self.base = base
 
     def has(self, name: str) -> bool:
-        return self.m.start(name) >= 0
+        """Whether the pattern captured ``name`` (a production may serve rules without that group)."""
+        return name in self.m.re.groupindex and self.m.start(name) >= 0
 
     def words(self, name: str | None = None) -> list[str]:
+        if name is not None and not self.has(name):
+            return []
         a, b = self.m.span(name) if name else self.m.span()
         if a < 0:
             return []
@@ -48,7 +51,7 @@ class Hit:
 
     def word(self, name: str) -> str:
         """The first token captured under ``name``, lower-cased ('' if absent)."""
-        a = self.m.start(name)
+        a = self.m.start(name) if name in self.m.re.groupindex else -1
         return self.toks.lower(self.base + a) if a >= 0 else ""
 
     def prev(self) -> str:
@@ -56,8 +59,13 @@ class Hit:
         i = self.base + self.m.start() - 1
         return self.toks.lower(i) if i >= 0 else ""
 
+    def at_boundary(self) -> bool:
+        """Whether the match ends a clause (punctuation or the end of the text follows)."""
+        i = self.base + self.m.end()
+        return i >= len(self.toks) or self.toks.tags[i] in ".,;|\")"
+
     def raw(self, name: str) -> str:
-        a = self.m.start(name)
+        a = self.m.start(name) if name in self.m.re.groupindex else -1
         return self.toks.word(self.base + a) if a >= 0 else ""
 
 
@@ -147,8 +155,19 @@ def p_month_day_year(h: Hit) -> Spec | None:
     return Spec(year=year, month=month, day=day)
 
 
+def _year_of(h: Hit) -> int | None:
+    if h.has("y"):
+        return int(h.word("y"))
+    if h.has("sy"):
+        w = h.words("sy")
+        rest = number(w[1:])
+        return None if rest is None or rest >= 100 else lx.NUMBER_WORDS[w[0]] * 100 + rest
+    return None
+
+
 def p_month_year(h: Hit) -> Spec | None:
-    return Spec(year=int(h.word("y")), month=_MONTH_OF[h.word("m")])
+    y = _year_of(h)
+    return None if y is None else Spec(year=y, month=_MONTH_OF[h.word("m")])
 
 
 def p_month(h: Hit) -> Spec | None:
@@ -234,9 +253,13 @@ def p_half(h: Hit) -> Spec | None:
 def p_season(h: Hit) -> Spec | None:
     season = lx.SEASONS[h.word("s")]
     rel = h.word("rel")
-    if h.has("y"):
-        return Spec(season=season, year=int(h.word("y")))
-    direction = {"last": "past", "next": "future", "this": "same", "past": "past", "coming": "future"}.get(rel)
+    if h.word("s") == "fall" and not h.has("rel") and not h.words()[0] == "the":
+        return None  # "fall" alone is the verb
+    if h.has("y") or h.has("sy"):
+        return Spec(season=season, year=_year_of(h))
+    rel = " ".join(h.words("rel"))
+    direction = {"last": "past", "next": "future", "this": "same", "past": "past", "coming": "future",
+                 "this past": "past", "this coming": "future"}.get(rel)
     return Spec(season=season, direction=direction)  # type: ignore[arg-type]
 
 
@@ -255,7 +278,7 @@ def p_weekend(h: Hit) -> Spec | None:
     if shift is None:
         return None
     return Spec(anchor="dct", unit="week", shift=shift, grain="weekend",
-                direction="past" if rel == "the" else None)
+                direction="future" if rel == "this" else None)
 
 
 def p_relday(h: Hit) -> Spec | None:
@@ -283,6 +306,7 @@ def p_this_pod(h: Hit) -> Spec | None:
     return Spec(type="TIME", anchor="dct", unit="day", shift=shift, grain="partofday", pod=pod)
 
 
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
               "next": 1, "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0,
               "that": 0, "latest": 0, "present": 0}
@@ -294,9 +318,11 @@ def p_rel_unit(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
     if unit in ("second", "minute", "hour", "fortnight", "millennium"):
         return None
+    if h.word("u") in lx.PLURAL_UNITS:  # "coming months", "past years"
+        return Spec(value="FUTURE_REF" if rel in ("next", "coming", "following") else "PAST_REF")
     shift = _REL_SHIFT[rel]
     anchor = "ref" if rel in _REF_ANCHORED else "dct"
-    if h.has("the") and rel == "next":
+    if h.words()[0] == "the" and rel == "next":
         anchor = "ref"  # "the next day" follows the story, "next week" the calendar
     if unit == "weekend":
         return Spec(anchor=anchor, unit="week", shift=shift, grain="weekend")  # type: ignore[arg-type]
@@ -323,13 +349,16 @@ def p_shifted(h: Hit) -> Spec | None:
     if unit in ("weekend", "fortnight") or (n is not None and n > 10000):
         return None
     direction = " ".join(h.words("dir"))
+    if direction in ("before", "after") and not h.at_boundary():
+        return None  # "two days after the vote" is a duration
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back", "prior") else 1
     anchor = "dct" if direction in ("ago", "from now", "hence", "back") else "ref"
     if n is None:
         return Spec(value="PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit in ("second", "minute", "hour"):
         return Spec(type="TIME", anchor=anchor, unit=unit, shift=sign * n, grain="minute")  # type: ignore[arg-type]
-    return Spec(anchor=anchor, unit=unit, shift=sign * n, grain=unit)  # type: ignore[arg-type]
+    # grain None: the resolver keeps the story's grain ("a year earlier" than a quarter is a quarter)
+    return Spec(anchor=anchor, unit=unit, shift=sign * n, grain=None)  # type: ignore[arg-type]
 
 
 def p_in_n_units(h: Hit) -> Spec | None:
@@ -352,6 +381,10 @@ def p_duration(h: Hit) -> Spec | None:
             return None
     if h.has("half"):
         n = (n or 0) + 0.5
+    if unit == "quarter" and (n is None or h.words()[-2:-1] == ["-"]):
+        return None  # "such quarters", "three-quarters" of the food
+    if unit == "decade" and n is not None:
+        return Spec(type="DURATION", value=duration_value(10 * n, "year"))
     if unit in ("century",) and n is None:
         return Spec(type="DURATION", value="PXC" if h.word("u") == "centuries" else "P1CE")
     if n is None and not h.has("vague") and h.word("u") not in lx.PLURAL_UNITS:
@@ -410,8 +443,6 @@ def p_clock(h: Hit) -> Spec | None:
         hour, minute = int(parts[0]), int(parts[1])
     else:
         hour, minute = int(h.word("h")), 0
-        if h.has("mm"):
-            minute = int(h.word("mm"))
     if h.has("ampm"):
         ap = h.word("ampm")[0]
         if not 1 <= hour <= 12:
@@ -475,25 +506,26 @@ def p_year_end(h: Hit) -> Spec | None:
 
 
 def p_latest_quarter(h: Hit) -> Spec | None:
-    return Spec(anchor="ref", unit="quarter", shift=0, grain="quarter")
+    """'the latest quarter': the last one reported, the quarter before the publication's."""
+    return Spec(anchor="dct", unit="quarter", shift=-1, grain="quarter")
 
 
 # ------------------------------------------------------------ the rules
 
 _REL = "(last | next | this | coming | past)"
-_N = "(NUM | NUMWORD (- NUMWORD)? | TENS NUMWORD | a | an | a couple of | couple of | a dozen | BIGNUM)"
+_N = "(NUM | NUMWORD ((- | and)? NUMWORD)* | a | an | a couple of | couple of | (a | an) (hundred | thousand | dozen) | BIGNUM)"
 
 RULES: tuple[Rule, ...] = (
-    Rule("month-day-year", "m=MONTH .? d=(DAYNUM | ORDNUM) ((, | .)? y=YEAR | , ay=APYEAR)?", p_month_day_year,
+    Rule("month-day-year", "m=MONTH d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
          {"2020-01-03": ["January 3, 2020", "Jan. 3", "jan 3 2020", "January 3rd"],
           "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["Sept. 30"]}),
-    Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH .? (,? y=YEAR)?", p_month_day_year,
+    Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH (,? y=YEAR)?", p_month_day_year,
          {"2020-01-03": ["3 January 2020", "3rd of January"], "2019-12-25": ["25 Dec"]}),
     Rule("the-day-of-month", "the d=(ORDNUM | ORDWORD) of m=MONTH (,? y=YEAR)?", p_month_day_year,
          {"2020-01-03": ["the third of January", "the 3rd of January"]}),
-    Rule("month-year", "m=MONTH .? (of)? ,? y=YEAR", p_month_year,
+    Rule("month-year", "m=MONTH (of)? ,? (y=YEAR | sy=SPELLEDYEAR)", p_month_year,
          {"1988-08": ["August 1988", "Aug. of 1988"]}),
-    Rule("month", "(rel=(last | next | this | past | coming))? m=MONTH .?", p_month,
+    Rule("month", "(rel=(last | next | this | past | coming))? m=MONTH", p_month,
          {"2020-01": ["January"], "2019-12": ["December", "last December"], "2020-02": ["February"],
           "2019-05": ["last May"], "2020-05": ["next May"]}),
     Rule("iso-date", "i=ISO", p_iso, {"2020-01-03": ["2020-01-03"], "2020-01-03T17:00": ["2020-01-03T17:00"]}),
@@ -501,7 +533,8 @@ RULES: tuple[Rule, ...] = (
     Rule("year", "!<($ | - | /) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
-         " | fiscal | early | late | mid | -) y=YEAR !>(% | BIGNUM | NUM | UNIT)", p_year, {}),
+         " | fiscal | early | late | mid | - | the | its | his | her | their | our | s | and | or | as | a) y=YEAR"
+         " !>(% | BIGNUM | NUM | UNIT | - | years | months | days | old)", p_year, {"1996": ["1996"]}),
     Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
          {"1998": ["fiscal 1998", "fiscal year 1998", "fiscal '98"]}),
     Rule("decade", "(the)? d=DECADE", p_decade,
@@ -513,15 +546,15 @@ RULES: tuple[Rule, ...] = (
          {"2020-Q3": ["the third quarter", "third-quarter", "Q3", "the fiscal third quarter"],
           "1998-Q4": ["the fourth quarter of 1998"]}),
     Rule("quarter-q", "q=QTR", lambda h: p_quarter_q(h), {"2020-Q3": ["Q3"], "2020-H2": ["H2"]}),
-    Rule("year-quarter", "y=YEAR q=(ORDWORD | ORDNUM) -? quarter", p_quarter, {"1998-Q2": ["1998 second quarter"]}),
+    Rule("year-quarter", "(the)? y=YEAR q=(ORDWORD | ORDNUM) -? quarter", p_quarter, {"1998-Q2": ["1998 second quarter"]}),
     Rule("rel-year-quarter", "rel=(this | last | next) year ' s (fiscal)? q=(ORDWORD | ORDNUM | last | final) -? quarter",
          p_quarter, {"2020-Q3": ["this year's third quarter"], "2019-Q4": ["last year's fourth quarter"]}),
     Rule("half", "(the)? n=(first | second | ORDNUM) half (of ,? y=YEAR)?", p_half,
          {"2020-H1": ["the first half"], "1998-H2": ["the second half of 1998"]}),
-    Rule("season", "(rel=(this | last | next | past | coming) | the)? s=SEASON (of? ,? y=YEAR)?", p_season,
+    Rule("season", "(rel=(this | last | next | past | coming | this past | this coming) | the)? s=SEASON (of? ,? (y=YEAR | sy=SPELLEDYEAR))?", p_season,
          {"2020-SU": ["this summer", "summer"], "2019-FA": ["last fall"], "2021-WI": ["the winter of 2021"]}),
     Rule("weekday", "(rel=(last | next | this | coming | past | this past | this coming))? "
-         "wd=WEEKDAY .? (pod=POD)?", p_weekday,
+         "wd=WEEKDAY (pod=POD)?", p_weekday,
          {"2020-01-03": ["Friday", "last Friday", "Fri."], "2020-01-10": ["next Friday"],
           "2020-01-04TNI": ["Saturday night"], "2020-01-05": ["Sunday"]}),
     Rule("weekend", "rel=(this | last | next | past | coming | the) weekend", p_weekend,
@@ -544,20 +577,20 @@ RULES: tuple[Rule, ...] = (
     Rule("the-unit-duration", "<(for | over | during | throughout | through) the u=(year | quarter | month | week)",
          p_the_unit_duration, {}),
     Rule("the-unit", "the u=(year | quarter | month | week)", p_the_unit, {"2020": ["the year"]}),
-    Rule("shifted", "(n=" + _N + " | vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
+    Rule("shifted", "(n=" + _N + " | (a)? vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
          " from now | hence | back)) !>(the | a | an | DAYNUM | YEAR | MONTH | WEEKDAY)", p_shifted,
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
           "2020-01-26": ["three weeks later"], "2025": ["five years from now"]}),
     Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,
          {"2020-01-26": ["three weeks"]}),
-    Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present | at the moment |"
-         " right now | recent (years | months | weeks | days) | "
+    Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present |"
+         " the (near | short | long) term | recent (years | months | weeks | days) | "
          " (the)? (recent | distant) past | the present | future)", p_ref_phrase,
          {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future"],
           "PRESENT_REF": ["these days", "at the moment"]}),
     Rule("duration", "(the)? (first | last | next | past | coming | previous | final | initial | full | entire | whole |"
-         " recent)? (n=" + _N + " | vague=(several | few | a few | many | some | the past few | a number of | numerous))?"
-         " (- | more)? u=UNIT (half=(and a half))?", p_duration,
+         " recent | additional | latest)? ((n=" + _N + " | vague=(several | few | a few | many | the past few | a number of |"
+         " numerous)) (-)?)? u=UNIT (half=(and a half))? (or so)? !>(old | - old)", p_duration,
          {"P5Y": ["five years", "5 years", "5-year", "five-year"], "PT24H": ["twenty four hours", "24 hours",
           "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
           "PXW": ["several weeks"], "P9M": ["the first nine months"], "P1.5Y": ["a year and a half"]}),
@@ -566,12 +599,12 @@ RULES: tuple[Rule, ...] = (
          p_set_every, {"XXXX-WXX-7": ["every Sunday"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),
     Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
-         " fortnightly | semiannually | biannually)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
+         " fortnightly | semiannually | biannually) !>(WORD)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
     Rule("set-rate", "((NUMWORD | twice | thrice | once) (times)? | <(% | million | billion | trillion | percent |"
-         " cents | dollars | shares | BIGNUM | NUM)) (a | an | per) u=UNIT !>(ago | earlier | later | before)",
+         " cents | dollars | shares | BIGNUM | NUM | WORD)) (a | an | per) u=UNIT !>(ago | earlier | later | before)",
          p_set_rate, {"P1W": ["twice a week", "once a week"], "P1D": ["three times a day"]}),
-    Rule("ref-word", "r=(now | currently | current | presently | nowadays | recently | lately | previously | formerly |"
-         " soon | shortly) !>(that | than)", p_ref_word,
+    Rule("ref-word", "!<(as) r=(now | currently | current | presently | nowadays | recently | recent | lately | formerly |"
+         " soon | shortly) !>(that | than | as | after)", p_ref_word,
          {"PRESENT_REF": ["now", "currently", "current"], "PAST_REF": ["recently"], "FUTURE_REF": ["soon"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONE | local=(local time))?", p_clock,
@@ -584,9 +617,22 @@ RULES: tuple[Rule, ...] = (
     Rule("spelled-year", "((nineteen | eighteen) (TENS (- NUMWORD)? | NUMWORD) | (the year)? two thousand"
          " ((and)? NUMWORD)?)", p_spelled_year,
          {"1996": ["nineteen ninety-six"], "2000": ["the year two thousand"], "2003": ["two thousand and three"]}),
-    Rule("year-ago-adjective", "(the)? (year - (earlier | ago) | year (earlier | ago)) (u=(quarter | period))?",
+    Rule("year-ago-adjective", "(the (year - (earlier | ago) | year (earlier | ago)) u=(quarter | period) |"
+         " year - (earlier | ago))",
          p_year_ago_adj, {"2019": ["year-earlier"]}),
-    Rule("year-end", "(the)? year - end", p_year_end, {"2020-12-31": ["year-end"]}),
+    Rule("year-end", "(the)? year ((-)? end | ' s end)", p_year_end, {"2020-12-31": ["year-end", "year end",
+         "year's end"]}),
+    Rule("the-pod", "the pod=(morning | afternoon | evening)", lambda h: Spec(type="TIME", anchor="ref", unit="day",
+         shift=0, grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]), {"2020-01-05TAF": ["the afternoon"]}),
+    Rule("decade-word", "the d=(twenties | thirties | forties | fifties | sixties | seventies | eighties | nineties)",
+         lambda h: Spec(decade=190 + _DECADE_WORDS.index(h.word("d")) + 2), {"199": ["the nineties"]}),
+    Rule("month-rel-year", "m=MONTH (of)? rel=(last | this | next) year", lambda h: Spec(
+         month=_MONTH_OF[h.word("m")], anchor="dct", unit="year", shift=_REL_SHIFT[h.word("rel")], grain="month"),
+         {"2019-06": ["June last year"], "2020-01": ["January this year"]}),
+    Rule("fiscal-year-rel", "(the)? (rel=(current | this | last | next | previous | coming | latest | past))?"
+         " (full | fiscal | calendar | whole | entire)+ u=year", lambda h: Spec(anchor="dct" if h.has("rel") else "ref",
+         unit="year", shift=_REL_SHIFT.get(h.word("rel"), 0), grain="year"),
+         {"2020": ["the current fiscal year", "the full year"], "2019": ["last fiscal year"]}),
     Rule("latest-quarter", "the (latest | most recent | recent | current | same) u=(quarter | period)",
          p_latest_quarter, {"2020-Q1": ["the latest quarter"]}),
 )

@@ -42,6 +42,7 @@ _TOKEN_RE: Final = re.compile(
   | (?P<num>\d+)
   | (?P<qtr>[QH][1-4])(?![A-Za-z0-9])
   | (?P<ampm>[AaPp]\.[Mm]\.?|[AaPp][Mm](?![A-Za-z]))
+  | (?P<abbr>(?i:jan|feb|febr|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.)
   | (?P<word>[A-Za-z]+)
   | (?P<para>\n[ \t\r]*\n)
   | (?P<punct>[^\sA-Za-z0-9])
@@ -114,6 +115,11 @@ CLASSES: Final[dict[str, str]] = {
     "QTR": QTR_TAG,
     "WORD": WORD_TAG,
 }
+# names that stand for a sequence of tokens
+MACROS: Final[dict[str, str]] = {
+    "SPELLEDYEAR": "((nineteen | eighteen) (TENS (- NUMWORD)? | NUMWORD))",
+}
+_MACRO_RE: Final = re.compile(r"\b(" + "|".join(MACROS) + r")\b")
 _LATENT_MONTHS: Final = frozenset(lx.LATENT_MONTHS)
 _LATENT_WEEKDAYS: Final = frozenset(lx.LATENT_WEEKDAYS)
 _LOWER_ONLY_WORDS: Final = frozenset({"fall", "spring", "current", "past", "future", "now", "once", "present"})
@@ -135,7 +141,8 @@ class Tokens:
         return self.text[self.starts[i] : self.ends[i]]
 
     def lower(self, i: int) -> str:
-        return self.text[self.starts[i] : self.ends[i]].lower()
+        """Token ``i`` lower-cased, without the period of an abbreviation ("Sept." -> "sept")."""
+        return self.text[self.starts[i] : self.ends[i]].lower().rstrip(".") or "."
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -152,17 +159,14 @@ def tokenize(text: str) -> Tokens:
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         tok = m.group()
-        if kind == "word":
-            low = tok.lower()
+        if kind == "word" or kind == "abbr":
+            low = tok.lower().rstrip(".")
             tag = word_tags.get(low, WORD_TAG)
             if tag != WORD_TAG and not tok[0].isupper():
                 if low in _LATENT_MONTHS or low in _LATENT_WEEKDAYS:
                     tag = WORD_TAG
-            elif tag != WORD_TAG and low in _LATENT_WEEKDAYS and len(low) <= 4:
-                # "Sat" or "Wed" is a weekday only as "Sat." and similar
-                end = m.end()
-                if end >= len(text) or text[end] != ".":
-                    tag = WORD_TAG
+            elif tag != WORD_TAG and low in _LATENT_WEEKDAYS and kind == "word":
+                tag = WORD_TAG  # "Sat" or "Wed" is a weekday only as "Sat." and similar
         elif kind == "num":
             n = len(tok)
             if n == 4 and tok[0] in "12":
@@ -213,6 +217,7 @@ class PatternError(ValueError):
 
 def compile_pattern(pattern: str, *, rule: str = "?") -> re.Pattern[str]:
     """Compile a rule pattern to a regex over tag strings."""
+    pattern = _MACRO_RE.sub(lambda m: MACROS[m.group(1)], pattern)
     out: list[str] = []
     depth = 0
     look_stack: list[bool] = []  # True where the open group is a lookaround

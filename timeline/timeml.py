@@ -1,0 +1,395 @@
+"""TimeML in and out: read annotated ``.tml`` files, write mentions as TimeML 1.2.1.
+
+Reading gives the text of ``<TEXT>`` with every tag removed and the entities
+decoded, and the gold ``TIMEX3`` annotations as character offsets into that
+text (the convention of the TempEval-3 evaluation)::
+
+    doc = read_timeml("APW19980213.1310.tml")
+    doc.text[doc.timexes[0].start:doc.timexes[0].end] == doc.timexes[0].text
+
+Writing puts an inline ``TIMEX3`` around each mention, so that reading the
+result back gives exactly the same text and the same spans::
+
+    xml = to_timeml(text, timeline.extract(text, published=day),
+                    doc_id="story-1", published=day)
+
+Characters that XML 1.0 cannot carry at all (the control characters other than
+tab, newline and carriage return, lone surrogates, U+FFFE and U+FFFF) make
+`to_timeml` raise `TimeMLError` naming the first offending offset; pass
+``invalid="replace"`` to write U+FFFD in their place instead (one character for
+one, so every offset stays valid; only those characters differ on reading
+back). Carriage returns are written as ``&#13;`` so that XML line-end
+normalization does not turn them into newlines.
+
+Only the standard library is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal, Protocol
+from xml.sax.saxutils import escape, quoteattr
+
+import attrs
+
+__all__ = [
+    "GoldTimex",
+    "TimeMLDocument",
+    "TimeMLError",
+    "read_timeml",
+    "read_timeml_string",
+    "to_timeml",
+    "write_timeml",
+]
+
+_TIMEML_ATTRS = (
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd"'
+)
+
+# Everything outside the XML 1.0 ``Char`` production.
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# Text content: the usual three, plus CR (a literal CR would be read back as LF).
+_TEXT_ENTITIES = {"\r": "&#13;"}
+
+
+class TimeMLError(ValueError):
+    """A TimeML document that cannot be read, or text that cannot be written as one.
+
+    ``source`` names the file (or the name given to `read_timeml_string`);
+    ``line`` and ``column`` locate an XML syntax error when there is one;
+    ``offset`` is the character offset of a character XML cannot carry.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        offset: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.source = source
+        self.line = line
+        self.column = column
+        self.offset = offset
+
+
+@attrs.frozen
+class GoldTimex:
+    """One TIMEX3 annotation inside ``<TEXT>``; ``[start, end)`` indexes `TimeMLDocument.text`."""
+
+    start: int
+    end: int
+    text: str
+    tid: str
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@attrs.frozen
+class TimeMLDocument:
+    """A TimeML document reduced to what timex evaluation needs.
+
+    ``published`` is the ``value`` of the document creation time (the TIMEX3
+    inside ``<DCT>``), e.g. ``"1998-03-04"`` or ``"1998-02-19T08:02:00"``, or
+    None when the document has none. ``timexes`` are sorted by (start, end);
+    TIMEX3s that cover no text are left out.
+    """
+
+    doc_id: str
+    published: str | None
+    text: str
+    timexes: tuple[GoldTimex, ...]
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _local(tag: object) -> str:
+    """Element name without any ``{namespace}`` prefix (comments and PIs give '')."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _stem(name: str) -> str:
+    base = os.path.basename(name)
+    for suffix in (".tml", ".TE3input", ".xml"):
+        if base.endswith(suffix) and len(base) > len(suffix):
+            return base[: -len(suffix)]
+    return base
+
+
+def _collect(elem: ET.Element, parts: list[str], pos: int, found: list[GoldTimex]) -> int:
+    """Append the text inside ``elem`` (not its tail) to ``parts``; record its TIMEX3s.
+
+    Returns the offset just after that text. The recorded timexes get their
+    covered text later, once the whole text is known.
+    """
+    start = pos
+    if elem.text:
+        parts.append(elem.text)
+        pos += len(elem.text)
+    for child in elem:
+        pos = _collect(child, parts, pos, found)
+        if child.tail:
+            parts.append(child.tail)
+            pos += len(child.tail)
+    if _local(elem.tag) == "TIMEX3" and pos > start:
+        found.append(
+            GoldTimex(
+                start=start,
+                end=pos,
+                text="",
+                tid=elem.get("tid", ""),
+                type=elem.get("type", ""),
+                value=elem.get("value", ""),
+                mod=elem.get("mod"),
+            )
+        )
+    return pos
+
+
+def _find_dct(root: ET.Element, text_el: ET.Element) -> str | None:
+    for el in root.iter():
+        if _local(el.tag) == "DCT":
+            for t in el.iter():
+                if _local(t.tag) == "TIMEX3":
+                    return t.get("value")
+    # Some corpora mark the creation time only by its function, outside <DCT>.
+    inside = {id(e) for e in text_el.iter()}
+    for el in root.iter():
+        if (
+            _local(el.tag) == "TIMEX3"
+            and id(el) not in inside
+            and el.get("functionInDocument") == "CREATION_TIME"
+        ):
+            return el.get("value")
+    return None
+
+
+def _parse(source: str | bytes, name: str) -> TimeMLDocument:
+    try:
+        root = ET.fromstring(source)
+    except ET.ParseError as exc:
+        line, column = getattr(exc, "position", (None, None))
+        reason = str(exc).split(":")[0]
+        raise TimeMLError(
+            f"{name}: line {line}, column {column}: not well-formed XML ({reason})",
+            source=name,
+            line=line,
+            column=column,
+        ) from None
+    text_el = next((el for el in root.iter() if _local(el.tag) == "TEXT"), None)
+    if text_el is None:
+        raise TimeMLError(f"{name}: no <TEXT> element, so there is no text to read", source=name)
+
+    doc_id = ""
+    for el in root.iter():
+        if _local(el.tag) == "DOCID":
+            doc_id = "".join(el.itertext()).strip()
+            break
+    if not doc_id:
+        doc_id = _stem(name)
+
+    parts: list[str] = []
+    found: list[GoldTimex] = []
+    pos = len(text_el.text or "")
+    if text_el.text:
+        parts.append(text_el.text)
+    for child in text_el:
+        pos = _collect(child, parts, pos, found)
+        if child.tail:
+            parts.append(child.tail)
+            pos += len(child.tail)
+    text = "".join(parts)
+    timexes = sorted(
+        (attrs.evolve(t, text=text[t.start : t.end]) for t in found),
+        key=lambda t: (t.start, t.end),
+    )
+    return TimeMLDocument(
+        doc_id=doc_id,
+        published=_find_dct(root, text_el),
+        text=text,
+        timexes=tuple(timexes),
+    )
+
+
+def read_timeml(path: str | os.PathLike[str]) -> TimeMLDocument:
+    """Read a TimeML file.
+
+    Raises `TimeMLError` (a `ValueError`) naming the file and the line when it
+    is not well-formed XML, or when it has no ``<TEXT>``; `OSError` when it
+    cannot be read.
+    """
+    p = Path(path)
+    data = p.read_bytes()  # bytes, so that the XML declaration's encoding is honoured
+    return _parse(data, str(p))
+
+
+def read_timeml_string(xml: str | bytes, name: str = "<string>") -> TimeMLDocument:
+    """Read TimeML from a string; ``name`` is used in error messages and as the
+    fallback ``doc_id`` (without a ``.tml`` suffix) when there is no ``<DOCID>``."""
+    return _parse(xml, name)
+
+
+# ------------------------------------------------------------------ writing
+
+
+class SpanLike(Protocol):
+    """What `to_timeml` needs from a mention (`timeline.Mention` and `GoldTimex` qualify)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def value(self) -> str: ...
+
+
+InvalidChars = Literal["raise", "replace"]
+
+
+def _clean(s: str, what: str, invalid: InvalidChars, base: int = 0) -> str:
+    """Check ``s`` for characters XML 1.0 cannot carry (see the module docstring)."""
+    m = _NOT_XML_CHAR.search(s)
+    if m is None:
+        return s
+    if invalid == "replace":
+        return _NOT_XML_CHAR.sub("\ufffd", s)
+    offset = base + m.start()
+    raise TimeMLError(
+        f"{what} has the character U+{ord(m.group()):04X} at offset {offset}, which XML 1.0 "
+        "cannot represent; remove it or pass invalid='replace' to write U+FFFD instead",
+        offset=offset,
+    )
+
+
+def _text(s: str) -> str:
+    return escape(s, _TEXT_ENTITIES)
+
+
+def _published_value(published: dt.date | dt.datetime | str) -> str:
+    if isinstance(published, dt.datetime):
+        return published.isoformat(timespec="seconds")
+    if isinstance(published, dt.date):
+        return published.isoformat()
+    if isinstance(published, str):
+        value = published.strip()
+        if not value:
+            raise ValueError("published is empty; give a date such as '2020-01-05' or None")
+        return value
+    raise TypeError(
+        f"published must be a date, a datetime, an ISO 8601 string or None, "
+        f"not {type(published).__name__}"
+    )
+
+
+def _non_overlapping(text: str, mentions: Iterable[SpanLike]) -> list[SpanLike]:
+    """Mentions sorted by start; of overlapping ones the earliest, then longest, wins.
+
+    Empty spans are dropped (an empty TIMEX3 is not read back); a span outside
+    the text is an error.
+    """
+    spans = []
+    for m in mentions:
+        if not 0 <= m.start <= m.end <= len(text):
+            raise ValueError(
+                f"mention [{m.start}, {m.end}) {m.value!r} lies outside the text "
+                f"(length {len(text)})"
+            )
+        if m.end > m.start:
+            spans.append(m)
+    spans.sort(key=lambda m: (m.start, m.start - m.end))
+    kept: list[SpanLike] = []
+    last_end = 0
+    for m in spans:
+        if m.start >= last_end:
+            kept.append(m)
+            last_end = m.end
+    return kept
+
+
+def to_timeml(
+    text: str,
+    mentions: Iterable[SpanLike],
+    *,
+    doc_id: str,
+    published: dt.date | dt.datetime | str | None,
+    invalid: InvalidChars = "raise",
+) -> str:
+    """Render ``text`` with its mentions as a TimeML 1.2.1 document.
+
+    Each mention becomes ``<TIMEX3 tid="tN" type=.. value=..[ mod=..]>`` around
+    its span, numbered from t1 in text order; the document creation time is
+    ``t0`` inside ``<DCT>`` (left out when ``published`` is None). Mentions that
+    overlap an earlier (or, at the same start, longer) one are dropped. Reading
+    the result with `read_timeml_string` gives back ``text`` exactly and the
+    kept spans.
+
+    ``invalid`` decides what happens to characters XML 1.0 cannot carry:
+    ``"raise"`` (the default) raises `TimeMLError` naming the offset,
+    ``"replace"`` writes U+FFFD instead.
+    """
+    if invalid not in ("raise", "replace"):
+        raise ValueError(f"invalid must be 'raise' or 'replace', not {invalid!r}")
+    body = _clean(text, "the text", invalid)
+    out: list[str] = []
+    pos = 0
+    for n, m in enumerate(_non_overlapping(text, mentions), start=1):
+        attrs_xml = [
+            f"tid={quoteattr(f't{n}')}",
+            f"type={quoteattr(_clean(str(m.type), f'the type of mention t{n}', invalid))}",
+            f"value={quoteattr(_clean(str(m.value), f'the value of mention t{n}', invalid))}",
+        ]
+        mod = getattr(m, "mod", None)
+        if mod:
+            attrs_xml.append(f"mod={quoteattr(_clean(str(mod), f'the mod of mention t{n}', invalid))}")
+        out.append(_text(body[pos : m.start]))
+        out.append(f"<TIMEX3 {' '.join(attrs_xml)}>{_text(body[m.start : m.end])}</TIMEX3>")
+        pos = m.end
+    out.append(_text(body[pos:]))
+
+    head = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f"<TimeML {_TIMEML_ATTRS}>",
+        f"<DOCID>{_text(_clean(doc_id, 'doc_id', invalid))}</DOCID>",
+    ]
+    if published is not None:
+        value = _clean(_published_value(published), "published", invalid)
+        head.append(
+            f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(value)} temporalFunction="false" '
+            f'functionInDocument="CREATION_TIME">{_text(value)}</TIMEX3></DCT>'
+        )
+    return "\n".join(head) + "\n<TEXT>" + "".join(out) + "</TEXT>\n</TimeML>\n"
+
+
+def write_timeml(
+    path: str | os.PathLike[str],
+    text: str,
+    mentions: Iterable[SpanLike],
+    *,
+    doc_id: str,
+    published: dt.date | dt.datetime | str | None,
+    invalid: InvalidChars = "raise",
+) -> None:
+    """Write `to_timeml`'s document to ``path`` as UTF-8 (creating parent folders)."""
+    xml = to_timeml(text, mentions, doc_id=doc_id, published=published, invalid=invalid)
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(xml, encoding="utf-8", newline="")
