@@ -12,9 +12,8 @@ from typing import Final
 from timeline.tagger.tokens import Tokens
 
 FUTURE_CUES: Final = frozenset(
-    """will ll shall would going scheduled schedule expected expects expect set plans plan planned
-    planning due upcoming intends intend intended hopes hope aims aim slated tomorrow next coming
-    later soon until till should could might must""".split()
+    """will ll shall going scheduled schedule expected expects expect plans plan planned
+    planning due upcoming intends intend intended aims aim slated tomorrow""".split()
 )
 PAST_CUES: Final = frozenset(
     """said was were had did ago told came went took made got began rose fell saw met won lost left gave

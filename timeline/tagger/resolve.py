@@ -253,7 +253,7 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
     now = (dct.month, dct.day if day else 1)
     if direction == "future" and here < now and dct.month - month >= 2:
         return y + 1
-    if direction == "past" and here > now and month - dct.month >= 1:
+    if direction == "past" and here > now and month - dct.month >= 3:
         return y - 1
     if month - dct.month > 8:
         return y - 1
@@ -287,6 +287,10 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
     unit = spec.unit or "day"
     grain = spec.grain
     n = spec.shift
+    if spec.year is not None:  # "the 1988 period": the story's quarter in that year, or the year
+        if story is not None and story.grain == "quarter":
+            return render(dt.date(spec.year, story.date.month, 1), "quarter")
+        return render(dt.date(spec.year, 1, 1), "year")
     if spec.anchor == "ref" and story is not None:
         base, base_grain = story.date, story.grain
     else:

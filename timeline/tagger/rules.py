@@ -309,7 +309,7 @@ def p_this_pod(h: Hit) -> Spec | None:
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
               "next": 1, "coming": 1, "following": 1, "this": 0, "current": 0, "same": 0,
-              "that": 0, "latest": 0, "present": 0}
+              "that": 0, "latest": -1, "present": 0}
 _REF_ANCHORED = frozenset({"previous", "prior", "preceding", "following", "same", "that"})
 
 
@@ -320,6 +320,8 @@ def p_rel_unit(h: Hit) -> Spec | None:
         return None
     if h.word("u") in lx.PLURAL_UNITS:  # "coming months", "past years"
         return Spec(value="FUTURE_REF" if rel in ("next", "coming", "following") else "PAST_REF")
+    if rel == "latest" and unit != "year":
+        return None
     shift = _REL_SHIFT[rel]
     anchor = "ref" if rel in _REF_ANCHORED else "dct"
     if h.words()[0] == "the" and rel == "next":
@@ -513,7 +515,7 @@ def p_latest_quarter(h: Hit) -> Spec | None:
 # ------------------------------------------------------------ the rules
 
 _REL = "(last | next | this | coming | past)"
-_N = "(NUM | NUMWORD ((- | and)? NUMWORD)* | a | an | a couple of | couple of | (a | an) (hundred | thousand | dozen) | BIGNUM)"
+_N = "(COUNT | NUMWORD ((- | and)? NUMWORD)* | a | an | a couple of | couple of | (a | an) (hundred | thousand | dozen) | BIGNUM)"
 
 RULES: tuple[Rule, ...] = (
     Rule("month-day-year", "m=MONTH d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
@@ -546,6 +548,8 @@ RULES: tuple[Rule, ...] = (
          {"2020-Q3": ["the third quarter", "third-quarter", "Q3", "the fiscal third quarter"],
           "1998-Q4": ["the fourth quarter of 1998"]}),
     Rule("quarter-q", "q=QTR", lambda h: p_quarter_q(h), {"2020-Q3": ["Q3"], "2020-H2": ["H2"]}),
+    Rule("the-year-period", "the y=YEAR (period | quarter | fiscal year)", lambda h: Spec(
+         anchor="ref", unit="year", year=int(h.word("y"))), {"1998": ["the 1998 period"]}),
     Rule("year-quarter", "(the)? y=YEAR q=(ORDWORD | ORDNUM) -? quarter", p_quarter, {"1998-Q2": ["1998 second quarter"]}),
     Rule("rel-year-quarter", "rel=(this | last | next) year ' s (fiscal)? q=(ORDWORD | ORDNUM | last | final) -? quarter",
          p_quarter, {"2020-Q3": ["this year's third quarter"], "2019-Q4": ["last year's fourth quarter"]}),
@@ -567,7 +571,7 @@ RULES: tuple[Rule, ...] = (
     Rule("this-part-of-day", "rel=(this | last) pod=POD", p_this_pod,
          {"2020-01-05TMO": ["this morning"], "2020-01-04TNI": ["last night"]}),
     Rule("relative-unit", "(the)? rel=(last | next | this | past | previous | prior | preceding | coming | "
-         "following | same | that | current) u=UNIT", p_rel_unit,
+         "following | same | that | current | latest) u=UNIT", p_rel_unit,
          {"2019": ["last year", "the past year"], "2020-W01": ["this week"], "2019-12": ["last month"],
           "2021": ["next year"], "2020-01-06": ["the next day", "the following day"],
           "2020-01-04": ["the previous day"], "2020-Q1": ["this quarter"]}),
@@ -584,10 +588,10 @@ RULES: tuple[Rule, ...] = (
     Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,
          {"2020-01-26": ["three weeks"]}),
     Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present |"
-         " the (near | short | long) term | recent (years | months | weeks | days) | "
+         " the (near | short | long) term | recent years | "
          " (the)? (recent | distant) past | the present | future)", p_ref_phrase,
          {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future"],
-          "PRESENT_REF": ["these days", "at the moment"]}),
+          "PRESENT_REF": ["these days", "at present"]}),
     Rule("duration", "(the)? (first | last | next | past | coming | previous | final | initial | full | entire | whole |"
          " recent | additional | latest)? ((n=" + _N + " | vague=(several | few | a few | many | the past few | a number of |"
          " numerous)) (-)?)? u=UNIT (half=(and a half))? (or so)? !>(old | - old)", p_duration,
@@ -630,7 +634,7 @@ RULES: tuple[Rule, ...] = (
          month=_MONTH_OF[h.word("m")], anchor="dct", unit="year", shift=_REL_SHIFT[h.word("rel")], grain="month"),
          {"2019-06": ["June last year"], "2020-01": ["January this year"]}),
     Rule("fiscal-year-rel", "(the)? (rel=(current | this | last | next | previous | coming | latest | past))?"
-         " (full | fiscal | calendar | whole | entire)+ u=year", lambda h: Spec(anchor="dct" if h.has("rel") else "ref",
+         " (full | fiscal | calendar | whole | entire)+ u=year", lambda h: Spec(anchor="dct",
          unit="year", shift=_REL_SHIFT.get(h.word("rel"), 0), grain="year"),
          {"2020": ["the current fiscal year", "the full year"], "2019": ["last fiscal year"]}),
     Rule("latest-quarter", "the (latest | most recent | recent | current | same) u=(quarter | period)",

@@ -104,6 +104,7 @@ CLASSES: Final[dict[str, str]] = {
     "YEAR": YEAR_TAG,
     "DAYNUM": DAYNUM_TAG,
     "NUM": NUM_TAG + DAYNUM_TAG + YEAR_TAG,
+    "COUNT": NUM_TAG + DAYNUM_TAG,
     "BIGNUM": BIGNUM_TAG,
     "ORDNUM": ORDNUM_TAG,
     "CLOCK": CLOCK_TAG,
