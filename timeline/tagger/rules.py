@@ -368,7 +368,7 @@ def p_in_n_units(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
     if n is None or unit not in ("day", "week", "month", "year", "decade"):
         return None
-    return Spec(anchor="dct", unit=unit, shift=n, grain=unit)
+    return Spec(anchor="dct", unit=unit, shift=n, grain="day" if unit in ("day", "week") else unit)
 
 
 def p_duration(h: Hit) -> Spec | None:
@@ -519,7 +519,7 @@ _N = "(COUNT | NUMWORD ((- | and)? NUMWORD)* | a | an | a couple of | couple of 
 
 RULES: tuple[Rule, ...] = (
     Rule("month-day-year", "m=MONTH d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
-         {"2020-01-03": ["January 3, 2020", "Jan. 3", "jan 3 2020", "January 3rd"],
+         {"2020-01-03": ["January 3, 2020", "Jan. 3", "Jan 3 2020", "January 3rd"],
           "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["Sept. 30"]}),
     Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH (,? y=YEAR)?", p_month_day_year,
          {"2020-01-03": ["3 January 2020", "3rd of January"], "2019-12-25": ["25 Dec"]}),
@@ -535,8 +535,9 @@ RULES: tuple[Rule, ...] = (
     Rule("year", "!<($ | - | /) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
-         " | fiscal | early | late | mid | - | the | its | his | her | their | our | s | and | or | as | a) y=YEAR"
-         " !>(% | BIGNUM | NUM | UNIT | - | years | months | days | old)", p_year, {"1996": ["1996"]}),
+         " | fiscal | early | late | mid | the | its | his | her | their | our | s | and | or | as | a) y=YEAR"
+         " !>(% | BIGNUM | NUM | UNIT | - | years | months | days | old)", p_year, {"1996": ["its [1996] campaign"], "1971": ["the [1971] treaty"]}),
+    Rule("year-after-modifier", "<((mid | early | late) -) y=YEAR", p_year, {"2020": ["mid-2020"]}),
     Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
          {"1998": ["fiscal 1998", "fiscal year 1998", "fiscal '98"]}),
     Rule("decade", "(the)? d=DECADE", p_decade,
@@ -562,7 +563,7 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-03": ["Friday", "last Friday", "Fri."], "2020-01-10": ["next Friday"],
           "2020-01-04TNI": ["Saturday night"], "2020-01-05": ["Sunday"]}),
     Rule("weekend", "rel=(this | last | next | past | coming | the) weekend", p_weekend,
-         {"2020-W01-WE": ["this weekend", "last weekend", "the weekend"], "2020-W02-WE": ["next weekend"]}),
+         {"2020-W01-WE": ["this weekend", "the weekend"], "2019-W52-WE": ["last weekend"], "2020-W02-WE": ["next weekend"]}),
     Rule("relative-day", "r=RELDAY (pod=POD)?", p_relday,
          {"2020-01-04": ["yesterday"], "2020-01-05": ["today"], "2020-01-06": ["tomorrow"],
           "2020-01-05TNI": ["tonight"], "2020-01-06TMO": ["tomorrow morning"]}),
@@ -584,9 +585,9 @@ RULES: tuple[Rule, ...] = (
     Rule("shifted", "(n=" + _N + " | (a)? vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
          " from now | hence | back)) !>(the | a | an | DAYNUM | YEAR | MONTH | WEEKDAY)", p_shifted,
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
-          "2020-01-26": ["three weeks later"], "2025": ["five years from now"]}),
+          "2020-W04": ["three weeks later"], "2025": ["five years from now"]}),
     Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,
-         {"2020-01-26": ["three weeks"]}),
+         {"2020-01-26": ["in [three weeks]"]}),
     Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present |"
          " the (near | short | long) term | recent years | "
          " (the)? (recent | distant) past | the present | future)", p_ref_phrase,
@@ -638,7 +639,7 @@ RULES: tuple[Rule, ...] = (
          unit="year", shift=_REL_SHIFT.get(h.word("rel"), 0), grain="year"),
          {"2020": ["the current fiscal year", "the full year"], "2019": ["last fiscal year"]}),
     Rule("latest-quarter", "the (latest | most recent | recent | current | same) u=(quarter | period)",
-         p_latest_quarter, {"2020-Q1": ["the latest quarter"]}),
+         p_latest_quarter, {"2019-Q4": ["the latest quarter"]}),
 )
 
 

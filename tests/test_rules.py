@@ -1,0 +1,66 @@
+"""Every rule's examples are its tests (as Duckling's corpus), and the negative corpus must stay empty.
+
+Examples are read as whole texts published on Sunday 2020-01-05 with no other
+context: the phrase must come out as exactly one mention covering all of it,
+with the value the rule lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import timeline
+from timeline.tagger.rules import NEGATIVE, RULES, Rule
+from timeline.tagger.tokens import PatternError, compile_pattern
+
+PUBLISHED = dt.date(2020, 1, 5)
+
+EXAMPLES = [
+    pytest.param(rule.name, phrase, value, id=f"{rule.name}:{phrase}")
+    for rule in RULES
+    for value, phrases in rule.examples.items()
+    for phrase in phrases
+]
+
+
+@pytest.mark.parametrize(("rule", "phrase", "value"), EXAMPLES)
+def test_rule_example(rule: str, phrase: str, value: str) -> None:
+    # "in [three weeks]": the words outside the brackets are context, not part of the mention
+    start = phrase.find("[")
+    end = phrase.find("]") - 1
+    text = phrase.replace("[", "").replace("]", "")
+    if start < 0:
+        start, end = 0, len(text)
+    mentions = timeline.extract(text, published=PUBLISHED)
+    assert mentions, f"no parse for {phrase!r}"
+    assert len(mentions) == 1, f"{len(mentions)} mentions for {phrase!r}: {mentions}"
+    m = mentions[0]
+    assert (m.start, m.end) == (start, end), f"partial cover of {phrase!r}: {m.text!r}"
+    assert m.value == value
+
+
+@pytest.mark.parametrize("phrase", NEGATIVE)
+def test_negative_corpus(phrase: str) -> None:
+    assert timeline.extract(phrase, published=PUBLISHED) == []
+
+
+def test_every_rule_has_a_unique_name() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_rule_is_documented_by_examples_or_listed(rule: Rule) -> None:
+    # a rule without examples must be one that only widens another (listed here on purpose)
+    assert rule.examples or rule.name in {"the-unit-duration"}
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["(the)?", "MONTH?", "NOTACLASS", "(MONTH", "MONTH)", "x= MONTH"],
+)
+def test_bad_patterns_are_refused(pattern: str) -> None:
+    with pytest.raises(PatternError):
+        compile_pattern(pattern, rule="bad")
