@@ -340,7 +340,8 @@ def _cell(value: object) -> str:
 
 def render_table(doc: Document, mentions: Sequence[Any]) -> str:
     """A readable, aligned table of one document's mentions."""
-    head = f"{doc.source}  (id {doc.id}, published {iso(doc.published)})"
+    source = "<stdin>" if doc.source == STDIN else doc.source
+    head = f"{source}  (id {doc.id}, published {iso(doc.published)})"
     lines = [head]
     if not mentions:
         lines.append("  no time expressions found")

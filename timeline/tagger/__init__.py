@@ -67,9 +67,7 @@ def tag(text: str, ref: Reference) -> list[Mention]:
             r = resolve(spec, ref, story, tense_at(toks, c.first, c.last))
         except (ValueError, OverflowError):
             continue
-        if r.point is not None and r.grain in _STORY_GRAINS and not (
-                spec.anchor is not None and spec.unit in ("year", "quarter") and spec.shift < 0):
-            # "a year earlier" is a comparison, not where the story moves to
+        if r.point is not None and r.grain in _STORY_GRAINS and spec.moves_story:
             story = r.point
         s, e = starts[c.first], ends[c.last]
         out.append(Mention(start=s, end=e, text=text[s:e], type=spec.type, value=r.value,  # type: ignore[arg-type]

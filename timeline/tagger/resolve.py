@@ -195,8 +195,8 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Re
         else:
             try:
                 d = dt.date(y, spec.month, spec.day)
-            except ValueError:
-                return Resolved(f"{y:04d}-{spec.month:02d}-{spec.day:02d}")
+            except ValueError:  # February 29, 2019: keep what is sure, not a guessed day
+                return Resolved(f"{y:04d}-{spec.month:02d}-XX")
         if spec.hour is not None:
             return render(d, "minute", hour=spec.hour, minute=spec.minute or 0)
         return render(d, "day")

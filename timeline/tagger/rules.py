@@ -14,6 +14,7 @@ matching, in `timeline.tagger.compose`, for every rule alike.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -186,6 +187,10 @@ def p_iso(h: Hit) -> Spec | None:
     y, mo, d = int(tok[:4]), int(tok[5:7]), int(tok[8:10])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
+    try:
+        dt.date(y, mo, d)
+    except ValueError:  # 2020-02-30: the day is not on the calendar
+        return Spec(value=f"{y:04d}-{mo:02d}-XX")
     if len(tok) > 10:
         return Spec(type="TIME", year=y, month=mo, day=d, hour=int(tok[11:13]), minute=int(tok[14:16]))
     return Spec(year=y, month=mo, day=d)
@@ -204,7 +209,8 @@ def p_slash(h: Hit) -> Spec | None:
 
 
 def p_year(h: Hit) -> Spec | None:
-    return Spec(year=int(h.word("y")))
+    y = int(h.word("y"))
+    return Spec(year=y) if y <= 2199 else None  # "2500" alone is a number
 
 
 def p_fiscal_year(h: Hit) -> Spec | None:
@@ -360,7 +366,8 @@ def p_shifted(h: Hit) -> Spec | None:
     if unit in ("second", "minute", "hour"):
         return Spec(type="TIME", anchor=anchor, unit=unit, shift=sign * n, grain="minute")  # type: ignore[arg-type]
     # grain None: the resolver keeps the story's grain ("a year earlier" than a quarter is a quarter)
-    return Spec(anchor=anchor, unit=unit, shift=sign * n, grain=None)  # type: ignore[arg-type]
+    return Spec(anchor=anchor, unit=unit, shift=sign * n, grain=None,  # type: ignore[arg-type]
+                moves_story=not (sign < 0 and unit in ("year", "quarter")))
 
 
 def p_in_n_units(h: Hit) -> Spec | None:
@@ -368,7 +375,8 @@ def p_in_n_units(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
     if n is None or unit not in ("day", "week", "month", "year", "decade"):
         return None
-    return Spec(anchor="dct", unit=unit, shift=n, grain="day" if unit in ("day", "week") else unit)
+    return Spec(anchor="dct", unit=unit, shift=n, grain="day" if unit in ("day", "week") else unit,
+                moves_story=False)
 
 
 def p_duration(h: Hit) -> Spec | None:
@@ -500,7 +508,7 @@ def p_spelled_year(h: Hit) -> Spec | None:
 def p_year_ago_adj(h: Hit) -> Spec | None:
     """'year-earlier', 'the year-ago quarter', 'the year-earlier period'."""
     grain = "quarter" if h.word("u") in ("quarter", "period") else None
-    return Spec(anchor="ref", unit="year", shift=-1, grain=grain)
+    return Spec(anchor="ref", unit="year", shift=-1, grain=grain, moves_story=False)
 
 
 def p_year_end(h: Hit) -> Spec | None:
@@ -548,7 +556,7 @@ RULES: tuple[Rule, ...] = (
          p_quarter,
          {"2020-Q3": ["the third quarter", "third-quarter", "Q3", "the fiscal third quarter"],
           "1998-Q4": ["the fourth quarter of 1998"]}),
-    Rule("quarter-q", "q=QTR", lambda h: p_quarter_q(h), {"2020-Q3": ["Q3"], "2020-H2": ["H2"]}),
+    Rule("quarter-q", "q=QTR (,? y=YEAR)?", lambda h: p_quarter_q(h), {"2020-Q3": ["Q3"], "2020-H2": ["H2"], "2019-Q3": ["Q3 2019"]}),
     Rule("the-year-period", "the y=YEAR (period | quarter | fiscal year)", lambda h: Spec(
          anchor="ref", unit="year", year=int(h.word("y"))), {"1998": ["the 1998 period"]}),
     Rule("year-quarter", "(the)? y=YEAR q=(ORDWORD | ORDNUM) -? quarter", p_quarter, {"1998-Q2": ["1998 second quarter"]}),
@@ -645,7 +653,8 @@ RULES: tuple[Rule, ...] = (
 
 def p_quarter_q(h: Hit) -> Spec | None:
     w = h.word("q")
-    return Spec(quarter=int(w[1])) if w[0] == "q" else Spec(half=int(w[1]))
+    y = int(h.word("y")) if h.has("y") else None
+    return Spec(quarter=int(w[1]), year=y) if w[0] == "q" else Spec(half=int(w[1]), year=y)
 
 
 # phrases that must produce nothing

@@ -46,6 +46,9 @@ class Spec:
     mod: str | None = None
     # a clock time zone written in the text ("GMT", "local time"), kept for the zone layer
     zone: str | None = None
+    # whether later relative expressions count from this one ("the next day" after "Jan. 3");
+    # comparisons ("a year earlier") and projections ("in three weeks") do not move the story
+    moves_story: bool = True
 
     def with_(self, **changes: object) -> Spec:
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]

@@ -171,7 +171,7 @@ def tokenize(text: str) -> Tokens:
         elif kind == "num":
             n = len(tok)
             if n == 4 and tok[0] in "12":
-                tag = YEAR_TAG if 1000 <= int(tok) <= 2199 else NUM_TAG
+                tag = YEAR_TAG  # 1000-2999: a year after a month; alone, the year rules want less
             elif n <= 2 and 1 <= int(tok) <= 31:
                 tag = DAYNUM_TAG
             else:

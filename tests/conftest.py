@@ -1,0 +1,44 @@
+"""Shared test settings and fixtures.
+
+The Hypothesis profile "ci" is loaded by default: no deadline (the first call
+into the tagger compiles its patterns, which a deadline would count against
+the first example) and a modest number of examples so that the suite stays
+quick. Choose another profile with ``HYPOTHESIS_PROFILE=dev`` (fewer examples)
+or ``HYPOTHESIS_PROFILE=thorough`` (many more).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DIR = REPO_ROOT.parent / "shared"
+
+settings.register_profile(
+    "ci",
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", deadline=None, max_examples=15)
+settings.register_profile("thorough", deadline=None, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The root of this repository (the folder holding pyproject.toml)."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` next to the repository (corpora and tools), or skip the test."""
+    if not SHARED_DIR.is_dir():
+        pytest.skip(f"shared data folder {SHARED_DIR} is absent")
+    return SHARED_DIR
