@@ -191,9 +191,8 @@ def test_the_day_before_in_the_past_perfect_is_not_in_the_future() -> None:
     assert dt.date.fromisoformat(found[0].value) <= PUBLISHED
 
 
-# --------------------------------------------------------------------------- known tagger bugs
-# Found while writing these tests; each xfail is strict, so a fix makes it fail
-# here and the marker must then be removed.
+# --------------------------------------------------------------------------- regressions
+# Tagger bugs found while writing these tests, since fixed.
 
 
 @pytest.mark.parametrize(("text", "value"), [("Q3 2019", "2019-Q3"), ("H1 2019", "2019-H1")])
@@ -211,4 +210,10 @@ def test_impossible_dates_get_no_full_date_value(text: str) -> None:
 
 def test_year_outside_the_usual_range_is_not_dropped() -> None:
     mentions = timeline.extract("The lease runs until December 31, 2500.", published=PUBLISHED)
+    assert all(m.value != "2019-12-31" for m in mentions), mentions
+
+
+@pytest.mark.parametrize("text", ["December 31, 3500", "31 December 3000", "31 December 9999"])
+def test_year_from_3000_on_is_not_replaced_by_the_reference_year(text: str) -> None:
+    mentions = timeline.extract(f"The lease runs until {text}.", published=PUBLISHED)
     assert all(m.value != "2019-12-31" for m in mentions), mentions

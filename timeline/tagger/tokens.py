@@ -31,23 +31,25 @@ from timeline.tagger import lexicon as lx
 # ---------------------------------------------------------------- tokenizer
 
 _TOKEN_RE: Final = re.compile(
+    # words first: most tokens are words, and the digit shapes are tried only on digits
     r"""
-    (?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?)(?![\d])
+    (?P<word>[A-Za-z]+)
+  | (?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?)(?![\d])
   | (?P<slash>[01]?\d/[0-3]?\d/(?:\d{4}|\d{2}))(?![\d/])
   | (?P<clock>[0-2]?\d:[0-5]\d(?::[0-5]\d)?)(?![\d:,])
-  | (?P<decade>(?:1[0-9]|20)?\d0s|['\u2019]\d0s)(?![A-Za-z0-9])
-  | (?P<apyear>['\u2019]\d\d)(?![A-Za-z0-9])
+  | (?P<decade>(?:1[0-9]|20)?\d0s)(?![A-Za-z0-9])
   | (?P<bignum>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+)
   | (?P<ordnum>\d{1,2}(?:st|nd|rd|th))(?![A-Za-z])
   | (?P<num>\d+)
-  | (?P<qtr>[QH][1-4])(?![A-Za-z0-9])
-  | (?P<ampm>[AaPp]\.[Mm]\.?|[AaPp][Mm](?![A-Za-z]))
-  | (?P<abbr>(?i:jan|feb|febr|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.)
-  | (?P<word>[A-Za-z]+)
+  | (?P<apos>['\u2019]\d(?:0s|\d)(?![A-Za-z0-9]))
   | (?P<para>\n[ \t\r]*\n)
   | (?P<punct>[^\sA-Za-z0-9])
     """,
     re.VERBOSE,
+)
+# abbreviations that keep their period ("Sept.", "Fri."), checked after a word
+_ABBREVIATIONS: Final = frozenset(
+    "jan feb febr mar apr jun jul aug sept sep oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
 )
 
 # fixed tags of token shapes
@@ -157,21 +159,47 @@ def tokenize(text: str) -> Tokens:
     word_tags = _WORD_TAGS
     punct_tags = _PUNCT_TAGS
     add_start, add_end, add_tag = starts.append, ends.append, tags.append
+    n_text = len(text)
+    skip_to = 0  # a word took the characters after it ("Sept." takes its period)
     for m in _TOKEN_RE.finditer(text):
+        if m.start() < skip_to:
+            continue
         kind = m.lastgroup
         tok = m.group()
-        if kind == "word" or kind == "abbr":
-            low = tok.lower().rstrip(".")
+        end = m.end()
+        if kind == "word":
+            low = tok.lower()
             tag = word_tags.get(low, WORD_TAG)
+            nxt = text[end] if end < n_text else ""
+            if nxt == "." and low in _ABBREVIATIONS:
+                end += 1  # "Sept." keeps its period
+                skip_to = end
+                kind = "abbr"
+            elif nxt == "." and low in ("a", "p") and text.startswith(".m", end) \
+                    and not text[end + 2 : end + 3].isalnum():
+                end += 3 if text.startswith(".m.", end) else 2  # "a.m.", "p.m"
+                skip_to = end
+                add_start(m.start())
+                add_end(end)
+                add_tag(AMPM_TAG)
+                continue
+            elif nxt in "1234" and nxt and tok in ("Q", "H") and not text[end + 1 : end + 2].isalnum():
+                skip_to = end + 1
+                add_start(m.start())
+                add_end(end + 1)
+                add_tag(QTR_TAG)  # "Q3", "H1"
+                continue
             if tag != WORD_TAG and not tok[0].isupper():
                 if low in _LATENT_MONTHS or low in _LATENT_WEEKDAYS:
                     tag = WORD_TAG
             elif tag != WORD_TAG and low in _LATENT_WEEKDAYS and kind == "word":
                 tag = WORD_TAG  # "Sat" or "Wed" is a weekday only as "Sat." and similar
+            if low in ("am", "pm"):
+                tag = AMPM_TAG
         elif kind == "num":
             n = len(tok)
-            if n == 4 and tok[0] in "12":
-                tag = YEAR_TAG  # 1000-2999: a year after a month; alone, the year rules want less
+            if n == 4 and tok[0] != "0":
+                tag = YEAR_TAG  # after a month any year; alone, the year rules want 1000-2199
             elif n <= 2 and 1 <= int(tok) <= 31:
                 tag = DAYNUM_TAG
             else:
@@ -191,16 +219,12 @@ def tokenize(text: str) -> Tokens:
             tag = SLASH_TAG
         elif kind == "decade":
             tag = DECADE_TAG
-        elif kind == "apyear":
-            tag = APYEAR_TAG
-        elif kind == "qtr":
-            tag = QTR_TAG
-        elif kind == "ampm":
-            tag = AMPM_TAG
+        elif kind == "apos":
+            tag = DECADE_TAG if tok.endswith("s") else APYEAR_TAG
         else:
             tag = PARA_TAG
         add_start(m.start())
-        add_end(m.end())
+        add_end(end)
         add_tag(tag)
     return Tokens(text, starts, ends, "".join(tags))
 
