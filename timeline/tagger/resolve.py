@@ -246,7 +246,7 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
     """The year of a month (and day) written without one.
 
     The publication year, unless the tense points across the year boundary
-    ("will pay on Jan. 2" in November) or the date is more than eight months away.
+    ("will pay on Jan. 2" in November) or the date is nine months or more away.
     """
     y = dct.year
     here = (month, day or 1)
@@ -255,9 +255,9 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
         return y + 1
     if direction == "past" and here > now and month - dct.month >= 3:
         return y - 1
-    if month - dct.month >= 7:
+    if month - dct.month >= 9:
         return y - 1
-    if dct.month - month >= 7:
+    if dct.month - month >= 9:
         return y + 1
     return y
 

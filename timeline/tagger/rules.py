@@ -528,7 +528,8 @@ _N = "(COUNT | NUMWORD ((- | and)? NUMWORD)* | a | an | a couple of | couple of 
 RULES: tuple[Rule, ...] = (
     Rule("month-day-year", "m=MONTH d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
          {"2020-01-03": ["January 3, 2020", "Jan. 3", "Jan 3 2020", "January 3rd"],
-          "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["Sept. 30"]}),
+          "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["the deal was signed [Sept. 30]"],
+          "2020-09-30": ["Sept. 30"]}),
     Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH (,? y=YEAR)?", p_month_day_year,
          {"2020-01-03": ["3 January 2020", "3rd of January"], "2019-12-25": ["25 Dec"]}),
     Rule("the-day-of-month", "the d=(ORDNUM | ORDWORD) of m=MONTH (,? y=YEAR)?", p_month_day_year,
@@ -587,7 +588,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the-day-before", "the u=UNIT rel=(before)", lambda h: Spec(anchor="ref", unit=_unit(h.word("u")), shift=-1,
          grain=_unit(h.word("u"))) if _unit(h.word("u")) in ("day", "week", "month", "year") else None,
          {"2020-01-04": ["the day before"]}),
-    Rule("the-unit-duration", "<(for | over | during | throughout | through) the u=(year | quarter | month | week)",
+    Rule("the-unit-duration", "<(for | over | during | throughout | through) the u=(month | week)",
          p_the_unit_duration, {}),
     Rule("the-unit", "the u=(year | quarter | month | week)", p_the_unit, {"2020": ["the year"]}),
     Rule("shifted", "(n=" + _N + " | (a)? vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
@@ -598,7 +599,7 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-26": ["in [three weeks]"]}),
     Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present |"
          " the (near | short | long) term | recent years | "
-         " (the)? (recent | distant) past | the present | future)", p_ref_phrase,
+         " (the)? (recent | distant) past | the present)", p_ref_phrase,
          {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future"],
           "PRESENT_REF": ["these days", "at present"]}),
     Rule("duration", "(the)? (first | last | next | past | coming | previous | final | initial | full | entire | whole |"
