@@ -523,7 +523,8 @@ def p_latest_quarter(h: Hit) -> Spec | None:
 # ------------------------------------------------------------ the rules
 
 _REL = "(last | next | this | coming | past)"
-_N = "(COUNT | NUMWORD ((- | and)? NUMWORD)* | a | an | a couple of | couple of | (a | an) (hundred | thousand | dozen) | BIGNUM)"
+# at most four number words: an unbounded run would rescan a long list of numbers from every start (quadratic)
+_N = "(COUNT | NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD)?)?)? | a | an | a couple of | couple of | (a | an) (hundred | thousand | dozen) | BIGNUM)"
 
 RULES: tuple[Rule, ...] = (
     Rule("month-day-year", "m=MONTH d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
@@ -644,7 +645,7 @@ RULES: tuple[Rule, ...] = (
          month=_MONTH_OF[h.word("m")], anchor="dct", unit="year", shift=_REL_SHIFT[h.word("rel")], grain="month"),
          {"2019-06": ["June last year"], "2020-01": ["January this year"]}),
     Rule("fiscal-year-rel", "(the)? (rel=(current | this | last | next | previous | coming | latest | past))?"
-         " (full | fiscal | calendar | whole | entire)+ u=year", lambda h: Spec(anchor="dct",
+         " (full | fiscal | calendar | whole | entire) (fiscal | calendar)? u=year", lambda h: Spec(anchor="dct",
          unit="year", shift=_REL_SHIFT.get(h.word("rel"), 0), grain="year"),
          {"2020": ["the current fiscal year", "the full year"], "2019": ["last fiscal year"]}),
     Rule("latest-quarter", "the (latest | most recent | recent | current | same) u=(quarter | period)",
