@@ -41,7 +41,8 @@ class Mention:
     ``type``, ``value`` and ``mod`` follow TimeML 1.2.1 TIMEX3. ``interval`` and
     ``grain`` are set for DATE and TIME mentions whose value is a calendar
     point or period (not for ``PRESENT_REF``, ``XXXX-01-05`` and the like).
-    ``rule`` names the rule that matched, for debugging.
+    ``rule`` names the rule that matched, for debugging; ``zone`` is the zone the
+    text writes next to a clock time, if any.
     """
 
     start: int
@@ -53,6 +54,9 @@ class Mention:
     grain: Grain | None = None
     interval: Interval | None = None
     rule: str = ""
+    #: the zone written with a clock time, as written ("GMT", "EST", "Moscow time") or "local"
+    #: for "local time"; None when the text names none
+    zone: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -71,5 +71,6 @@ def tag(text: str, ref: Reference) -> list[Mention]:
             story = r.point
         s, e = starts[c.first], ends[c.last]
         out.append(Mention(start=s, end=e, text=text[s:e], type=spec.type, value=r.value,  # type: ignore[arg-type]
-                           mod=spec.mod, grain=r.grain, interval=r.interval, rule=c.rule))  # type: ignore[arg-type]
+                           mod=spec.mod, grain=r.grain, interval=r.interval, rule=c.rule,  # type: ignore[arg-type]
+                           zone=spec.zone))
     return out
