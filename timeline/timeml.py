@@ -38,6 +38,9 @@ from xml.sax.saxutils import escape, quoteattr
 import attrs
 
 __all__ = [
+    "GoldEvent",
+    "GoldInstance",
+    "GoldTLink",
     "GoldTimex",
     "TimeMLDocument",
     "TimeMLError",
@@ -97,19 +100,58 @@ class GoldTimex:
 
 
 @attrs.frozen
+class GoldEvent:
+    """One EVENT annotation inside ``<TEXT>``: its trigger ``[start, end)`` and class."""
+
+    start: int
+    end: int
+    text: str
+    eid: str
+    cls: str
+
+
+@attrs.frozen
+class GoldInstance:
+    """One MAKEINSTANCE: the instance ``eiid`` of event ``eid``, with tense and aspect."""
+
+    eiid: str
+    eid: str
+    tense: str = ""
+    aspect: str = ""
+    pos: str = ""
+    polarity: str = ""
+
+
+@attrs.frozen
+class GoldTLink:
+    """One TLINK: ``source`` relType ``target``; each an event instance id (``ei..``)
+    or a time id (``t..``), as the link names them."""
+
+    lid: str
+    rel_type: str
+    source: str
+    target: str
+
+
+@attrs.frozen
 class TimeMLDocument:
     """A TimeML document reduced to what timex evaluation needs.
 
     ``published`` is the ``value`` of the document creation time (the TIMEX3
     inside ``<DCT>``), e.g. ``"1998-03-04"`` or ``"1998-02-19T08:02:00"``, or
     None when the document has none. ``timexes`` are sorted by (start, end);
-    TIMEX3s that cover no text are left out.
+    TIMEX3s that cover no text are left out. ``events`` (sorted the same way),
+    ``instances`` (MAKEINSTANCE) and ``tlinks`` (TLINK, in document order) are
+    empty when the document has none.
     """
 
     doc_id: str
     published: str | None
     text: str
     timexes: tuple[GoldTimex, ...]
+    events: tuple[GoldEvent, ...] = ()
+    instances: tuple[GoldInstance, ...] = ()
+    tlinks: tuple[GoldTLink, ...] = ()
 
 
 # ------------------------------------------------------------------ reading
@@ -130,8 +172,15 @@ def _stem(name: str) -> str:
     return base
 
 
-def _collect(elem: ET.Element, parts: list[str], pos: int, found: list[GoldTimex]) -> int:
-    """Append the text inside ``elem`` (not its tail) to ``parts``; record its TIMEX3s.
+def _collect(
+    elem: ET.Element,
+    parts: list[str],
+    pos: int,
+    found: list[GoldTimex],
+    events: list[GoldEvent] | None = None,
+) -> int:
+    """Append the text inside ``elem`` (not its tail) to ``parts``; record its TIMEX3s
+    (and its EVENTs, when ``events`` is given).
 
     Returns the offset just after that text. The recorded timexes get their
     covered text later, once the whole text is known.
@@ -141,10 +190,12 @@ def _collect(elem: ET.Element, parts: list[str], pos: int, found: list[GoldTimex
         parts.append(elem.text)
         pos += len(elem.text)
     for child in elem:
-        pos = _collect(child, parts, pos, found)
+        pos = _collect(child, parts, pos, found, events)
         if child.tail:
             parts.append(child.tail)
             pos += len(child.tail)
+    if events is not None and _local(elem.tag) == "EVENT" and pos > start:
+        events.append(GoldEvent(start=start, end=pos, text="", eid=elem.get("eid", ""), cls=elem.get("class", "")))
     if _local(elem.tag) == "TIMEX3" and pos > start:
         found.append(
             GoldTimex(
@@ -204,11 +255,12 @@ def _parse(source: str | bytes, name: str) -> TimeMLDocument:
 
     parts: list[str] = []
     found: list[GoldTimex] = []
+    found_events: list[GoldEvent] = []
     pos = len(text_el.text or "")
     if text_el.text:
         parts.append(text_el.text)
     for child in text_el:
-        pos = _collect(child, parts, pos, found)
+        pos = _collect(child, parts, pos, found, found_events)
         if child.tail:
             parts.append(child.tail)
             pos += len(child.tail)
@@ -217,11 +269,37 @@ def _parse(source: str | bytes, name: str) -> TimeMLDocument:
         (attrs.evolve(t, text=text[t.start : t.end]) for t in found),
         key=lambda t: (t.start, t.end),
     )
+    events = sorted(
+        (attrs.evolve(e, text=text[e.start : e.end]) for e in found_events),
+        key=lambda e: (e.start, e.end),
+    )
+    instances: list[GoldInstance] = []
+    tlinks: list[GoldTLink] = []
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "MAKEINSTANCE":
+            instances.append(
+                GoldInstance(
+                    eiid=el.get("eiid", ""),
+                    eid=el.get("eventID", ""),
+                    tense=el.get("tense", ""),
+                    aspect=el.get("aspect", ""),
+                    pos=el.get("pos", ""),
+                    polarity=el.get("polarity", ""),
+                )
+            )
+        elif name == "TLINK":
+            source = el.get("eventInstanceID") or el.get("timeID") or ""
+            target = el.get("relatedToEventInstance") or el.get("relatedToTime") or ""
+            tlinks.append(GoldTLink(lid=el.get("lid", ""), rel_type=el.get("relType", ""), source=source, target=target))
     return TimeMLDocument(
         doc_id=doc_id,
         published=_find_dct(root, text_el),
         text=text,
         timexes=tuple(timexes),
+        events=tuple(events),
+        instances=tuple(instances),
+        tlinks=tuple(tlinks),
     )
 
 

@@ -15,11 +15,21 @@ from timeline.tagger.compose import Candidate, apply_modifiers, join_day_and_tim
 from timeline.tagger.context import tense_at
 from timeline.tagger.resolve import Point, resolve
 from timeline.tagger.rules import RULES, Hit
+from timeline.tagger.spec import Spec
 from timeline.tagger.tokens import Tokens, tokenize
 
 __all__ = ["tag", "candidates"]
 
 _STORY_GRAINS = frozenset({"day", "partofday", "minute", "week", "month", "quarter", "half", "year", "season"})
+
+
+def _needs_tense(spec: Spec) -> bool:
+    """Only dates written without a year, and weekends, look at the sentence's tense."""
+    if spec.value is not None:
+        return False
+    if spec.anchor is not None:
+        return spec.grain == "weekend"
+    return spec.year is None and spec.decade is None and spec.century is None
 
 
 def candidates(toks: Tokens) -> list[Candidate]:
@@ -64,7 +74,7 @@ def tag(text: str, ref: Reference) -> list[Mention]:
     for c in cands:
         spec = c.spec
         try:
-            r = resolve(spec, ref, story, tense_at(toks, c.first, c.last))
+            r = resolve(spec, ref, story, tense_at(toks, c.first, c.last) if _needs_tense(spec) else None)
         except (ValueError, OverflowError):
             continue
         if r.point is not None and r.grain in _STORY_GRAINS and spec.moves_story:

@@ -49,12 +49,6 @@ _JOIN_DAY_TIME: Final = ((), ("at",), (",",), (",", "at"), ("on",), (",", "on"))
 _DAY_FIELDS: Final = ("weekday", "day")
 
 
-def _words_before(toks: Tokens, first: int, n: int) -> tuple[str, ...] | None:
-    if first - n < 0:
-        return None
-    return tuple(toks.lower(i) for i in range(first - n, first))
-
-
 def _is_calendar(spec: Spec) -> bool:
     return spec.type in ("DATE", "TIME") and (spec.value is None or spec.value.endswith("_REF"))
 
@@ -73,22 +67,33 @@ def _is_bare_clock(spec: Spec) -> bool:
         and spec.anchor is None
 
 
+_POSITION = dict(POSITION_PREFIXES)
+_QUANTITY = dict(QUANTITY_PREFIXES)
+_LONGEST = max(len(w) for w, _ in POSITION_PREFIXES + QUANTITY_PREFIXES)
+# the last word of every prefix: a candidate whose previous token is none of these has no modifier
+_LAST_WORDS = frozenset(w[-1] for w, _ in POSITION_PREFIXES + QUANTITY_PREFIXES)
+
+
 def apply_modifiers(toks: Tokens, cands: list[Candidate]) -> None:
     """Widen candidates over the modifier words just before them (in place)."""
-    taken = {i for c in cands for i in range(c.first, c.last + 1)}
+    prev_end = -1  # a modifier may not reach into the candidate before
     for c in cands:
-        table = POSITION_PREFIXES if _is_calendar(c.spec) else QUANTITY_PREFIXES
-        if c.spec.type == "SET":
+        first = c.first
+        if c.spec.type == "SET" or first == 0 or toks.lower(first - 1) not in _LAST_WORDS:
+            prev_end = c.last
             continue
-        if c.spec.anchor is not None and c.spec.shift and c.spec.unit not in ("day",) and _is_calendar(c.spec) \
-                and c.rule == "shifted":
-            table = QUANTITY_PREFIXES  # "about two weeks ago"
-        for words, mod in table:
-            got = _words_before(toks, c.first, len(words))
-            if got == words and not any(i in taken for i in range(c.first - len(words), c.first)):
-                c.first -= len(words)
+        table = _POSITION if _is_calendar(c.spec) else _QUANTITY
+        if c.rule == "shifted" and _is_calendar(c.spec) and c.spec.unit != "day":
+            table = _QUANTITY  # "about two weeks ago"
+        lo = max(prev_end + 1, first - _LONGEST)
+        before = tuple(toks.lower(i) for i in range(lo, first))
+        for k in range(len(before), 0, -1):
+            mod = table.get(before[-k:])
+            if mod is not None:
+                c.first -= k
                 c.spec = c.spec.with_(mod=mod)
                 break
+        prev_end = c.last
 
 
 def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:

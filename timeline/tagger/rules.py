@@ -621,7 +621,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ref-word", "!<(as) r=(now | currently | current | presently | nowadays | recently | recent | lately | formerly |"
          " soon | shortly) !>(that | than | as | after)", p_ref_word,
          {"PRESENT_REF": ["now", "currently", "current"], "PAST_REF": ["recently"], "FUTURE_REF": ["soon"]}),
-    Rule("clock", "(c=CLOCK | h=DAYNUM (oclock=(o ' clock))?) (ampm=AMPM)? "
+    Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONE | local=(local time))?", p_clock,
          {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT"],
           "2020-01-05T13:00": ["1:00 pm local time"]}),
