@@ -45,6 +45,8 @@ def candidates(toks: Tokens) -> list[Candidate]:
             spec = produce(Hit(toks, m))
             if spec is None:
                 continue
+            if spec.trim:
+                a += spec.trim
             found.append((-(ends[b - 1] - starts[a]), idx, a, b, Candidate(a, b - 1, spec, rule.name)))
     if not found:
         return []

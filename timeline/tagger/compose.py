@@ -33,6 +33,8 @@ POSITION_PREFIXES: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("the", "end", "of"), "END"), (("the", "beginning", "of"), "START"), (("the", "start", "of"), "START"),
     (("the", "middle", "of"), "MID"), (("the", "close", "of"), "END"), (("end", "of"), "END"),
     (("the", "early"), "START"), (("the", "late"), "END"), (("the", "mid", "-"), "MID"), (("the", "mid"), "MID"),
+    (("around",), "APPROX"), (("about",), "APPROX"), (("approximately",), "APPROX"),
+    (("earlier", "in"), "START"), (("later", "in"), "END"),
     (("early", "in"), "START"), (("late", "in"), "END"), (("earlier",), "START"), (("later",), "END"),
     (("mid", "-"), "MID"), (("early", "-"), "START"), (("late", "-"), "END"),
     (("early",), "START"), (("late",), "END"), (("mid",), "MID"),

@@ -243,14 +243,16 @@ def p_quarter(h: Hit) -> Spec | None:
         if q is None or not 1 <= q <= 4:
             return None
     year = int(h.word("y")) if h.has("y") else None
+    w = h.words()
+    trim = 1 if w[0] == "the" and "-" in w and len(w) == 4 else 0  # "the third-quarter results"
     if h.has("rel"):  # "this year's third quarter", "last year's fourth quarter"
         shift = {"this": 0, "last": -1, "next": 1}[h.word("rel")]
         return Spec(quarter=q, anchor="dct", unit="year", shift=shift)
-    return Spec(quarter=q, year=year)
+    return Spec(quarter=q, year=year, trim=trim)
 
 
 def p_half(h: Hit) -> Spec | None:
-    n = {"first": 1, "second": 2, "1st": 1, "2nd": 2}.get(h.word("n"))
+    n = {"first": 1, "second": 2, "last": 2, "1st": 1, "2nd": 2}.get(h.word("n"))
     if n is None:
         return None
     return Spec(half=n, year=int(h.word("y")) if h.has("y") else None)
@@ -272,8 +274,9 @@ def p_season(h: Hit) -> Spec | None:
 def p_weekday(h: Hit) -> Spec | None:
     wd = _WEEKDAY_OF[h.word("wd")]
     rel = " ".join(h.words("rel"))
-    direction = {"last": "past", "past": "past", "this past": "past", "next": "future",
-                 "coming": "future", "this coming": "future", "this": None, "": None}.get(rel)
+    direction = {"last": "past", "past": "past", "this past": "past", "next": "future", "the previous": "past",
+                 "coming": "future", "this coming": "future", "this": None, "": None,
+                 "the following": "future"}.get(rel)
     pod = lx.PARTS_OF_DAY[h.word("pod")] if h.has("pod") else None
     return Spec(type="TIME" if pod else "DATE", weekday=wd, direction=direction, pod=pod)  # type: ignore[arg-type]
 
@@ -382,8 +385,15 @@ def p_in_n_units(h: Hit) -> Spec | None:
 def p_duration(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
     words = h.words("n") if h.has("n") else []
+    all_words = h.words()
+    trim = 0
+    if all_words[0] in ("the", "a", "an") and "-" in all_words and not h.has("noun"):
+        if all_words[0] != "the" or len(all_words) < 2 or all_words[1] not in _DURATION_MODIFIERS:
+            trim = 1  # "the eight-year plan": the article belongs to the noun, not to the duration
+    elif all_words[0] in ("a", "an") and words and words[0] in ("a", "an"):
+        pass  # "a year", "a couple of years"
     n: float | None
-    if h.has("vague") or not words:
+    if h.has("vague") or not words or h.has("n2"):
         n = None
     else:
         n = number(words)
@@ -394,12 +404,16 @@ def p_duration(h: Hit) -> Spec | None:
     if unit == "quarter" and (n is None or h.words()[-2:-1] == ["-"]):
         return None  # "such quarters", "three-quarters" of the food
     if unit == "decade" and n is not None:
-        return Spec(type="DURATION", value=duration_value(10 * n, "year"))
+        return Spec(type="DURATION", value=duration_value(10 * n, "year"), trim=trim)
     if unit in ("century",) and n is None:
         return Spec(type="DURATION", value="PXC" if h.word("u") == "centuries" else "P1CE")
     if n is None and not h.has("vague") and h.word("u") not in lx.PLURAL_UNITS:
         return None  # a bare singular unit ("year") is not a duration
-    return Spec(type="DURATION", value=duration_value(n, unit))
+    return Spec(type="DURATION", value=duration_value(n, unit), trim=trim)
+
+
+_DURATION_MODIFIERS = frozenset({"first", "last", "next", "past", "coming", "previous", "final", "initial", "full",
+                                 "entire", "whole", "recent", "additional", "latest"})
 
 
 def p_half_unit(h: Hit) -> Spec | None:
@@ -564,11 +578,12 @@ RULES: tuple[Rule, ...] = (
     Rule("year-quarter", "(the)? y=YEAR q=(ORDWORD | ORDNUM) -? quarter", p_quarter, {"1998-Q2": ["1998 second quarter"]}),
     Rule("rel-year-quarter", "rel=(this | last | next) year ' s (fiscal)? q=(ORDWORD | ORDNUM | last | final) -? quarter",
          p_quarter, {"2020-Q3": ["this year's third quarter"], "2019-Q4": ["last year's fourth quarter"]}),
-    Rule("half", "(the)? n=(first | second | ORDNUM) half (of ,? y=YEAR)?", p_half,
+    Rule("half", "(the)? n=(first | second | last | ORDNUM) half (of ,? y=YEAR)?", p_half,
          {"2020-H1": ["the first half"], "1998-H2": ["the second half of 1998"]}),
     Rule("season", "(rel=(this | last | next | past | coming | this past | this coming) | the)? s=SEASON (of? ,? (y=YEAR | sy=SPELLEDYEAR))?", p_season,
          {"2020-SU": ["this summer", "summer"], "2019-FA": ["last fall"], "2021-WI": ["the winter of 2021"]}),
-    Rule("weekday", "(rel=(last | next | this | coming | past | this past | this coming))? "
+    Rule("weekday", "(rel=(last | next | this | coming | past | this past | this coming | the previous |"
+         " the following))? "
          "wd=WEEKDAY (pod=POD)?", p_weekday,
          {"2020-01-03": ["Friday", "last Friday", "Fri."], "2020-01-10": ["next Friday"],
           "2020-01-04TNI": ["Saturday night"], "2020-01-05": ["Sunday"]}),
@@ -591,7 +606,7 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-04": ["the day before"]}),
     Rule("the-unit-duration", "<(for | over | during | throughout | through) the u=(month | week)",
          p_the_unit_duration, {}),
-    Rule("the-unit", "the u=(year | quarter | month | week)", p_the_unit, {"2020": ["the year"]}),
+    Rule("the-unit", "the u=(year | quarter | month | week) !>(-)", p_the_unit, {"2020": ["the year"]}),
     Rule("shifted", "(n=" + _N + " | (a)? vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
          " from now | hence | back)) !>(the | a | an | DAYNUM | YEAR | MONTH | WEEKDAY)", p_shifted,
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
@@ -603,12 +618,15 @@ RULES: tuple[Rule, ...] = (
          " (the)? (recent | distant) past | the present)", p_ref_phrase,
          {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future"],
           "PRESENT_REF": ["these days", "at present"]}),
-    Rule("duration", "(the)? (first | last | next | past | coming | previous | final | initial | full | entire | whole |"
-         " recent | additional | latest)? ((n=" + _N + " | vague=(several | few | a few | many | the past few | a number of |"
-         " numerous)) (-)?)? u=UNIT (half=(and a half))? (or so)? !>(old | - old)", p_duration,
+    Rule("duration", "(the | (a | an) >(NUMWORD | COUNT))? (first | last | next | past | coming | previous | final | initial | full | entire |"
+         " whole | recent | additional | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? | vague=(several | few |"
+         " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead)?"
+         " (noun=(period | term))? !>(old | - old)", p_duration,
          {"P5Y": ["five years", "5 years", "5-year", "five-year"], "PT24H": ["twenty four hours", "24 hours",
           "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
-          "PXW": ["several weeks"], "P9M": ["the first nine months"], "P1.5Y": ["a year and a half"]}),
+          "PXW": ["several weeks", "the weeks ahead"], "P9M": ["the first nine months"], "P1.5Y": ["a year and a half"],
+          "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year"],
+          "PXM": ["12 to 18 months"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT0.5H": ["half an hour"]}),
     Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH)",
          p_set_every, {"XXXX-WXX-7": ["every Sunday"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),

@@ -49,6 +49,8 @@ class Spec:
     # whether later relative expressions count from this one ("the next day" after "Jan. 3");
     # comparisons ("a year earlier") and projections ("in three weeks") do not move the story
     moves_story: bool = True
+    # leading tokens of the match that are not part of the expression ("the" of "the eight-year plan")
+    trim: int = 0
 
     def with_(self, **changes: object) -> Spec:
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
