@@ -170,13 +170,18 @@ def _closest(cands: list[dt.date], ref: dt.date, direction: str | None) -> dt.da
     return min(cands, key=lambda c: (abs((c - ref).days), c > ref))
 
 
-def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Resolved:
-    """Anchor one spec. Raises ValueError when the calendar cannot hold it."""
+def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
+            last_quarter: Point | None = None) -> Resolved:
+    """Anchor one spec. Raises ValueError when the calendar cannot hold it.
+
+    ``story`` is the point the text last talked about; ``last_quarter`` the last
+    quarter it named, which "a year earlier" compares with in a results story.
+    """
     if spec.value is not None:
         return Resolved(spec.value)
     dct = ref.date
     if spec.anchor is not None:
-        return _resolve_relative(spec, ref, story, tense)
+        return _resolve_relative(spec, ref, story, tense, last_quarter)
     direction = spec.direction or tense
     if spec.century is not None:
         return render(dt.date(max(spec.century * 100, 1), 1, 1), "century")
@@ -283,7 +288,8 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
     return render(d, "day")
 
 
-def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense) -> Resolved:
+def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
+                      last_quarter: Point | None = None) -> Resolved:
     unit = spec.unit or "day"
     grain = spec.grain
     n = spec.shift
@@ -300,9 +306,12 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
             return render(ref.date, "day")
         when = ref.when + dt.timedelta(**{unit + "s": n})
         return render(when.date(), "minute", hour=when.hour, minute=when.minute)
-    if grain is None and unit == "year" and story is not None and story.grain == "quarter" and n < 0:
+    if grain is None and unit == "year" and n < 0:
         # "a year earlier" in a story about the third quarter means that quarter a year before
-        return render(_shift(story.date, "year", n), "quarter")
+        if story is not None and story.grain == "quarter":
+            return render(_shift(story.date, "year", n), "quarter")
+        if last_quarter is not None and abs((last_quarter.date - ref.date).days) < 366:
+            return render(_shift(last_quarter.date, "year", n), "quarter")
     if grain is None:
         grain = unit
     if spec.quarter is not None and unit == "year":  # "next year's first quarter"
