@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from timeline._model import Mention
 from timeline._reference import Reference
-from timeline.tagger.compose import Candidate, apply_modifiers, join_day_and_time
+from timeline.tagger.compose import Candidate, apply_modifiers, join_day_and_time, quarter_ended
 from timeline.tagger.context import tense_at
 from timeline.tagger.resolve import Point, resolve
 from timeline.tagger.rules import RULES, Hit
@@ -69,6 +69,7 @@ def tag(text: str, ref: Reference) -> list[Mention]:
     if not cands:
         return []
     cands = join_day_and_time(toks, cands)
+    quarter_ended(toks, cands)
     apply_modifiers(toks, cands)
     story: Point | None = None
     last_quarter: Point | None = None

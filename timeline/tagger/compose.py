@@ -98,6 +98,21 @@ def apply_modifiers(toks: Tokens, cands: list[Candidate]) -> None:
         prev_end = c.last
 
 
+_QUARTER_RULES: Final = frozenset({"the-unit", "latest-quarter"})
+
+
+def quarter_ended(toks: Tokens, cands: list[Candidate]) -> None:
+    """'the quarter ended July 31': the quarter is the one that date closes (in place)."""
+    for a, b in zip(cands, cands[1:]):
+        if a.rule not in _QUARTER_RULES or a.spec.unit != "quarter" or b.spec.month is None or b.spec.day is None:
+            continue
+        if b.first - a.last == 2 and toks.lower(a.last + 1) in ("ended", "ending"):
+            # the calendar quarter holding most of the three months before the closing date
+            month = b.spec.month - 1 if b.spec.day < 15 else b.spec.month
+            q = ((month - 2) % 12) // 3 + 1  # the middle month of the three
+            a.spec = Spec(quarter=q, year=b.spec.year, mod=a.spec.mod)
+
+
 def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
     """Merge "Sunday at 5:00 pm" and "5 p.m. Sunday" into one TIME candidate."""
     if len(cands) < 2:

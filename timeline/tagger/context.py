@@ -13,7 +13,8 @@ from timeline.tagger.tokens import Tokens
 
 FUTURE_CUES: Final = frozenset(
     """will ll shall going scheduled schedule expected expects expect plans plan planned
-    planning due upcoming intends intend intended aims aim slated tomorrow""".split()
+    planning due upcoming intends intend intended aims aim slated tomorrow effective
+    resume resumes meet meets begin begins start starts open opens""".split()
 )
 PAST_CUES: Final = frozenset(
     """said was were had did ago told came went took made got began rose fell saw met won lost left gave
@@ -28,21 +29,33 @@ _NOT_PAST_ED: Final = frozenset(
     scheduled planned intended concerned interested alleged reported""".split()
 )
 _BOUNDARY: Final = frozenset(".;|\"")
+# words after which a period does not end a sentence
+_NOT_SENTENCE_END: Final = frozenset("mr mrs ms dr st inc co corp ltd jr sr gen gov sen rep col lt".split())
+
+
+def _ends_sentence(toks: Tokens, i: int) -> bool:
+    """Whether token ``i`` ends a sentence (a period after "Mr" or an initial does not)."""
+    if toks.tags[i] not in _BOUNDARY:
+        return False
+    if toks.tags[i] == "." and i > 0:
+        before = toks.lower(i - 1)
+        if len(before) == 1 or before in _NOT_SENTENCE_END:
+            return False
+    return True
 
 
 def tense_at(toks: Tokens, first: int, last: int) -> str | None:
     """'past', 'future' or None for the expression spanning tokens ``first..last``."""
-    tags = toks.tags
     i, seen = first - 1, 0
-    while i >= 0 and seen < 12 and tags[i] not in _BOUNDARY:
-        t = _cue(toks.lower(i))
+    while i >= 0 and seen < 12 and not _ends_sentence(toks, i):
+        t = _cue(toks, i)
         if t:
             return t
         i -= 1
         seen += 1
-    i, seen, n = last + 1, 0, len(tags)
-    while i < n and seen < 8 and tags[i] not in _BOUNDARY:
-        t = _cue(toks.lower(i))
+    i, seen, n = last + 1, 0, len(toks)
+    while i < n and seen < 8 and not _ends_sentence(toks, i):
+        t = _cue(toks, i)
         if t:
             return t
         i += 1
@@ -50,7 +63,10 @@ def tense_at(toks: Tokens, first: int, last: int) -> str | None:
     return None
 
 
-def _cue(w: str) -> str | None:
+def _cue(toks: Tokens, i: int) -> str | None:
+    w = toks.lower(i)
+    if w == "set" and i + 1 < len(toks) and toks.lower(i + 1) == "to":
+        return "future"  # "set to resume Monday"
     if w in FUTURE_CUES:
         return "future"
     if w in PAST_CUES:

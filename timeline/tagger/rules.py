@@ -312,7 +312,8 @@ def p_this_pod(h: Hit) -> Spec | None:
     shift = -1 if rel == "last" else 0
     if rel == "last" and pod != "NI":
         return None
-    return Spec(type="TIME", anchor="dct", unit="day", shift=shift, grain="partofday", pod=pod)
+    anchor = "ref" if rel == "that" else "dct"  # "that evening" is the evening of the day the story is on
+    return Spec(type="TIME", anchor=anchor, unit="day", shift=shift, grain="partofday", pod=pod)
 
 
 _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
@@ -526,7 +527,8 @@ def p_year_ago_adj(h: Hit) -> Spec | None:
 
 
 def p_year_end(h: Hit) -> Spec | None:
-    return Spec(anchor="ref", unit="year", shift=0, grain="yearend")
+    """'year-end': the end of the publication year, or of the year before after 'since'."""
+    return Spec(anchor="dct", unit="year", shift=-1 if h.prev() == "since" else 0, grain="yearend")
 
 
 def p_latest_quarter(h: Hit) -> Spec | None:
@@ -594,8 +596,8 @@ RULES: tuple[Rule, ...] = (
           "2020-01-05TNI": ["tonight"], "2020-01-06TMO": ["tomorrow morning"]}),
     Rule("day-before-yesterday", "the day (before | after) r=RELDAY", p_day_before_after,
          {"2020-01-03": ["the day before yesterday"], "2020-01-07": ["the day after tomorrow"]}),
-    Rule("this-part-of-day", "rel=(this | last) pod=POD", p_this_pod,
-         {"2020-01-05TMO": ["this morning"], "2020-01-04TNI": ["last night"]}),
+    Rule("this-part-of-day", "rel=(this | last | that) pod=POD", p_this_pod,
+         {"2020-01-05TMO": ["this morning"], "2020-01-04TNI": ["last night"], "2020-01-05TEV": ["that evening"]}),
     Rule("relative-unit", "(the)? rel=(last | next | this | past | previous | prior | preceding | coming | "
          "following | same | that | current | latest) u=UNIT", p_rel_unit,
          {"2019": ["last year", "the past year"], "2020-W01": ["this week"], "2019-12": ["last month"],
@@ -612,7 +614,7 @@ RULES: tuple[Rule, ...] = (
          p_the_unit_duration, {}),
     Rule("the-unit", "the u=(year | quarter | month | week) !>(-)", p_the_unit, {"2020": ["the year"]}),
     Rule("shifted", "(n=" + _N + " | (a)? vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
-         " from now | hence | back)) !>(the | a | an | DAYNUM | YEAR | MONTH | WEEKDAY)", p_shifted,
+         " from now | hence | back))", p_shifted,
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
           "2020-W04": ["three weeks later"], "2025": ["five years from now"]}),
     Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,

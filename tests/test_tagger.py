@@ -1,0 +1,87 @@
+"""Behaviour of the tagger as a careful reader expects it, on sentences written for these tests.
+
+Every text is anchored to a fixed publication date; none reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import timeline
+
+SUNDAY = dt.date(2020, 1, 5)  # a Sunday
+
+
+def values(text: str, published: object = SUNDAY) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.value, m.mod) for m in timeline.extract(text, published=published)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # direction from tense and modality
+        ("The assembly was expected to vote Sunday on the motion.", ("Sunday", "2020-01-05", None)),
+        ("Late Saturday, shells slammed into the depot.", ("Late Saturday", "2020-01-04", "END")),
+        ("The two leaders will meet Friday in Geneva.", ("Friday", "2020-01-10", None)),
+        ("The ministry said Friday that talks had failed.", ("Friday", "2020-01-03", None)),
+        ("The hearing is scheduled for Tuesday.", ("Tuesday", "2020-01-07", None)),
+        ("Trading is set to resume Monday.", ("Monday", "2020-01-06", None)),
+        # a month-day and a month without a year
+        ("The plan takes effect Feb. 1, the company said.", ("Feb. 1", "2020-02-01", None)),
+        ("Sales fell in December.", ("December", "2019-12", None)),
+        ("The fiscal year ended Dec. 31.", ("Dec. 31", "2019-12-31", None)),
+    ],
+)
+def test_anchoring_follows_the_sentence(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in values(text)
+
+
+def test_narrative_chaining_counts_from_the_last_date() -> None:
+    text = "The envoy arrived on March 3, 2019. The next day he met the minister, and two days later he left. " \
+           "That evening the border closed."
+    assert values(text) == [
+        ("March 3, 2019", "2019-03-03", None),
+        ("The next day", "2019-03-04", None),
+        ("two days later", "2019-03-06", None),
+        ("That evening", "2019-03-06TEV", None),
+    ]
+
+
+def test_a_year_earlier_compares_with_the_quarter_named() -> None:
+    text = "Profit rose in the third quarter. A year earlier the company lost money."
+    assert values(text, "1989-11-02") == [("the third quarter", "1989-Q3", None), ("A year earlier", "1988-Q3", None)]
+
+
+def test_the_quarter_ended_takes_the_quarter_its_closing_date_ends() -> None:
+    assert values("In the quarter ended July 31, sales fell.", "1989-11-02")[0] == ("the quarter", "1989-Q2", None)
+
+
+def test_since_year_end_is_the_last_year_end() -> None:
+    assert values("The index is up 5% since year-end.", "1989-11-02") == [("year-end", "1988-12-31", None)]
+
+
+def test_day_and_clock_time_are_one_time() -> None:
+    m = timeline.extract("Forces must withdraw starting on Sunday at 5:00 pm.", published=SUNDAY)
+    assert [(x.text, x.type, x.value) for x in m] == [("Sunday at 5:00 pm", "TIME", "2020-01-05T17:00")]
+    assert m[0].interval is not None and m[0].interval.start == dt.datetime(2020, 1, 5, 17, 0)
+
+
+def test_published_time_of_day_is_used_for_hours_ago() -> None:
+    m = timeline.extract("The quake struck two hours ago.", published="2020-01-05T09:30")
+    assert [(x.text, x.value) for x in m] == [("two hours ago", "2020-01-05T07:30")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Some 5,200 soldiers are deployed.", "The 329-member parliament met.", "They must move 1,000 meters away.",
+     "Prices may fall in the spring.", "Call 555-1234 for details."],
+)
+def test_numbers_that_are_not_times(text: str) -> None:
+    found = values(text)
+    assert all(v[0] not in ("5,200", "329", "1,000", "May", "may", "1234", "fall") for v in found), found
+
+
+def test_an_impossible_date_keeps_its_partial_value() -> None:
+    assert values("It was signed on February 30, 2019.") == [("February 30, 2019", "2019-02-XX", None)]
