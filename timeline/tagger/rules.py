@@ -610,7 +610,7 @@ RULES: tuple[Rule, ...] = (
          {"P1Y": ["[the fiscal year] ended", "[the year] ending"]}),
     Rule("throughout-the-year", "<(throughout) the (fiscal)? u=(year | quarter)", p_the_unit_duration,
          {"P1Y": ["throughout [the fiscal year]"]}),
-    Rule("the-unit-duration", "<(for | over | during | throughout | through) the u=(month | week)",
+    Rule("the-unit-duration", "<(over | throughout) the u=(month | week)",
          p_the_unit_duration, {}),
     Rule("the-unit", "the u=(year | quarter | month | week) !>(-)", p_the_unit, {"2020": ["the year"]}),
     Rule("shifted", "(n=" + _N + " | (a)? vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
@@ -624,6 +624,9 @@ RULES: tuple[Rule, ...] = (
          " (the)? (recent | distant) past | the present)", p_ref_phrase,
          {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future"],
           "PRESENT_REF": ["these days", "at present"]}),
+    Rule("set-rate", "((NUMWORD | twice | thrice | once) (times)? | <(% | million | billion | trillion | percent |"
+         " cents | dollars | shares | BIGNUM | NUM)) (a | an | per) u=UNIT !>(ago | earlier | later | before)",
+         p_set_rate, {"P1W": ["twice a week", "once a week"], "P1D": ["three times a day"]}),
     Rule("duration", "(the | (a | an) >(NUMWORD | COUNT))? (first | last | next | past | coming | previous | final | initial | full | entire |"
          " whole | recent | additional | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? | vague=(several | few |"
          " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead)?"
@@ -639,9 +642,6 @@ RULES: tuple[Rule, ...] = (
     Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
-    Rule("set-rate", "((NUMWORD | twice | thrice | once) (times)? | <(% | million | billion | trillion | percent |"
-         " cents | dollars | shares | BIGNUM | NUM | WORD)) (a | an | per) u=UNIT !>(ago | earlier | later | before)",
-         p_set_rate, {"P1W": ["twice a week", "once a week"], "P1D": ["three times a day"]}),
     Rule("ref-word", "!<(as) r=(now | currently | current | presently | nowadays | recently | recent | lately | formerly |"
          " soon | shortly) !>(that | than | as | after)", p_ref_word,
          {"PRESENT_REF": ["now", "currently", "current"], "PAST_REF": ["recently"], "FUTURE_REF": ["soon"]}),
