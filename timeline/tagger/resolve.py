@@ -296,6 +296,8 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
     if spec.year is not None:  # "the 1988 period": the story's quarter in that year, or the year
         if story is not None and story.grain == "quarter":
             return render(dt.date(spec.year, story.date.month, 1), "quarter")
+        if last_quarter is not None and spec.grain == "quarter":
+            return render(dt.date(spec.year, last_quarter.date.month, 1), "quarter")
         return render(dt.date(spec.year, 1, 1), "year")
     if spec.anchor == "ref" and story is not None:
         base, base_grain = story.date, story.grain

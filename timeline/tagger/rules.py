@@ -575,8 +575,9 @@ RULES: tuple[Rule, ...] = (
          {"2020-Q3": ["the third quarter", "third-quarter", "Q3", "the fiscal third quarter"],
           "1998-Q4": ["the fourth quarter of 1998"]}),
     Rule("quarter-q", "q=QTR (,? y=YEAR)?", lambda h: p_quarter_q(h), {"2020-Q3": ["Q3"], "2020-H2": ["H2"], "2019-Q3": ["Q3 2019"]}),
-    Rule("the-year-period", "the y=YEAR (period | quarter | fiscal year)", lambda h: Spec(
-         anchor="ref", unit="year", year=int(h.word("y"))), {"1998": ["the 1998 period"]}),
+    Rule("the-year-period", "the y=YEAR u=(period | quarter | fiscal year)", lambda h: Spec(
+         anchor="ref", unit="year", year=int(h.word("y")), grain="quarter" if h.word("u") == "quarter" else None),
+         {"1998": ["the 1998 period"]}),
     Rule("year-quarter", "(the)? y=YEAR q=(ORDWORD | ORDNUM) -? quarter", p_quarter, {"1998-Q2": ["1998 second quarter"]}),
     Rule("rel-year-quarter", "rel=(this | last | next) year ' s (fiscal)? q=(ORDWORD | ORDNUM | last | final) -? quarter",
          p_quarter, {"2020-Q3": ["this year's third quarter"], "2019-Q4": ["last year's fourth quarter"]}),
