@@ -14,7 +14,7 @@ from timeline.tagger.tokens import Tokens
 FUTURE_CUES: Final = frozenset(
     """will ll shall going scheduled schedule expected expects expect plans plan planned
     planning due upcoming intends intend intended aims aim slated tomorrow effective
-    resume resumes meet meets begin begins start starts open opens""".split()
+    resume resumes meet meets begin begins start starts open opens payable""".split()
 )
 PAST_CUES: Final = frozenset(
     """said was were had did ago told came went took made got began rose fell saw met won lost left gave
@@ -28,9 +28,18 @@ _NOT_PAST_ED: Final = frozenset(
     """need indeed red bed speed seed feed shed hundred united limited based related proposed expected
     scheduled planned intended concerned interested alleged reported""".split()
 )
+_PAST_EED: Final = frozenset("agreed freed decreed guaranteed refereed".split())
 _BOUNDARY: Final = frozenset(".;|\"")
 # words after which a period does not end a sentence
 _NOT_SENTENCE_END: Final = frozenset("mr mrs ms dr st inc co corp ltd jr sr gen gov sen rep col lt".split())
+
+
+_DEADLINE_WORDS: Final = frozenset({"by", "until", "till"})
+
+
+def _past_verb_before(toks: Tokens, i: int) -> bool:
+    """Whether a past-tense cue stands in the few tokens before ``i`` ("was extended until")."""
+    return any(_cue(toks, k) == "past" for k in range(max(0, i - 4), i))
 
 
 def _ends_sentence(toks: Tokens, i: int) -> bool:
@@ -46,6 +55,8 @@ def _ends_sentence(toks: Tokens, i: int) -> bool:
 
 def tense_at(toks: Tokens, first: int, last: int) -> str | None:
     """'past', 'future' or None for the expression spanning tokens ``first..last``."""
+    if first > 0 and toks.lower(first - 1) in _DEADLINE_WORDS and not _past_verb_before(toks, first - 1):
+        return "future"  # "by February", "until Monday": a deadline ahead
     i, seen = first - 1, 0
     while i >= 0 and seen < 12 and not _ends_sentence(toks, i):
         t = _cue(toks, i)
@@ -72,5 +83,7 @@ def _cue(toks: Tokens, i: int) -> str | None:
     if w in PAST_CUES:
         return "past"
     if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
+        if w.endswith("eed") and w not in _PAST_EED:
+            return None  # succeed, exceed, proceed
         return "past"
     return None

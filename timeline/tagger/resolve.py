@@ -260,7 +260,7 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
         return y + 1
     if direction == "past" and here > now and month - dct.month >= 3:
         return y - 1
-    if direction is None and month - dct.month >= 9:
+    if direction is None and month - dct.month >= 7:
         return y - 1
     if direction is None and dct.month - month >= 9:
         return y + 1
