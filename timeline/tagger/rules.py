@@ -545,8 +545,8 @@ _N = "(COUNT | NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWO
 RULES: tuple[Rule, ...] = (
     Rule("month-day-year", "m=MONTH d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
          {"2020-01-03": ["January 3, 2020", "Jan. 3", "Jan 3 2020", "January 3rd"],
-          "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["the deal was signed [Sept. 30]"],
-          "2020-09-30": ["Sept. 30"]}),
+          "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["the deal was signed [Sept. 30]", "Sept. 30"],
+          "2020-09-30": ["the deal will be signed [Sept. 30]"]}),
     Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH (,? y=YEAR)?", p_month_day_year,
          {"2020-01-03": ["3 January 2020", "3rd of January"], "2019-12-25": ["25 Dec"]}),
     Rule("the-day-of-month", "the d=(ORDNUM | ORDWORD) of m=MONTH (,? y=YEAR)?", p_month_day_year,
