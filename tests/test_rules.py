@@ -64,3 +64,22 @@ def test_rule_is_documented_by_examples_or_listed(rule: Rule) -> None:
 def test_bad_patterns_are_refused(pattern: str) -> None:
     with pytest.raises(PatternError):
         compile_pattern(pattern, rule="bad")
+
+
+# Every production must cope with every sequence its pattern admits: feed the tagger runs of
+# the words the rules know, with numbers and punctuation, and demand well-formed output.
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from timeline.tagger.tokens import _WORD_TAGS  # noqa: E402
+
+_PIECES = sorted(_WORD_TAGS) + ["5", "17", "31", "1998", "2500", "5:00", "12:30", "'80s", "1990s", "3rd",
+                                 "Q3", "p.m.", "a.m.", "Sept.", "May", "-", ",", ".", "'s", "1,000", "2020-02-30"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.dates())
+def test_any_run_of_known_words_is_read_without_error(words: list[str], published: dt.date) -> None:
+    text = " ".join(words)
+    for m in timeline.extract(text, published=published):
+        assert text[m.start:m.end] == m.text
+        assert m.type in ("DATE", "TIME", "DURATION", "SET")

@@ -60,6 +60,8 @@ def tense_at(toks: Tokens, first: int, last: int) -> str | None:
     i, seen = first - 1, 0
     while i >= 0 and seen < 12 and not _ends_sentence(toks, i):
         t = _cue(toks, i)
+        if t == "past" and i > 0 and toks.lower(i - 1) == "be":
+            t = None  # "will be signed": a participle, the auxiliary before it tells
         if t:
             return t
         i -= 1
