@@ -406,8 +406,8 @@ def p_duration(h: Hit) -> Spec | None:
         return None  # "such quarters", "three-quarters" of the food
     if unit == "decade" and n is not None:
         return Spec(type="DURATION", value=duration_value(10 * n, "year"), trim=trim)
-    if unit in ("century",) and n is None:
-        return Spec(type="DURATION", value="PXC" if h.word("u") == "centuries" else "P1CE")
+    if unit == "century" and n is None:
+        return Spec(type="DURATION", value="PXC") if h.word("u") == "centuries" else None
     if n is None and not h.has("vague") and h.word("u") not in lx.PLURAL_UNITS:
         return None  # a bare singular unit ("year") is not a duration
     return Spec(type="DURATION", value=duration_value(n, unit), trim=trim)
