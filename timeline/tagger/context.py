@@ -14,7 +14,8 @@ from timeline.tagger.tokens import Tokens
 FUTURE_CUES: Final = frozenset(
     """will ll shall going scheduled schedule expected expects expect plans plan planned
     planning due upcoming intends intend intended aims aim slated tomorrow effective
-    resume resumes meet meets begin begins start starts open opens payable""".split()
+    resume resumes meet meets begin begins start starts open opens payable expires expire
+    ends closes runs""".split()
 )
 PAST_CUES: Final = frozenset(
     """said was were had did ago told came went took made got began rose fell saw met won lost left gave
@@ -26,7 +27,9 @@ PAST_CUES: Final = frozenset(
 # words ending in -ed that are not past verbs
 _NOT_PAST_ED: Final = frozenset(
     """need indeed red bed speed seed feed shed hundred united limited based related proposed expected
-    scheduled planned intended concerned interested alleged reported""".split()
+    scheduled planned intended concerned interested alleged reported preferred estimated adjusted
+    diluted combined restated unspecified supposed unchanged unidentified detailed advanced
+    continued""".split()
 )
 _PAST_EED: Final = frozenset("agreed freed decreed guaranteed refereed".split())
 _BOUNDARY: Final = frozenset(".;|\"")
@@ -34,7 +37,8 @@ _BOUNDARY: Final = frozenset(".;|\"")
 _NOT_SENTENCE_END: Final = frozenset("mr mrs ms dr st inc co corp ltd jr sr gen gov sen rep col lt".split())
 
 
-_DEADLINE_WORDS: Final = frozenset({"by", "until", "till"})
+_DEADLINE_WORDS: Final = frozenset({"by", "until", "till", "to"})
+_MODALS: Final = frozenset({"will", "would", "shall", "could", "should", "may", "might", "must", "to"})
 
 
 def _past_verb_before(toks: Tokens, i: int) -> bool:
@@ -78,8 +82,10 @@ def tense_at(toks: Tokens, first: int, last: int) -> str | None:
 
 def _cue(toks: Tokens, i: int) -> str | None:
     w = toks.lower(i)
-    if w == "set" and i + 1 < len(toks) and toks.lower(i + 1) == "to":
+    if w in ("set", "supposed") and i + 1 < len(toks) and toks.lower(i + 1) == "to":
         return "future"  # "set to resume Monday"
+    if w == "be" and i > 0 and toks.lower(i - 1) in _MODALS:
+        return "future"  # "to be completed", "would be paid"
     if w in FUTURE_CUES:
         return "future"
     if w in PAST_CUES:

@@ -243,8 +243,13 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
         return render(dt.date(y, 1, 1), "year")
     if spec.hour is not None:
         day = story.date if story is not None and story.grain in ("day", "partofday", "minute") else dct
+        if tense == "past" and day > dct:
+            day = dct  # "said at 11 a.m." after talk of tomorrow: the clock of the day it was said
         return render(day, "minute", hour=spec.hour, minute=spec.minute or 0)
     raise ValueError("nothing to resolve")
+
+
+_PAST_FLIP = 2  # a past event dated this many months or more after publication is last year's
 
 
 def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) -> int:
@@ -258,7 +263,7 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
     now = (dct.month, dct.day if day else 1)
     if direction == "future" and here < now and dct.month - month >= 2:
         return y + 1
-    if direction == "past" and here > now and month - dct.month >= 3:
+    if direction == "past" and here > now and month - dct.month >= _PAST_FLIP:
         return y - 1
     if direction is None and month - dct.month >= 7:
         return y - 1

@@ -431,6 +431,8 @@ def p_set_every(h: Hit) -> Spec | None:
         return Spec(type="SET", value=f"XXXX-XX-XXT{lx.PARTS_OF_DAY[h.word('pod')]}")
     if h.has("m"):
         return Spec(type="SET", value=f"XXXX-{_MONTH_OF[h.word('m')]:02d}")
+    if h.has("s"):
+        return Spec(type="SET", value=f"XXXX-{lx.SEASONS[h.word('s')]}")
     n = number(h.words("n")) if h.has("n") else 1
     unit = _unit(h.word("u"))
     return Spec(type="SET", value=duration_value(n, unit))
@@ -638,8 +640,8 @@ RULES: tuple[Rule, ...] = (
           "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year"],
           "PXM": ["12 to 18 months"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT0.5H": ["half an hour"]}),
-    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH)",
-         p_set_every, {"XXXX-WXX-7": ["every Sunday"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),
+    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
+         p_set_every, {"XXXX-WXX-7": ["every Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),
     Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
