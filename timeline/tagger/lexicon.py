@@ -135,10 +135,19 @@ HOLIDAYS: Final = {
 }
 
 # zones written after a clock time; resolved by the zone layer, kept in the span here
+# (timeline.zones.data says what each means; tests/test_zones checks the two lists agree)
 ZONE_WORDS: Final = frozenset(
-    {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
-     "eet", "eest", "ist", "jst", "et", "pt", "ct", "mt", "z"}
+    """gmt utc z wet west cet cest eet eest msk eat wat cat sast gst pkt ist bst cst ast hkt sgt jst kst
+    awst acst aest aedt nzst nzdt nst ndt adt est edt cdt mst mdt pst pdt akst akdt hst
+    et ct mt pt""".split()
 )
+# generic zone names written after a clock time ("10 am Pacific", "noon Eastern time")
+ZONE_REGIONS: Final = frozenset(
+    {"eastern", "central", "western", "mountain", "pacific", "atlantic", "alaska", "hawaii"}
+)
+
+# the words of a zone's full name ("Eastern Standard Time", "British Summer Time")
+ZONE_NAME_WORDS: Final = frozenset({"standard", "daylight", "summer", "european", "time"})
 
 # every other word a rule names literally
 FUNCTION_WORDS: Final = frozenset(

@@ -65,6 +65,14 @@ class Hit:
         i = self.base + self.m.end()
         return i >= len(self.toks) or self.toks.tags[i] in ".,;|\")"
 
+    def text(self, name: str) -> str:
+        """The text the tokens captured under ``name`` cover, as written ('' if absent)."""
+        if not self.has(name):
+            return ""
+        a, b = self.m.span(name)
+        toks = self.toks
+        return toks.text[toks.starts[self.base + a] : toks.ends[self.base + b - 1]]
+
     def raw(self, name: str) -> str:
         a = self.m.start(name) if name in self.m.re.groupindex else -1
         return self.toks.word(self.base + a) if a >= 0 else ""
@@ -482,17 +490,33 @@ def p_clock(h: Hit) -> Spec | None:
         return None
     if hour > 24 or minute > 59:
         return None
-    zone = None
-    if h.has("zone"):
-        zone = h.raw("zone").upper()
-    elif h.has("local"):
-        zone = "local"
+    zone = _zone(h)
+    if zone == "":
+        return None
     return Spec(type="TIME", hour=hour, minute=minute, zone=zone)
+
+
+def _zone(h: Hit) -> str | None:
+    """The zone written after a clock time, as the zone layer reads it; '' for a match to refuse."""
+    if h.has("local"):
+        return "local"
+    if not h.has("zone"):
+        return None
+    written = h.text("zone")
+    first = written.split()[0].rstrip("+-\u2212")
+    if not first[:1].isupper():
+        return ""  # "at 5 pm meeting time": not a zone
+    if first.lower() in lx.ZONE_WORDS:
+        return written.upper().replace(" ", "")  # "UTC+3", "GMT"
+    return written  # "Pacific", "Eastern Standard Time", "Moscow time"
 
 
 def p_clock_word(h: Hit) -> Spec | None:
     hour, minute = lx.CLOCK_WORDS[h.word("c")]
-    return Spec(type="TIME", hour=hour, minute=minute)
+    zone = _zone(h)
+    if zone == "":
+        return None
+    return Spec(type="TIME", hour=hour, minute=minute, zone=zone)
 
 
 def p_holiday(h: Hit) -> Spec | None:
@@ -649,10 +673,11 @@ RULES: tuple[Rule, ...] = (
          " soon | shortly) !>(that | than | as | after)", p_ref_word,
          {"PRESENT_REF": ["now", "currently", "current"], "PAST_REF": ["recently"], "FUTURE_REF": ["soon"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
-         "(zone=ZONE | local=(local time))?", p_clock,
+         "(zone=ZONESPEC | local=(local time))?", p_clock,
          {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT"],
-          "2020-01-05T13:00": ["1:00 pm local time"]}),
-    Rule("clock-word", "c=CLOCKWORD", p_clock_word, {"2020-01-05T12:00": ["noon"], "2020-01-05T24:00": ["midnight"]}),
+          "2020-01-05T13:00": ["1:00 pm local time", "1 p.m. UTC+3", "1:00 pm Pacific", "13:00 UTC+03:00",
+                               "1 pm Eastern Standard Time", "1 pm Moscow time"]}),
+    Rule("clock-word", "c=CLOCKWORD (zone=ZONESPEC | local=(local time))?", p_clock_word, {"2020-01-05T12:00": ["noon"], "2020-01-05T24:00": ["midnight"]}),
     Rule("holiday", "hd=HOLIDAY (eve=(eve | day))? (,? y=YEAR)?", p_holiday,
          {"2019-12-25": ["Christmas"], "2019-12-24": ["Christmas Eve"]}),
     Rule("new-year", "new year ' s x=(day | eve)", p_new_year, {"2020-01-01": ["New Year's Day"]}),

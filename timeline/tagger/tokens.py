@@ -56,10 +56,12 @@ _ABBREVIATIONS: Final = frozenset(
 YEAR_TAG, DAYNUM_TAG, NUM_TAG, BIGNUM_TAG, ORDNUM_TAG = "Y", "D", "N", "B", "O"
 CLOCK_TAG, ISO_TAG, SLASH_TAG, DECADE_TAG, APYEAR_TAG = "C", "I", "S", "E", "A"
 AMPM_TAG, WORD_TAG, PUNCT_TAG, PARA_TAG, QTR_TAG = "P", "w", "p", "|", "Q"
+CAPWORD_TAG = "W"  # a word of no table that starts with a capital ("Moscow")
+_GENERIC: Final = frozenset((WORD_TAG, CAPWORD_TAG))
 _PUNCT_TAGS: Final = {
     ",": ",", ".": ".", "-": "-", "\u2013": "-", "\u2014": "-", "'": "'", "\u2019": "'",
     "$": "$", "%": "%", ":": ":", "/": "/", ";": ";", "(": "(", ")": ")", '"': '"',
-    "\u201c": '"', "\u201d": '"', "?": ";", "!": ";",
+    "\u201c": '"', "\u201d": '"', "?": ";", "!": ";", "+": "+", "\u2212": "-",
 }
 
 # Words that belong to a lexicon table, plus the literal words rule patterns
@@ -102,6 +104,8 @@ CLASSES: Final[dict[str, str]] = {
     "REFWORD": register_words(lx.REF_WORDS),
     "HOLIDAY": register_words(lx.HOLIDAYS),
     "ZONE": register_words(lx.ZONE_WORDS),
+    "ZONEREGION": register_words(lx.ZONE_REGIONS),
+    "SIGN": "+-",
     "VAGUE": register_words(lx.VAGUE_QUANTITIES),
     "YEAR": YEAR_TAG,
     "DAYNUM": DAYNUM_TAG,
@@ -116,11 +120,16 @@ CLASSES: Final[dict[str, str]] = {
     "APYEAR": APYEAR_TAG,
     "AMPM": AMPM_TAG,
     "QTR": QTR_TAG,
-    "WORD": WORD_TAG,
+    "WORD": WORD_TAG + CAPWORD_TAG,
+    "CAPWORD": CAPWORD_TAG,
 }
 # names that stand for a sequence of tokens
 MACROS: Final[dict[str, str]] = {
     "SPELLEDYEAR": "((nineteen | eighteen) (TENS (- NUMWORD)? | NUMWORD))",
+    # a zone written after a clock time: "GMT", "UTC+3", "UTC+03:00", "Pacific", "Eastern Standard Time",
+    # "Moscow time" (a capitalized word before "time"; the production checks the capital)
+    "ZONESPEC": "(ZONE (SIGN (DAYNUM | COUNT | CLOCK))? | ZONEREGION (european)? (standard | daylight | summer)?"
+                " (time)? | CAPWORD (european)? (standard | daylight | summer)? time)",
 }
 _MACRO_RE: Final = re.compile(r"\b(" + "|".join(MACROS) + r")\b")
 _LATENT_MONTHS: Final = frozenset(lx.LATENT_MONTHS)
@@ -169,7 +178,7 @@ def tokenize(text: str) -> Tokens:
         end = m.end()
         if kind == "word":
             low = tok.lower()
-            tag = word_tags.get(low, WORD_TAG)
+            tag = word_tags.get(low) or (CAPWORD_TAG if tok[0].isupper() else WORD_TAG)
             nxt = text[end] if end < n_text else ""
             if nxt == "." and low in _ABBREVIATIONS:
                 end += 1  # "Sept." keeps its period
@@ -189,10 +198,10 @@ def tokenize(text: str) -> Tokens:
                 add_end(end + 1)
                 add_tag(QTR_TAG)  # "Q3", "H1"
                 continue
-            if tag != WORD_TAG and not tok[0].isupper():
+            if tag not in _GENERIC and not tok[0].isupper():
                 if low in _LATENT_MONTHS or low in _LATENT_WEEKDAYS:
                     tag = WORD_TAG
-            elif tag != WORD_TAG and low in _LATENT_WEEKDAYS and kind == "word":
+            elif tag not in _GENERIC and low in _LATENT_WEEKDAYS and kind == "word":
                 tag = WORD_TAG  # "Sat" or "Wed" is a weekday only as "Sat." and similar
             if low in ("am", "pm"):
                 tag = AMPM_TAG
