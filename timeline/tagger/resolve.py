@@ -256,7 +256,8 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
     """The year of a month (and day) written without one.
 
     The publication year, unless the tense points across the year boundary
-    ("will pay on Jan. 2" in November) or the date is nine months or more away.
+    ("will pay on Jan. 2" in November, "passed on March 3" in January) or, with no
+    tense, the date is seven months or more ahead or nine months or more behind.
     """
     y = dct.year
     here = (month, day or 1)
