@@ -85,3 +85,17 @@ def test_numbers_that_are_not_times(text: str) -> None:
 
 def test_an_impossible_date_keeps_its_partial_value() -> None:
     assert values("It was signed on February 30, 2019.") == [("February 30, 2019", "2019-02-XX", None)]
+
+
+def test_the_day_before_counts_from_the_last_day_named() -> None:
+    text = "The session ends on Sunday, and a vote may slip to next week. The speaker had met the minister the day before."
+    assert values(text)[-1] == ("the day before", "2020-01-04", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The militia gave the army until Tuesday to leave.", ("Tuesday", "2020-01-07", None)),
+     ("It bought shares from Dec. 14 to Thursday.", ("Thursday", "2020-01-02", None))],
+)
+def test_until_looks_ahead_but_a_range_does_not(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in values(text)

@@ -72,18 +72,18 @@ def tag(text: str, ref: Reference) -> list[Mention]:
     quarter_ended(toks, cands)
     apply_modifiers(toks, cands)
     story: Point | None = None
-    last_quarter: Point | None = None
+    recent: dict[str, Point] = {}  # the last point named at a grain: "quarter", "day"
     out: list[Mention] = []
     starts, ends = toks.starts, toks.ends
     for c in cands:
         spec = c.spec
         try:
             r = resolve(spec, ref, story, tense_at(toks, c.first, c.last) if _needs_tense(spec) else None,
-                        last_quarter)
+                        recent)
         except (ValueError, OverflowError):
             continue
-        if r.point is not None and r.grain == "quarter" and spec.moves_story:
-            last_quarter = r.point
+        if r.point is not None and r.grain in ("quarter", "day", "partofday", "minute") and spec.moves_story:
+            recent["quarter" if r.grain == "quarter" else "day"] = r.point
         if r.point is not None and r.grain in _STORY_GRAINS and spec.moves_story:
             story = r.point
         s, e = starts[c.first], ends[c.last]

@@ -59,8 +59,10 @@ def _ends_sentence(toks: Tokens, i: int) -> bool:
 
 def tense_at(toks: Tokens, first: int, last: int) -> str | None:
     """'past', 'future' or None for the expression spanning tokens ``first..last``."""
-    if first > 0 and toks.lower(first - 1) in _DEADLINE_WORDS and not _past_verb_before(toks, first - 1):
-        return "future"  # "by February", "until Monday": a deadline ahead
+    before = toks.lower(first - 1) if first > 0 else ""
+    if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
+            before == "to" and any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1))):
+        return "future"  # "by February", "gave them until Monday"; not "from Sept. 14 to Thursday"
     i, seen = first - 1, 0
     while i >= 0 and seen < 12 and not _ends_sentence(toks, i):
         t = _cue(toks, i)

@@ -9,6 +9,7 @@ count from.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Literal
 
 import attrs
@@ -171,17 +172,20 @@ def _closest(cands: list[dt.date], ref: dt.date, direction: str | None) -> dt.da
 
 
 def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
-            last_quarter: Point | None = None) -> Resolved:
+            recent: Mapping[str, Point] | None = None) -> Resolved:
     """Anchor one spec. Raises ValueError when the calendar cannot hold it.
 
-    ``story`` is the point the text last talked about; ``last_quarter`` the last
-    quarter it named, which "a year earlier" compares with in a results story.
+    ``story`` is the point the text last talked about; ``recent`` the last point
+    named at a grain ("quarter": what "a year earlier" compares with in a results
+    story; "day": what "the day before" counts from when the story has since
+    moved to a week or a year).
     """
+    recent = recent or {}
     if spec.value is not None:
         return Resolved(spec.value)
     dct = ref.date
     if spec.anchor is not None:
-        return _resolve_relative(spec, ref, story, tense, last_quarter)
+        return _resolve_relative(spec, ref, story, tense, recent)
     direction = spec.direction or tense
     if spec.century is not None:
         return render(dt.date(max(spec.century * 100, 1), 1, 1), "century")
@@ -295,7 +299,8 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
 
 
 def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
-                      last_quarter: Point | None = None) -> Resolved:
+                      recent: Mapping[str, Point]) -> Resolved:
+    last_quarter = recent.get("quarter")
     unit = spec.unit or "day"
     grain = spec.grain
     n = spec.shift
@@ -307,6 +312,8 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
         return render(dt.date(spec.year, 1, 1), "year")
     if spec.anchor == "ref" and story is not None:
         base, base_grain = story.date, story.grain
+        if unit == "day" and _RANK.get(base_grain, 0) > _RANK["day"] and "day" in recent:
+            base, base_grain = recent["day"].date, "day"  # "the day before" counts from a day
     else:
         base, base_grain = ref.date, "day"
     if unit in ("second", "minute", "hour"):
