@@ -286,6 +286,8 @@ def p_weekday(h: Hit) -> Spec | None:
                  "coming": "future", "this coming": "future", "this": None, "": None,
                  "the following": "future"}.get(rel)
     pod = lx.PARTS_OF_DAY[h.word("pod")] if h.has("pod") else None
+    if pod and h.word("pod").endswith("s") and not h.has("rel"):  # "Tuesday nights": every one
+        return Spec(type="SET", value=f"XXXX-WXX-{wd}T{pod}")
     return Spec(type="TIME" if pod else "DATE", weekday=wd, direction=direction, pod=pod)  # type: ignore[arg-type]
 
 
@@ -468,7 +470,8 @@ def p_ref_word(h: Hit) -> Spec | None:
 
 def p_ref_phrase(h: Hit) -> Spec | None:
     w = h.words()
-    value = "FUTURE_REF" if "future" in w else "PAST_REF" if ("past" in w or "recent" in w) else "PRESENT_REF"
+    value = "FUTURE_REF" if ("future" in w or "term" in w) else "PAST_REF" if ("past" in w or "recent" in w) \
+        else "PRESENT_REF"
     return Spec(value=value)
 
 
@@ -615,7 +618,8 @@ RULES: tuple[Rule, ...] = (
          " the following))? "
          "wd=WEEKDAY (pod=POD)?", p_weekday,
          {"2020-01-03": ["Friday", "last Friday", "Fri."], "2020-01-10": ["next Friday"],
-          "2020-01-04TNI": ["Saturday night"], "2020-01-05": ["Sunday"]}),
+          "2020-01-04TNI": ["Saturday night"], "2020-01-05": ["Sunday"],
+          "XXXX-WXX-2TNI": ["Tuesday nights"]}),
     Rule("weekend", "rel=(this | last | next | past | coming | the) weekend", p_weekend,
          {"2020-W01-WE": ["this weekend", "the weekend"], "2019-W52-WE": ["last weekend"], "2020-W02-WE": ["next weekend"]}),
     Rule("relative-day", "r=RELDAY (pod=POD)?", p_relday,
@@ -649,7 +653,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present |"
          " the (near | short | long) term | recent years | "
          " (the)? (recent | distant) past | the present)", p_ref_phrase,
-         {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future"],
+         {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future", "the near term"],
           "PRESENT_REF": ["these days", "at present"]}),
     Rule("set-rate", "((NUMWORD | twice | thrice | once) (times)? | <(% | million | billion | trillion | percent |"
          " cents | dollars | shares | BIGNUM | NUM)) (a | an | per) u=UNIT !>(ago | earlier | later | before)",
