@@ -28,6 +28,7 @@ def values(text: str, published: object = SUNDAY) -> list[tuple[str, str, str | 
         ("The ministry said Friday that talks had failed.", ("Friday", "2020-01-03", None)),
         ("The hearing is scheduled for Tuesday.", ("Tuesday", "2020-01-07", None)),
         ("Trading is set to resume Monday.", ("Monday", "2020-01-06", None)),
+        ("The deadline is Friday.", ("Friday", "2020-01-10", None)),
         # a month-day and a month without a year
         ("The plan takes effect Feb. 1, the company said.", ("Feb. 1", "2020-02-01", None)),
         ("Sales fell in December.", ("December", "2019-12", None)),

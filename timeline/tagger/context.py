@@ -82,8 +82,13 @@ def tense_at(toks: Tokens, first: int, last: int) -> str | None:
     return None
 
 
+PRESENT_CUES: Final = frozenset({"is", "are", "am"})
+
+
 def _cue(toks: Tokens, i: int) -> str | None:
     w = toks.lower(i)
+    if w in PRESENT_CUES:
+        return "present"
     if w in ("set", "supposed") and i + 1 < len(toks) and toks.lower(i + 1) == "to":
         return "future"  # "set to resume Monday"
     if w == "be" and i > 0 and toks.lower(i - 1) in _MODALS:

@@ -186,7 +186,9 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     dct = ref.date
     if spec.anchor is not None:
         return _resolve_relative(spec, ref, story, tense, recent)
-    direction = spec.direction or tense
+    direction = spec.direction or (None if tense == "present" else tense)
+    if spec.weekday is not None and tense == "present" and not spec.direction:
+        direction = "future"  # "the deadline is Friday": a weekday said in the present is ahead
     if spec.century is not None:
         return render(dt.date(max(spec.century * 100, 1), 1, 1), "century")
     if spec.decade is not None:
