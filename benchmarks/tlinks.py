@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Event-time links and relations to publication, scored on TimeBank's gold TLINKs.
+
+    python benchmarks/tlinks.py [--gold ../shared/data/timebank] [--gold-timexes] [--errors FILE] [--no-timing]
+
+For each ``*.tml`` the text of ``<TEXT>`` goes through ``timeline.extract``
+then the event step (`timeline.events.build`, given those mentions), so links
+are scored end to end; ``--gold-timexes`` gives the event step the gold TIMEX3
+spans and values instead (the linking alone).
+
+* **Links.** Gold pairs: TLINKs between an EVENT instance and a DATE or TIME
+  TIMEX3 of the same sentence. A system link (time mention -> trigger) matches
+  a gold pair when the mention overlaps the gold timex and the trigger overlaps
+  the gold EVENT. Recall = gold pairs matched / gold pairs; precision = system
+  links that match a gold pair / system links from mentions that overlap a gold
+  timex having such a pair.
+* **Relation to publication.** Gold: TLINKs between an event and ``t0``,
+  reduced to past (BEFORE, IBEFORE, ENDED_BY, ENDS), future (AFTER, IAFTER,
+  BEGUN_BY, BEGINS) and overlap (INCLUDES, IS_INCLUDED, SIMULTANEOUS, DURING,
+  DURING_INV, IDENTITY). Right = system events whose trigger overlaps such a
+  gold event and whose t0 relation has the same coarse value / those events;
+  coverage = gold t0 events the system relates / gold t0 events. Scored twice: for the events
+  of the timeline (`build`), and for every verb and event noun the event step finds
+  (`timeline.events.detect.publication_relations`).
+* **Cost.** Seconds of tagging alone, and of the event step on top (best of 3),
+  over the whole corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+DEFAULT_GOLD = REPO.parent / "shared" / "data" / "timebank"
+PAST = {"BEFORE", "IBEFORE", "ENDED_BY", "ENDS"}
+FUTURE = {"AFTER", "IAFTER", "BEGUN_BY", "BEGINS"}
+OVERLAP = {"INCLUDES", "IS_INCLUDED", "SIMULTANEOUS", "DURING", "DURING_INV", "IDENTITY"}
+
+
+def coarse(rel: str, event_first: bool = True) -> str | None:
+    """past / future / overlap of the event with respect to t0 (``rel`` read event-first)."""
+    if not event_first:
+        rel = {"BEFORE": "AFTER", "AFTER": "BEFORE", "IBEFORE": "IAFTER", "IAFTER": "IBEFORE",
+               "ENDS": "ENDED_BY", "ENDED_BY": "ENDS", "BEGINS": "BEGUN_BY", "BEGUN_BY": "BEGINS",
+               "INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES"}.get(rel, rel)
+    if rel in PAST:
+        return "past"
+    if rel in FUTURE:
+        return "future"
+    if rel in OVERLAP:
+        return "overlap"
+    return None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def gold_of(doc: Any) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], dict[tuple[int, int], str]]:
+    """(event span, timex span) gold pairs in one sentence; event span -> coarse t0 relation."""
+    from timeline.events.text import sentences
+
+    bounds = sentences(doc.text)
+    starts = [b[0] for b in bounds]
+
+    def sid(o: int) -> int:
+        return bisect.bisect_right(starts, o)
+
+    events = {e.eid: e for e in doc.events}
+    inst = {i.eiid: events.get(i.eid) for i in doc.instances}
+    timexes = {t.tid: t for t in doc.timexes}
+    pairs = []
+    t0: dict[tuple[int, int], str] = {}
+    for link in doc.tlinks:
+        a, b, rel = link.source, link.target, link.rel_type
+        event_first = True
+        if a.startswith("t") and b.startswith("ei"):
+            a, b, event_first = b, a, False
+        if not (a.startswith("ei") and b.startswith("t")):
+            continue
+        ev = inst.get(a)
+        if ev is None:
+            continue
+        if b == "t0":
+            c = coarse(rel, event_first)
+            if c is not None:
+                t0[(ev.start, ev.end)] = c
+            continue
+        tx = timexes.get(b)
+        if tx is None or tx.type not in ("DATE", "TIME"):
+            continue
+        if sid(ev.start) != sid(tx.start):
+            continue
+        pairs.append(((ev.start, ev.end), (tx.start, tx.end)))
+    return sorted(set(pairs)), t0
+
+
+def _gold_mentions(doc: Any) -> list[Any]:
+    import timeline
+    from timeline.events.detect import duration_of  # noqa: F401
+
+    out = []
+    for t in doc.timexes:
+        out.append(timeline.Mention(start=t.start, end=t.end, text=t.text, type=t.type, value=t.value, mod=t.mod))
+    return out
+
+
+def system_links(doc: Any, mentions: list[Any]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """(trigger span, mention span, t0 coarse) for every time-dated event of the document."""
+    from timeline.events.build import build
+
+    tl = build(doc.text, published=doc.published, mentions=mentions)
+    out = []
+    for e in (*tl.events, *tl.unplaced):
+        if e.time is None:
+            continue
+        rel = _COARSE[e.t0]
+        out.append(((e.trigger.start, e.trigger.end), (e.time.start, e.time.end), rel))
+    for e in (*tl.events, *tl.unplaced):
+        if e.time is None:
+            out.append(((e.trigger.start, e.trigger.end), (-1, -1), _COARSE[e.t0]))
+    return out
+
+
+_COARSE = {"BEFORE": "past", "AFTER": "future", "INCLUDES": "overlap", "IS_INCLUDED": "overlap"}
+
+
+def t0_relations(doc: Any, mentions: list[Any]) -> list[tuple[tuple[int, int], str]]:
+    """(trigger span, t0 coarse) of every event word the event step finds (dated or not)."""
+    from timeline._reference import as_reference
+    from timeline.events.detect import publication_relations
+
+    ref = as_reference(doc.published)
+    return [((a, b), _COARSE[rel]) for a, b, rel in
+            publication_relations(doc.text, mentions, ref.when, has_time=ref.has_time)]
+
+
+def run(args: argparse.Namespace) -> int:
+    import timeline
+    from timeline.events.build import build
+    from timeline.timeml import read_timeml
+
+    paths = sorted(Path(args.gold).glob("*.tml"))
+    if not paths:
+        print(f"error: no .tml files under {args.gold}", file=sys.stderr)
+        return 2
+    docs = [d for d in (read_timeml(p) for p in paths) if d.published]
+    timeline.extract("The talks resumed on Monday.", published="2000-01-05")
+
+    gold_pairs = matched_pairs = 0
+    sys_links = sys_ok = 0
+    t0_gold = t0_sys = t0_right = 0
+    t0_covered = 0
+    all_sys = all_right = 0
+    all_covered: set[tuple[str, tuple[int, int]]] = set()
+    errors: list[str] = []
+    for doc in docs:
+        pairs, t0 = gold_of(doc)
+        mentions = _gold_mentions(doc) if args.gold_timexes else timeline.extract(doc.text, published=doc.published)
+        links = system_links(doc, mentions)
+        gold_timexes = {tx for _, tx in pairs}
+        gold_pairs += len(pairs)
+        for ev, tx in pairs:
+            if any(_overlaps(ev, s_ev) and _overlaps(tx, s_tx) for s_ev, s_tx, _ in links):
+                matched_pairs += 1
+            elif args.errors:
+                got = [doc.text[s[0]:s[1]] for s, st, _ in links if _overlaps(tx, st)]
+                errors.append(f"MISS {doc.doc_id}: time {doc.text[tx[0]:tx[1]]!r} gold event "
+                              f"{doc.text[ev[0]:ev[1]]!r} system {got}  ~ {_ctx(doc.text, tx)}")
+        for s_ev, s_tx, rel in links:
+            if s_tx[0] >= 0 and any(_overlaps(s_tx, g) for g in gold_timexes):
+                sys_links += 1
+                sys_ok += any(_overlaps(s_ev, ev) and _overlaps(s_tx, tx) for ev, tx in pairs)
+        t0_gold += len(t0)
+        covered = set()
+        for s_ev, rel in t0_relations(doc, mentions):
+            hit = next((g for g in t0 if _overlaps(s_ev, g)), None)
+            if hit is None:
+                continue
+            all_sys += 1
+            all_covered.add((doc.doc_id, hit))
+            all_right += t0[hit] == rel
+            if t0[hit] != rel and args.errors:
+                errors.append(f"T0ALL {doc.doc_id}: {doc.text[s_ev[0]:s_ev[1]]!r} gold {t0[hit]} system {rel}"
+                              f"  ~ {_ctx(doc.text, s_ev)}")
+        for s_ev, _, rel in links:
+            hit = next((g for g in t0 if _overlaps(s_ev, g)), None)
+            if hit is None:
+                continue
+            t0_sys += 1
+            covered.add(hit)
+            if t0[hit] == rel:
+                t0_right += 1
+            elif args.errors:
+                errors.append(f"T0   {doc.doc_id}: {doc.text[s_ev[0]:s_ev[1]]!r} gold {t0[hit]} system {rel}"
+                              f"  ~ {_ctx(doc.text, s_ev)}")
+        t0_covered += len(covered)
+
+    p = sys_ok / sys_links if sys_links else 0.0
+    r = matched_pairs / gold_pairs if gold_pairs else 0.0
+    mode = "gold timexes" if args.gold_timexes else "system timexes (end to end)"
+    print(f"TimeBank event-time links, {len(docs)} documents, {mode}")
+    print(f"  links:      P {p:.3f} ({sys_ok}/{sys_links})  R {r:.3f} ({matched_pairs}/{gold_pairs})  "
+          f"F1 {2 * p * r / (p + r) if p + r else 0:.3f}")
+    right = t0_right / t0_sys if t0_sys else 0.0
+    print(f"  to t0:      right {right:.3f} ({t0_right}/{t0_sys})  coverage {t0_covered / t0_gold if t0_gold else 0:.3f} "
+          f"({t0_covered}/{t0_gold} gold events)")
+    print(f"  every event to t0: right {all_right / all_sys if all_sys else 0:.3f} ({all_right}/{all_sys})  "
+          f"coverage {len(all_covered) / t0_gold if t0_gold else 0:.3f} ({len(all_covered)}/{t0_gold} gold events)")
+    if args.no_timing:
+        return _finish(args, errors)
+
+    # cost: tagging alone vs tagging + events (best of 3)
+    def best(fn: Any) -> float:
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    tag_s = best(lambda: [timeline.extract(d.text, published=d.published) for d in docs])
+    all_s = best(lambda: [build(d.text, published=d.published) for d in docs])
+
+    print(f"  cost:       tagging {tag_s:.3f} s, tagging + timeline {all_s:.3f} s, "
+          f"+{100 * (all_s - tag_s) / tag_s:.1f}% over tagging")
+    return _finish(args, errors)
+
+
+def _finish(args: argparse.Namespace, errors: list[str]) -> int:
+    if args.errors:
+        Path(args.errors).write_text("\n".join(errors) + "\n", encoding="utf-8")
+    return 0
+
+
+def _ctx(text: str, span: tuple[int, int]) -> str:
+    a = max(0, span[0] - 80)
+    return " ".join((text[a:span[0]] + "[[" + text[span[0]:span[1]] + "]]" + text[span[1]:span[1] + 60]).split())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", default=str(DEFAULT_GOLD), help="folder of TimeML files (default: %(default)s)")
+    ap.add_argument("--gold-timexes", action="store_true", help="link the gold TIMEX3s instead of the tagger's")
+    ap.add_argument("--errors", metavar="FILE", help="write missed links and wrong t0 relations here")
+    ap.add_argument("--no-timing", action="store_true", help="skip the cost measurement")
+    return run(ap.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

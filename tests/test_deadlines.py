@@ -1,0 +1,94 @@
+"""Deadlines and ultimatums: detection, due instant, status against a caller's now."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import timeline
+from timeline.events.deadlines import status
+
+PUB = "2020-01-05"
+
+
+def _deadlines(text: str, published: str = PUB, **kw: object) -> list[timeline.Deadline]:
+    return timeline.build(text, published=published).deadlines(**kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("The rebels must hand over their weapons by Friday, the army said.", dt.datetime(2020, 1, 11)),
+        ("Bidders must file their offers no later than January 20.", dt.datetime(2020, 1, 21)),
+        ("The army set a deadline for the rebels to leave the town on January 7.", dt.datetime(2020, 1, 8)),
+        ("The strikers issued an ultimatum: pay rises by next Monday.", dt.datetime(2020, 1, 7)),
+        ("The ceasefire expires at 6:00 pm on Monday.", dt.datetime(2020, 1, 6, 18)),
+        ("The government ordered all foreign staff to leave starting on Sunday at 5:00 pm.",
+         dt.datetime(2020, 1, 5, 17)),
+    ],
+)
+def test_deadline_due(text: str, due: dt.datetime) -> None:
+    [d] = _deadlines(text)
+    assert d.due.replace(tzinfo=None) == due
+    assert d.event.kind == "deadline" and d.event.t0 == "AFTER"
+    assert d.sentence in text
+
+
+def test_within_hours_counts_from_publication() -> None:
+    [d] = _deadlines("Protesters must leave the square within 48 hours, police said.", published="2020-01-05T09:00")
+    assert d.due == dt.datetime(2020, 1, 7, 9, 0)
+
+
+def test_what_and_who() -> None:
+    text = "In a statement, the militia told police to stay away from the bases starting on Sunday at 5:00 pm."
+    [d] = _deadlines(text)
+    assert d.who == "the militia"
+    assert d.what == "police to stay away from the bases"
+
+
+def test_past_by_is_not_a_deadline() -> None:
+    assert _deadlines("By Sunday morning no group claimed the attacks.") == []
+
+
+def test_status_and_order() -> None:
+    text = ("The army must withdraw by Friday, the treaty says. "
+            "Voters must register no later than January 7.")
+    ds = _deadlines(text, now="2020-01-06")
+    assert [d.due for d in ds] == [dt.datetime(2020, 1, 8), dt.datetime(2020, 1, 11)]
+    assert [d.status for d in ds] == ["upcoming", "upcoming"]
+    ds = _deadlines(text, now="2020-01-09")
+    assert [d.status for d in ds] == ["overdue", "upcoming"]
+    ds = _deadlines(text, now=dt.datetime(2020, 1, 9, 12), window=dt.timedelta(days=2))
+    assert [d.status for d in ds] == ["overdue", "due-soon"]
+    assert [d.status for d in _deadlines(text)] == [None, None]
+
+
+def test_zones_are_never_mixed() -> None:
+    aware = dt.datetime(2020, 1, 5, 17, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    assert status(aware, "2020-01-05T12:00+03:00") == "upcoming"
+    assert status(aware, "2020-01-05T15:00+00:00") == "overdue"
+    assert status(aware, dt.date(2020, 1, 6)) == "overdue"  # a bare date: that day on the deadline's clock
+    with pytest.raises(ValueError, match="no zone"):
+        status(aware, dt.datetime(2020, 1, 5, 12))
+    with pytest.raises(ValueError, match="has a zone"):
+        status(dt.datetime(2020, 1, 5, 17), "2020-01-05T12:00+03:00")
+    with pytest.raises(ValueError, match="ISO 8601"):
+        status(aware, "tomorrow")
+
+
+def test_a_zone_makes_deadlines_aware() -> None:
+    text = "Baghdad: the militia told police to stay away from the bases starting on Sunday at 5:00 pm."
+    tl = timeline.build(text, published=PUB, timezone="Asia/Baghdad")
+    [d] = tl.deadlines(now="2020-01-05T12:00+03:00")
+    assert d.due.utcoffset() == dt.timedelta(hours=3) and d.status == "upcoming"
+    with pytest.raises(ValueError, match="no zone"):
+        tl.deadlines(now=dt.datetime(2020, 1, 5, 12))
+
+
+def test_deadline_dict() -> None:
+    [d] = _deadlines("The rebels must disarm by Friday.", now="2020-01-10")
+    assert d.as_dict() == {
+        "event": d.event.id, "due": "2020-01-11T00:00:00", "what": d.what, "who": None,
+        "sentence": "The rebels must disarm by Friday.", "status": "upcoming",
+    }

@@ -1,0 +1,131 @@
+"""Event detection: triggers, relations, kinds, descriptions (timeline.events)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import timeline
+from timeline.events.detect import duration_of
+from timeline.events.text import sentences
+
+PUB = "2020-01-05"
+
+
+def _events(text: str, published: str = PUB) -> dict[str, timeline.Event]:
+    return {e.trigger.text: e for e in (*timeline.build(text, published=published).events,)}
+
+
+def test_past_event_on_a_day() -> None:
+    ev = _events("The council voted on Friday to close the plant.")["voted"]
+    assert ev.kind == "occurred" and ev.relation == "on" and ev.t0 == "BEFORE"
+    assert ev.interval == timeline.Interval(dt.datetime(2020, 1, 3), dt.datetime(2020, 1, 4))
+    assert ev.time is not None and ev.time.text == "Friday"
+    assert ev.time_id == "t1"
+
+
+def test_expected_event_and_description() -> None:
+    text = "Kyiv: the city council was expected to vote Tuesday on raising bus fares from March."
+    ev = _events(text)["vote"]
+    assert ev.kind == "expected" and ev.t0 == "AFTER"
+    assert text[ev.trigger.start : ev.trigger.end] == "vote"
+    assert "vote on raising bus fares" in ev.description
+    assert "Tuesday" not in ev.description and " was " not in ev.description
+
+
+def test_will_makes_an_event_expected() -> None:
+    assert _events("The minister will visit the port next week.")["visit"].kind == "expected"
+
+
+def test_possessive_time_dates_the_noun() -> None:
+    ev = _events("Nobody claimed Thursday's bombing near the market.")["bombing"]
+    assert ev.kind == "occurred" and ev.time is not None and ev.time.text == "Thursday"
+
+
+def test_fronted_time_dates_the_following_verb() -> None:
+    ev = _events("Early on Saturday, shells struck a school in the north.")
+    assert "struck" in ev
+
+
+def test_ongoing_state_over_a_duration_runs_up_to_publication() -> None:
+    ev = _events("The union has opposed the merger for months.")["opposed"]
+    assert ev.kind == "ongoing" and ev.relation == "during" and ev.t0 == "INCLUDES"
+    assert ev.interval is not None
+    assert ev.interval.end == dt.datetime(2020, 1, 5)
+    assert ev.interval.start <= dt.datetime(2019, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "relation"),
+    [
+        ("The talks must end by Friday, the envoy said.", "end", "by"),
+        ("The curfew lasts until Monday, officials said.", "lasts", "until"),
+        ("Prices have risen since March, the bank said.", "risen", "starting"),
+        ("The ministers met before the summit on Friday.", "summit", "on"),
+    ],
+)
+def test_relation_words(text: str, trigger: str, relation: str) -> None:
+    assert _events(text)[trigger].relation == relation
+
+
+def test_the_text_orders_an_event_without_a_time() -> None:
+    text = (
+        "On Friday, gunmen attacked a police post. "
+        "The raids were revenge for the arrest of a local leader."
+    )
+    # "the raids" has no time of its own; the arrest is placed before the attack it answered only
+    # when the raids are told with a time too
+    text2 = text + " Nobody claimed Friday's raids."
+    tl = timeline.build(text2, published=PUB)
+    triggers = [e.trigger.text for e in tl]
+    assert "arrest" in triggers
+    arrest = next(e for e in tl if e.trigger.text == "arrest")
+    raids = next(e for e in tl if e.trigger.text == "raids")
+    assert arrest.interval is None and arrest.before == (raids.id,)
+    assert triggers.index("arrest") < triggers.index("raids")
+
+
+def test_no_time_no_events() -> None:
+    tl = timeline.build("The committee discussed the budget and adjourned.", published=PUB)
+    assert list(tl) == [] and tl.deadlines() == [] and len(tl) == 0
+
+
+def test_empty_text() -> None:
+    assert list(timeline.build("", published=PUB)) == []
+
+
+def test_numbers_are_not_times() -> None:
+    text = "Some 5,200 soldiers of the 329-member force stayed 1,000 meters away on Sunday."
+    tl = timeline.build(text, published=PUB)
+    assert [e.time.text for e in tl if e.time is not None] == ["Sunday"]
+
+
+def test_sentences() -> None:
+    text = 'Mr. Smith left at 5 p.m. Friday. "We go," he said.\nRead Also: more news'
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Mr. Smith left at 5 p.m. Friday.",
+        '"We go," he said.',
+        "Read Also: more news",
+    ]
+
+
+def test_duration_values() -> None:
+    assert duration_of("P3M") is not None and dt.datetime(2020, 4, 1) - duration_of("P3M") == dt.datetime(2020, 1, 1)
+    assert dt.datetime(2020, 1, 5) - duration_of("PXM") == dt.datetime(2019, 11, 5)
+    assert duration_of("PT48H") is not None
+    assert duration_of("XXXX") is None
+
+
+def test_event_dict_fields() -> None:
+    ev = timeline.build("The council voted on Friday.", published=PUB).events[0]
+    d = ev.as_dict()
+    assert set(d) >= {"id", "description", "trigger", "kind", "relation", "time", "interval", "sources"}
+    assert d["trigger"] == {"start": 12, "end": 17, "text": "voted"}
+    assert d["sources"] == [{"document": "doc", "start": 0, "end": 28, "published": PUB}]
+
+
+@pytest.mark.xfail(strict=True, reason="coordinated verbs: only the nearest one is linked to the time")
+def test_coordinated_verbs_share_the_time() -> None:
+    tl = timeline.build("On Monday the firm fired its chief and sold the unit.", published=PUB)
+    assert {e.trigger.text for e in tl} == {"fired", "sold"}

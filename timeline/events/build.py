@@ -1,0 +1,342 @@
+"""Events -> the ordered `Timeline`; several documents merged into one.
+
+Order. An event with an interval is placed by it: earlier start first, then
+earlier end (so a day comes before the hours inside it, as a calendar puts
+all-day entries at the top of the day), then text order. A year or "for
+months" is placed by its whole interval, never by a made-up instant. An event
+without a time that the text orders ("retaliation for the strike": the strike
+came before) is placed just before the event it precedes. Events with the same
+interval form one group (`Timeline.groups`).
+
+Zones. When a document has a zone (an aware TIME interval, or ``timezone=``),
+its naive day-and-longer intervals are put in that zone. Events are compared in
+UTC when every interval is aware, else on the clock times as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
+
+import attrs
+
+from timeline._model import Interval, Mention
+from timeline._reference import as_reference
+from timeline.events.deadlines import as_now, due_instant
+from timeline.events.detect import Found, detect
+from timeline.events.model import Deadline, Event, Source, Trigger
+
+Published = dt.date | dt.datetime | str
+
+_WORD_RE: Final = re.compile(r"[a-z0-9]+")
+_STOP: Final = frozenset("the a an of to in on at by for and or with from its their his her is was".split())
+
+
+def _key(when: dt.datetime, all_aware: bool) -> dt.datetime:
+    if all_aware:
+        return when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return when.replace(tzinfo=None)
+
+
+def _day_bounds(day: dt.date | dt.datetime, like: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    start = dt.datetime(day.year, day.month, day.day, tzinfo=like.tzinfo)
+    return start, start + dt.timedelta(days=1)
+
+
+@attrs.frozen
+class Timeline:
+    """Events in time order (iterate over it), with the deadlines among them.
+
+    ``events`` holds the events placed on the timeline (anchored, or ordered by
+    the text); ``unplaced`` those whose time cannot be put on the calendar
+    ("every Friday" is left out, but "a few hours after" is kept here).
+    """
+
+    events: tuple[Event, ...] = ()
+    unplaced: tuple[Event, ...] = ()
+    all_deadlines: tuple[Deadline, ...] = ()
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, i: int) -> Event:
+        return self.events[i]
+
+    def event(self, event_id: str) -> Event:
+        """The event with this id (`KeyError` if none)."""
+        for e in (*self.events, *self.unplaced):
+            if e.id == event_id:
+                return e
+        raise KeyError(event_id)
+
+    def groups(self) -> list[tuple[Interval | None, tuple[Event, ...]]]:
+        """Consecutive events with the same interval, grouped: [(interval, events), ...]."""
+        out: list[tuple[Interval | None, tuple[Event, ...]]] = []
+        for e in self.events:
+            if out and e.interval is not None and out[-1][0] == e.interval:
+                out[-1] = (e.interval, (*out[-1][1], e))
+            else:
+                out.append((e.interval, (e,)))
+        return out
+
+    def on(self, day: dt.date | dt.datetime | str) -> list[Event]:
+        """The events whose interval meets ``day`` (a calendar day on each event's own clock)."""
+        if isinstance(day, str):
+            day = dt.date.fromisoformat(day.strip()[:10])
+        out = []
+        for e in self.events:
+            if e.interval is None:
+                continue
+            a, b = _day_bounds(day, e.interval.start)
+            if e.interval.start < b and (e.interval.end > a or e.interval.start == e.interval.end == a):
+                out.append(e)
+        return out
+
+    def between(self, start: dt.date | dt.datetime | str, end: dt.date | dt.datetime | str) -> list[Event]:
+        """The events whose interval meets ``[start, end)``. A date is the start of that day on each
+        event's clock; a datetime must carry a zone exactly when the events do (`ValueError`)."""
+        out = []
+        for e in self.events:
+            if e.interval is None:
+                continue
+            a = as_now(start, e.interval.start)
+            b = as_now(end, e.interval.start)
+            if e.interval.start < b and e.interval.end > a:
+                out.append(e)
+        return out
+
+    def deadlines(self, now: dt.datetime | dt.date | str | None = None, *,
+                  window: dt.timedelta | None = None) -> list[Deadline]:
+        """The deadlines, soonest first; with ``now`` each has its ``status`` (upcoming,
+        due-soon within ``window``, overdue). A naive ``now`` against aware deadlines, or the
+        reverse, raises `ValueError`; a bare date is the start of that day on each deadline's clock."""
+        aware = all(d.due.tzinfo is not None for d in self.all_deadlines)
+        items = sorted(self.all_deadlines, key=lambda d: _key(d.due, aware))
+        if now is None:
+            return items
+        return [attrs.evolve(d, status=d.status_at(now, window=window)) for d in items]
+
+
+# ------------------------------------------------------------------ one document
+
+
+def _doc_zone(mentions: Sequence[Mention], timezone: str | None) -> dt.tzinfo | None:
+    for m in mentions:
+        if m.interval is not None and m.interval.start.tzinfo is not None:
+            return m.interval.start.tzinfo
+    if timezone is not None:
+        from timeline.zones import get_zone  # noqa: PLC0415
+
+        zone: dt.tzinfo = get_zone(timezone)
+        return zone
+    return None
+
+
+def _localize(iv: Interval | None, zone: dt.tzinfo | None) -> Interval | None:
+    if iv is None or zone is None or iv.start.tzinfo is not None:
+        return iv
+    return Interval(iv.start.replace(tzinfo=zone), iv.end.replace(tzinfo=zone))
+
+
+def _events_of(doc_id: str, text: str, published: Published, timezone: str | None,
+               mentions: Sequence[Mention] | None) -> tuple[list[Event], list[Deadline]]:
+    """Unordered events of one document (ids ``doc#n``) and its deadlines."""
+    import timeline  # noqa: PLC0415
+
+    ref = as_reference(published)
+    if mentions is None:
+        mentions = timeline.extract(text, published=published, timezone=timezone) if timezone else \
+            timeline.extract(text, published=published)
+    zone = _doc_zone(mentions, timezone)
+    pub = ref.when
+    found = detect(text, mentions, pub, has_time=ref.has_time)
+    pub_text = published.isoformat() if isinstance(published, (dt.date, dt.datetime)) else str(published)
+    ids = [f"{doc_id}#{n}" for n in range(len(found))]
+    events: list[Event] = []
+    deadlines: list[Deadline] = []
+    for n, f in enumerate(found):
+        m = None if f.mention is None else mentions[f.mention]
+        desc = f.due_what if f.deadline and f.due_what else f.description
+        ev = Event(
+            id=ids[n],
+            description=desc,
+            trigger=Trigger(f.trigger[0], f.trigger[1], text[f.trigger[0] : f.trigger[1]]),
+            kind=f.kind,
+            relation=f.relation,
+            t0=f.t0,
+            time=m,
+            time_id=None if f.mention is None else f"t{f.mention + 1}",
+            interval=_localize(f.interval, zone),
+            sources=(Source(doc_id, f.sentence[0], f.sentence[1], pub_text),),
+            before=tuple(ids[i] for i in f.before),
+        )
+        events.append(ev)
+        if f.deadline and ev.interval is not None:
+            due = due_instant(ev.interval, None if m is None else m.grain, f.relation)
+            if m is not None and m.type == "DURATION":
+                due = ev.interval.end
+            deadlines.append(Deadline(ev, due, f.due_what or f.description, f.demanded_by,
+                                      text[f.sentence[0] : f.sentence[1]]))
+    return events, deadlines
+
+
+# ------------------------------------------------------------------ ordering and merging
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in _WORD_RE.findall(s.lower()) if w not in _STOP}
+
+
+def _similar(a: Event, b: Event) -> bool:
+    if a.trigger.text.lower() != b.trigger.text.lower():
+        wa, wb = _words(a.description), _words(b.description)
+        if not wa or not wb or len(wa & wb) / len(wa | wb) < 0.6:
+            return False
+        return True
+    wa, wb = _words(a.description), _words(b.description)
+    return bool(wa and wb and len(wa & wb) / min(len(wa), len(wb)) >= 0.5)
+
+
+def _same_time(a: Interval | None, b: Interval | None) -> bool:
+    if a is None or b is None:
+        return False
+    try:
+        return a.start == b.start and a.end == b.end
+    except TypeError:
+        return a.start.replace(tzinfo=None) == b.start.replace(tzinfo=None) and \
+            a.end.replace(tzinfo=None) == b.end.replace(tzinfo=None)
+
+
+def _order(events: list[Event], deadlines: list[Deadline], merge: bool) -> Timeline:
+    anchored = [e for e in events if e.interval is not None]
+    unanchored = [e for e in events if e.interval is None]
+    # merge the same event told twice; flag contradicting dates
+    if merge:
+        kept: list[Event] = []
+        renamed: dict[str, str] = {}
+        for e in anchored:
+            twin = next((k for k in kept if _similar(k, e) and _same_time(k.interval, e.interval)
+                         and {s.document for s in k.sources}.isdisjoint({s.document for s in e.sources})), None)
+            if twin is None:
+                kept.append(e)
+                continue
+            i = kept.index(twin)
+            kept[i] = attrs.evolve(twin, sources=(*twin.sources, *e.sources), before=(*twin.before, *e.before))
+            renamed[e.id] = twin.id
+        for i, e in enumerate(kept):
+            clash = tuple(k.id for k in kept if k is not e and _similar(k, e) and not _same_time(k.interval, e.interval)
+                          and {s.document for s in k.sources}.isdisjoint({s.document for s in e.sources}))
+            if clash:
+                kept[i] = attrs.evolve(e, conflicts=clash)
+        anchored = kept
+        unanchored = [attrs.evolve(e, before=tuple(renamed.get(b, b) for b in e.before)) for e in unanchored]
+        deadlines = [attrs.evolve(d, event=next(k for k in anchored if k.id == renamed.get(d.event.id, d.event.id)))
+                     for d in deadlines if renamed.get(d.event.id, d.event.id) in {k.id for k in anchored}]
+        # one deadline per event
+        seen: set[str] = set()
+        deadlines = [d for d in deadlines if not (d.event.id in seen or seen.add(d.event.id))]
+    all_aware = all(e.interval is not None and e.interval.start.tzinfo is not None for e in anchored)
+    position = {e.id: n for n, e in enumerate(events)}
+
+    def key(e: Event) -> tuple[dt.datetime, dt.datetime, int]:
+        assert e.interval is not None
+        return (_key(e.interval.start, all_aware), _key(e.interval.end, all_aware), position.get(e.id, 0))
+
+    ordered = sorted(anchored, key=key)
+    # events the text orders, without a time: just before the event they precede
+    placed_ids = {e.id for e in ordered}
+    unplaced: list[Event] = []
+    pending = list(unanchored)
+    for _ in range(3):
+        rest = []
+        for e in pending:
+            target = next((b for b in e.before if b in placed_ids), None)
+            if target is None:
+                rest.append(e)
+                continue
+            at = next(i for i, x in enumerate(ordered) if x.id == target)
+            ordered.insert(at, e)
+            placed_ids.add(e.id)
+        pending = rest
+    unplaced = [e for e in pending if e.time is not None]
+    # ids in timeline order: e1, e2, ...
+    final = ordered + unplaced
+    new_ids = {e.id: f"e{n}" for n, e in enumerate(final, start=1)}
+
+    def renumber(e: Event) -> Event:
+        return attrs.evolve(
+            e,
+            id=new_ids[e.id],
+            before=tuple(new_ids[b] for b in e.before if b in new_ids),
+            conflicts=tuple(new_ids[c] for c in e.conflicts if c in new_ids),
+        )
+
+    ordered_r = [renumber(e) for e in ordered]
+    unplaced_r = [renumber(e) for e in unplaced]
+    by_id = {e.id: e for e in (*ordered_r, *unplaced_r)}
+    deadlines_r = [attrs.evolve(d, event=by_id[new_ids[d.event.id]]) for d in deadlines if d.event.id in new_ids]
+    return Timeline(tuple(ordered_r), tuple(unplaced_r), tuple(deadlines_r))
+
+
+# ------------------------------------------------------------------ public
+
+
+def build(text: str, *, published: Published, timezone: str | None = None, document: str = "doc",
+          mentions: Sequence[Mention] | None = None) -> Timeline:
+    """The timeline of one document: its events in time order, with its deadlines.
+
+    ``published`` is required (as for `timeline.extract`); ``timezone`` is the
+    document's zone when the text does not give it. ``document`` names the text
+    in the events' sources. ``mentions``, when given, are used instead of
+    tagging ``text`` again. Text with no times gives an empty timeline.
+
+    >>> tl = build("The council voted on Friday. It will meet again on Monday.", published="2020-01-05")
+    >>> [(e.trigger.text, e.kind, e.interval.start.date().isoformat()) for e in tl]
+    [('voted', 'occurred', '2020-01-03'), ('meet', 'expected', '2020-01-06')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    events, deadlines = _events_of(document, text, published, timezone, mentions)
+    return _order(events, deadlines, merge=False)
+
+
+def build_many(documents: Iterable[tuple[str, str, Published]], *, timezone: str | None = None) -> Timeline:
+    """One timeline from several documents, each ``(document id, text, published)``.
+
+    The same event told twice (same interval, similar description, different
+    documents) appears once with both sources; events that look the same but
+    have different dates are all kept, each naming the others in ``conflicts``.
+    """
+    events: list[Event] = []
+    deadlines: list[Deadline] = []
+    seen: set[str] = set()
+    for doc_id, text, published in documents:
+        if doc_id in seen:
+            raise ValueError(f"document id {doc_id!r} is given twice")
+        seen.add(doc_id)
+        ev, dl = _events_of(doc_id, text, published, timezone, None)
+        events += ev
+        deadlines += dl
+    return _order(events, deadlines, merge=True)
+
+
+def merge(timelines: Iterable[Timeline]) -> Timeline:
+    """Merge timelines built from different documents (see `build_many`); nothing is dropped:
+    every event is kept, alone or with the other sources that tell it."""
+    events: list[Event] = []
+    deadlines: list[Deadline] = []
+    for n, tl in enumerate(timelines):
+        rename = {e.id: f"{n}#{e.id}" for e in (*tl.events, *tl.unplaced)}
+        for e in (*tl.events, *tl.unplaced):
+            events.append(attrs.evolve(e, id=rename[e.id], before=tuple(rename[b] for b in e.before if b in rename),
+                                       conflicts=()))
+        for d in tl.all_deadlines:
+            deadlines.append(attrs.evolve(d, event=next(x for x in events if x.id == rename[d.event.id])))
+    return _order(events, deadlines, merge=True)

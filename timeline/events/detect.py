@@ -1,0 +1,863 @@
+"""Mentions -> events: for each DATE, TIME or DURATION mention, the event it dates.
+
+The steps, each a plain function:
+
+1. `link`: in the mention's sentence, the trigger (verb or event noun) with the
+   lowest cost: distance in tokens, plus costs for crossing a comma, a clause
+   word or another time expression, for being a noun rather than a verb; a
+   possessive ("Saturday's attacks") or a fronted time ("Late Saturday,
+   missiles slammed") is read first.
+2. `relation_of`: the words before the mention ("by", "until", "starting on",
+   "for") give the relation between event and time.
+3. `tense_of`: the auxiliaries and the verb form ("was expected to", "has
+   opposed", "will") give past, present, perfect or future.
+4. `describe`: a short description from the trigger's clause, without the
+   time expression and the auxiliaries.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import Final, Literal
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from timeline._model import Interval, Mention
+from timeline.events import lexicon as lx
+from timeline.events.model import Kind, Relation, T0Relation
+from timeline.events.text import (
+    AUX,
+    NUMBER,
+    CLAUSE,
+    DET,
+    NOUN,
+    PREP,
+    PUNCT,
+    TIME,
+    VERB,
+    Sentence,
+    sentences,
+    tokenize,
+)
+
+Tense = Literal["past", "perfect", "present", "future", "none"]
+
+_COMMA: Final = frozenset(",;:()\"“”")
+_QUOTES: Final = frozenset("\"“”")
+_BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
+_DEMANDS: Final = frozenset(
+    """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
+    gave give gives warned warn warns instructed called""".split()
+)
+_DEADLINE_WORDS: Final = frozenset("deadline deadlines ultimatum expires expire expired expiry".split())
+_RELATION_WORDS: Final[dict[str, Relation]] = {
+    "by": "by", "until": "until", "till": "until", "through": "until", "since": "starting",
+    "from": "starting", "starting": "starting", "beginning": "starting", "effective": "starting",
+    "before": "before", "after": "after", "following": "after", "during": "during",
+    "throughout": "during", "for": "during", "over": "during", "within": "by",
+}
+# cue words that order two events: "retaliation for X" (X comes first), "after X"
+_EARLIER_CUES: Final = frozenset("retaliation revenge response reprisal".split())
+_ORDER_RE: Final = re.compile(r"\b(?:retaliation|revenge|reprisal|in response to|after|following)\b", re.I)
+
+
+@attrs.frozen
+class Link:
+    """A time mention (index into the mentions) and the trigger token it dates."""
+
+    mention: int
+    sentence: int
+    token: int
+    cost: float
+
+
+@attrs.frozen
+class Found:
+    """One detected event before it becomes an `Event` (see `timeline.events.build`)."""
+
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+    trigger_text: str
+    description: str
+    mention: int | None
+    relation: Relation | None
+    tense: Tense
+    kind: Kind
+    t0: T0Relation
+    interval: Interval | None
+    deadline: bool
+    demanded_by: str | None = None
+    due_what: str | None = None
+    #: index (in the found list) of events this one comes before
+    before: tuple[int, ...] = ()
+
+
+# ------------------------------------------------------------------ linking
+
+
+#: Costs of the link features (lower total = better link). Tuned on TimeBank with
+#: ``benchmarks/tlinks.py --gold-timexes`` by changing one weight at a time; each is a
+#: general cue, none names a word of the corpus.
+WEIGHTS: Final[dict[str, float]] = {
+    "word": 1.0,          # each word between the time and the trigger (up to 4)
+    "far_word": 1.0,      # each further word
+    "right": 0.8,         # the trigger follows the time ...
+    "right_fronted": -2.5,  # ... a time at the head of the sentence dates the verb after it
+    "comma": 5.25,         # a comma, colon, bracket between them
+    "comma_fronted": 0.8,  # the comma after a fronted time
+    "quote": 8.0,         # a quote mark between them
+    "clause": 2.5,        # a clause word between them ("that", "which", "and")
+    "time": 4.0,          # another time expression between them
+    "verb_between": 2.25,  # a verb between a trigger on the left and the time: it is closer
+    "verb_between_right": 2.5,
+    "noun": 0.95,          # an event noun rather than a verb
+    "noun_bound": 1.0,    # "must file their offers no later than May 1": a bound limits the verb
+    "noun_duration": 1.0,  # "has opposed the merger for months": a duration measures the verb
+    "noun_adjacent": -1.0,  # "the Jan. 5 meeting", "a fourth-quarter loss"
+    "future_to": 5.5,     # "expected to vote": the event is the vote
+    "report": -0.5,       # "said Monday"
+    "purpose": 3.5,       # "in 2014 to help": a purpose, not the dated event
+    "infinitive": 0.0,    # "to" before the trigger
+    "gerund": 3.5,        # a verb in -ing
+    "modified": -3.0,     # the noun the time modifies ("Saturday's attacks", "a fourth-quarter loss")
+    "clause_fronted": 0.0,  # (a switch) a time at the head of a clause counts as fronted
+    "second": 0.5,        # a second trigger that goes with the first (see `choose_links`)
+    "second_margin": 4.0,  # ... at most this much dearer than the first
+}
+
+
+def _prefix(s: Sentence) -> dict[str, list[int]]:
+    """Running counts (``c[i]``: among tokens ``< i``) of the tokens the link costs look at."""
+    kinds, lows = s.kinds, s.lows
+    out = {}
+    for name, flags in (
+        ("word", [k != PUNCT and k != DET for k in kinds]),
+        ("comma", [k == PUNCT and w in _COMMA and w not in _QUOTES for k, w in zip(kinds, lows)]),
+        ("quote", [w in _QUOTES for w in lows]),
+        ("clause", [k == CLAUSE for k in kinds]),
+        ("verb", [k == VERB for k in kinds]),
+        ("time", [k == TIME for k in kinds]),
+    ):
+        out[name] = list(accumulate(flags, initial=0))
+    return out
+
+
+def _cost(s: Sentence, pre: dict[str, list[int]], tok: int, first: int, last: int, fronted: bool,
+          duration: bool, wt: dict[str, float] = WEIGHTS) -> float:
+    kinds, lows = s.kinds, s.lows
+    right = tok > last
+    lo, hi = (last + 1, tok) if right else (tok + 1, first)
+    words = pre["word"][hi] - pre["word"][lo]
+    commas = pre["comma"][hi] - pre["comma"][lo]
+    cost = (min(words, 4) * wt["word"] + max(0, words - 4) * wt["far_word"]) * (0.9 if right else 1.0)
+    if commas:
+        cost += commas * (wt["comma_fronted"] if right and fronted else wt["comma"])
+    cost += (pre["quote"][hi] - pre["quote"][lo]) * wt["quote"]
+    cost += (pre["clause"][hi] - pre["clause"][lo]) * wt["clause"]
+    cost += (pre["time"][hi] - pre["time"][lo]) * wt["time"]
+    verbs = pre["verb"][hi] - pre["verb"][lo]
+    if verbs:
+        cost += verbs * (wt["verb_between_right"] if right else wt["verb_between"])
+    if right:
+        cost += wt["right_fronted"] if fronted else wt["right"]
+        if any(lows[i] == "to" and kinds[i + 1] == VERB for i in range(lo, hi)):
+            cost += wt["purpose"]
+    if kinds[tok] == NOUN:
+        cost += wt["noun"]
+        if first and lows[first - 1] in _BOUND_CUES:
+            cost += wt["noun_bound"]
+        if duration:
+            cost += wt["noun_duration"]
+        if right and words == 0:
+            cost += wt["noun_adjacent"]
+    else:
+        lw = lows[tok]
+        if lw in lx.FUTURE_WORDS and tok + 1 < len(lows) and lows[tok + 1] == "to":
+            cost += wt["future_to"]
+        if not right and words == 0 and lw in lx.REPORTING:
+            cost += wt["report"]
+        if lw.endswith("ing"):
+            cost += wt["gerund"]
+    if tok and lows[tok - 1] == "to":
+        cost += wt["infinitive"]
+    return cost
+
+
+def candidates(s: Sentence, mention: int, duration: bool = False, pre: dict[str, list[int]] | None = None,
+               wt: dict[str, float] = WEIGHTS) -> tuple[int, int, list[tuple[float, int]]]:
+    """The mention's first and last token and every trigger of ``s`` with its cost, cheapest first."""
+    times = s.times
+    first = times.index(mention)
+    last = first
+    n = len(times)
+    while last + 1 < n and times[last + 1] == mention:
+        last += 1
+    kinds, lows = s.kinds, s.lows
+    if pre is None:
+        pre = _prefix(s)
+    head = _modified(s, first, last)
+    # fronted: at the head of the sentence or of a clause, after at most a preposition and an
+    # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered")
+    k = first - 1
+    while k >= 0 and first - k <= 3 and kinds[k] in (PREP, DET, "w") and lows[k] != "that":
+        k -= 1
+    fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ","))
+    out = [(_cost(s, pre, j, first, last, fronted, duration, wt), j) for j in range(n)
+           if (kinds[j] == VERB or kinds[j] == NOUN)]
+    if head is not None:
+        out = [(wt["modified"], head)] + [x for x in out if x[1] != head]
+    out.sort()
+    return first, last, out
+
+
+def _modified(s: Sentence, first: int, last: int) -> int | None:
+    """The noun a time modifies: "Saturday's attacks", "a fourth-quarter loss", "the 1987 crash"."""
+    kinds, lows, words = s.kinds, s.lows, s.words
+    n = len(lows)
+    if last + 1 < n and lows[last + 1] in ("'s", "’s"):
+        for j in range(last + 2, min(n, last + 5)):
+            if kinds[j] in (NOUN, VERB):
+                return j
+            if kinds[j] in (PUNCT, PREP, CLAUSE):
+                break
+        return None
+    if last + 1 >= n or kinds[last + 1] not in (NOUN, "w") or not words[last + 1][0].islower():
+        return None
+    if not ("-" in words[last] or (first > 0 and kinds[first - 1] == DET)):
+        return None
+    j = last + 1
+    while j + 1 < n and j - last < 3 and kinds[j + 1] in (NOUN, "w") and words[j + 1][0].islower():
+        j += 1
+    if j + 1 < n and kinds[j + 1] not in (PREP, PUNCT, VERB, AUX, CLAUSE):
+        return None
+    return j
+
+
+def _head_of(s: Sentence, j: int) -> int:
+    """"the conclusion of a session on Sunday": the head noun is the event."""
+    kinds, lows = s.kinds, s.lows
+    if kinds[j] == NOUN:
+        for k in range(j - 1, max(-1, j - 4), -1):
+            if lows[k] == "of":
+                if k > 0 and kinds[k - 1] == NOUN:
+                    return k - 1
+                break
+            if kinds[k] not in (DET, "w"):
+                break
+    return j
+
+
+def link_in_sentence(s: Sentence, mention: int, duration: bool = False) -> tuple[int, float] | None:
+    """The trigger token that the mention ``mention`` dates in ``s``, and its cost."""
+    got = candidates(s, mention, duration)[2]
+    if not got:
+        return None
+    return _head_of(s, got[0][1]), got[0][0]
+
+
+def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
+                 wt: dict[str, float] = WEIGHTS) -> list[tuple[int, int, float]]:
+    """(mention, trigger token, cost) of every link of the sentence, cheapest first.
+
+    Each mention dates its cheapest trigger, and also a second one when the two
+    go together: verbs joined by "and" or "or" ("rose and fell Friday"), a verb
+    and the infinitive it governs ("began to arrive", "expected to meet"), the
+    noun the time modifies and the verb that takes it ("reported a fourth-quarter
+    loss"). A trigger is dated once: by the cheapest link.
+    """
+    pre = _prefix(s)
+    kinds, lows = s.kinds, s.lows
+    links: list[tuple[float, int, int]] = []
+    for i, duration in zip(idxs, durations):
+        if i not in s.times:
+            continue
+        first, last, got = candidates(s, i, duration, pre, wt)
+        if not got:
+            continue
+        c0, j0 = got[0]
+        j0 = _head_of(s, j0)
+        links.append((c0, i, j0))
+        for c1, j1 in got[1:3]:
+            if c1 - c0 > wt["second_margin"]:
+                break
+            free = _modified(s, first, last) == j0 or not (first and s.lows[first - 1] in _BOUND_CUES)
+            if _together(s, j0, j1, first, last, free):
+                links.append((c1 + wt["second"], i, _head_of(s, j1)))
+                break
+    links.sort()
+    out: list[tuple[int, int, float]] = []
+    taken: set[int] = set()
+    for c, i, j in links:
+        if j in taken:
+            continue
+        taken.add(j)
+        out.append((i, j, c))
+    return out
+
+
+def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool) -> bool:
+    """Whether triggers ``a`` and ``b`` go together (``modified``: the verb and its noun may both be
+    dated: the time modifies the noun, or is no bound such as "no later than")."""
+    kinds, lows = s.kinds, s.lows
+    lo, hi = min(a, b), max(a, b)
+    between = range(lo + 1, hi)
+    if any(kinds[k] == PUNCT and lows[k] in _QUOTES for k in between):
+        return False
+    ka, kb = kinds[lo], kinds[hi]
+    gap = [k for k in between if not (first <= k <= last)]
+    if ka == VERB and kb == VERB:
+        if len(gap) <= 4 and any(lows[k] in ("and", "or", "but") for k in gap) and not any(
+            kinds[k] == VERB for k in gap
+        ):
+            return True  # "rose and fell"
+        if 0 < len(gap) <= 2 and lows[hi - 1] == "to":
+            return True  # "expected to meet", "began to arrive"
+        return False
+    if ka == VERB and kb == NOUN and modified:
+        return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)
+    return False
+
+
+# ------------------------------------------------------------------ relation, tense
+
+
+def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
+    """How the event stands to the mention, from the words before it (and its mod)."""
+    lows = s.lows
+    prev = [lows[i] for i in range(max(0, first - 3), first)]
+    text = m.text.lower()
+    if prev[-3:] == ["no", "later", "than"] or (len(prev) >= 2 and prev[-2:] == ["ahead", "of"]):
+        return "by" if prev[-1] == "than" else "before"
+    if len(prev) >= 2 and prev[-2:] == ["prior", "to"]:
+        return "before"
+    for w in reversed(prev[-2:]):
+        rel = _RELATION_WORDS.get(w)
+        if rel is not None:
+            if rel == "during" and m.type != "DURATION":
+                if w == "for":
+                    return "on"
+                return "during" if w in ("during", "throughout") else "on"
+            return rel
+        if w not in ("on", "at", "in", "the", "of"):
+            break
+    if m.type == "DURATION" and (text.startswith(("the past", "the last", "past", "last"))):
+        return "during"
+    mod = m.mod or ""
+    if mod in ("BEFORE", "ON_OR_BEFORE"):
+        return "before"
+    if mod in ("AFTER", "ON_OR_AFTER"):
+        return "after"
+    return "during" if m.type == "DURATION" else "on"
+
+
+def tense_of(s: Sentence, tok: int) -> Tense:
+    """Tense and aspect of the trigger from its verb group."""
+    lows, kinds = s.lows, s.kinds
+    w = lows[tok]
+    j = tok - 1
+    group: list[str] = []
+    while j >= 0 and len(group) < 5:
+        lw = lows[j]
+        if kinds[j] == AUX or lw in lx.ADVERB_OK or (lw.endswith("ly") and len(lw) > 4) or lw in lx.NEGATIONS or lw == "to" or lw in lx.FUTURE_WORDS:
+            group.append(lw)
+            j -= 1
+            continue
+        if kinds[j] == VERB and group and group[-1] == "to":
+            group.append(lw)  # "expected to vote", "agreed to sell"
+            j -= 1
+            continue
+        break
+    gset = set(group)
+    if kinds[tok] == NOUN:
+        if any(lows[k] in lx.ATTRIBUTIVE for k in range(max(0, tok - 2), tok)):
+            return "future"  # "the planned conclusion"
+        return "none"
+    if gset & lx.FUTURE_AUX or "going" in gset:
+        return "future"
+    if "to" in gset and gset & lx.FUTURE_WORDS:
+        # "was expected to vote", "is set to meet" (but "had planned to" looked ahead in the past)
+        return "future" if not gset & {"had"} else "past"
+    if gset & {"has", "have", "'ve"}:
+        return "perfect"
+    if gset & {"had", "was", "were", "did", "'d"}:
+        return "past"
+    if gset & {"would", "could", "might", "should", "may", "must", "can"}:
+        return "future"
+    if gset & {"is", "are", "am", "'re", "does", "do"}:
+        return "present"
+    if w in lx.PAST_FORMS or (w.endswith("ed") and len(w) > 4):
+        return "past"
+    if "to" in gset:
+        # "told the police to stay", "agreed to sell": not yet done when said
+        if any(lows[k] in _DEMANDS or lows[k] in lx.FUTURE_WORDS for k in range(max(0, j - 6), j + 1)):
+            return "future"
+        return "none"
+    return "present"
+
+
+# ------------------------------------------------------------------ description
+
+
+def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, int]:
+    lows, kinds = s.lows, s.kinds
+    n = len(lows)
+    a = tok
+    while a > 0:
+        k, w = kinds[a - 1], lows[a - 1]
+        if skip[0] <= a - 1 <= skip[1]:
+            a -= 1
+            continue
+        if (k == PUNCT and w in _COMMA) or (k == CLAUSE and w not in ("and", "or")):
+            break
+        a -= 1
+    b = tok
+    preps = 0
+    while b + 1 < n:
+        k, w = kinds[b + 1], lows[b + 1]
+        if skip[0] <= b + 1 <= skip[1]:
+            b += 1
+            continue
+        if (k == PUNCT and (w in _COMMA or w in ".!?")) or k == CLAUSE:
+            break
+        if k == VERB and b > tok and kinds[b] not in (AUX, VERB, PREP, DET) and w.endswith(("ing", "ed")):
+            break  # "a motion asking ...": a reduced relative clause
+        if k == PREP and w != "of":
+            if w == "to" and b + 2 < n and kinds[b + 2] == VERB:
+                pass
+            elif b + 1 < n - 1 and s.times[b + 2] >= 0:
+                pass
+            else:
+                preps += 1
+                if preps >= 2 or b - tok > 6:
+                    break
+        if b - tok >= 10:
+            break
+        b += 1
+    return a, b
+
+
+def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
+    """A short readable description of the event ``tok`` from its clause."""
+    lows, kinds, words = s.lows, s.kinds, s.words
+    a, b = _clause_bounds(s, tok, time_tokens)
+    # a participle after a comma: take the noun it follows ("coalition, invited by ...")
+    if a == tok and a > 0 and lows[a - 1] == "," and (lows[tok].endswith("ed") or lows[tok] in lx.PAST_FORMS):
+        j = a - 2
+        while j >= 0 and kinds[j] not in (DET, PREP, PUNCT, CLAUSE, AUX) and a - 2 - j < 3:
+            j -= 1
+        a = j + 1
+    group = tok
+    while group > a and (kinds[group - 1] == AUX or lows[group - 1] in lx.ADVERB_OK or lows[group - 1].endswith("ly")
+                         or lows[group - 1] in lx.NEGATIONS):
+        group -= 1
+    indices = list(range(a, b + 1))
+    if a > 1 and lows[a - 1] in ("whose", "who", "which") and any(kinds[i] in (VERB, AUX) for i in range(a, group)):
+        j = a - 2
+        while j >= 0 and kinds[j] not in (PUNCT, PREP, CLAUSE, VERB, AUX) and a - 2 - j < 4:
+            j -= 1
+        indices = list(range(j + 1, a - 1)) + list(range(group, b + 1))
+    elif tok - a > 7:
+        indices = list(range(tok - 7, b + 1))
+    elif kinds[tok] == NOUN and a < tok and any(kinds[i] == PREP for i in range(a, tok)):
+        j = tok
+        while j - 1 >= a and kinds[j - 1] not in (PREP, VERB, AUX, PUNCT, CLAUSE) and tok - j < 4:
+            j -= 1
+        indices = list(range(j, b + 1))
+    while indices and (kinds[indices[0]] in (PREP, CLAUSE) or lows[indices[0]] in ("the", "a", "an")):
+        indices.pop(0)
+    keep: list[str] = []
+    prev_end = -1
+    possessive = time_tokens[1] + 1 < len(lows) and lows[time_tokens[1] + 1] == "'s"
+    times = s.times
+    for n_i, i in enumerate(indices):
+        if time_tokens[0] <= i <= time_tokens[1] and not possessive:
+            continue
+        if times[i] >= 0 and not (time_tokens[0] <= i <= time_tokens[1]) and lows[i + 1 if i + 1 < len(lows) else i] != "'s":
+            continue
+        if kinds[i] == PREP and i + 1 < len(lows) and times[i + 1] >= 0 and lows[i + 1] != "'s" and not (
+            time_tokens[0] <= i + 1 <= time_tokens[1] and possessive
+        ):
+            continue
+        w = lows[i]
+        if kinds[i] == AUX and w not in lx.MODALS and w not in ("'s",) and i < tok:
+            continue
+        if (
+            kinds[i] in (PREP,) or w in ("starting", "beginning", "late", "early")
+        ) and i + 1 <= b and time_tokens[0] == i + 1:
+            continue
+        if kinds[i] == PREP and i + 1 < len(lows) and time_tokens[0] == i + 2 and lows[i + 1] in ("the", "a"):
+            continue
+        if i == b and kinds[i] in (PREP, DET, CLAUSE):
+            continue
+        word = words[i]
+        if keep and (word in ("'s", "’s", ",", ".", ":", "%", ")") or word.startswith("'") or prev_end == s.starts[i]):
+            keep[-1] += word
+        else:
+            keep.append(word)
+        prev_end = s.ends[i]
+    text = " ".join(keep).strip(" ,;:\"“”")
+    if text and text[0].islower() is False and a == 0 and words[0][0].isupper():
+        pass
+    return text
+
+
+# ------------------------------------------------------------------ intervals
+
+
+_UNIT: Final = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+_TUNIT: Final = {"H": 3600.0, "M": 60.0, "S": 1.0}
+_DUR_RE: Final = re.compile(r"^P(?:T(?P<tn>\d+|X)(?P<tu>[HMS])|(?P<n>\d+(?:\.\d+)?|X)(?P<u>[YMWD]))$")
+
+
+def duration_of(value: str) -> relativedelta | None:
+    """A TIMEX3 duration value as a calendar step (an unknown count "X" as 2, the least a plural says)."""
+    m = _DUR_RE.match(value)
+    if m is None:
+        return None
+    if m.group("tu"):
+        n = 2.0 if m.group("tn") == "X" else float(m.group("tn"))
+        return relativedelta(seconds=int(n * _TUNIT[m.group("tu")]))
+    n = 2.0 if m.group("n") == "X" else float(m.group("n"))
+    unit = _UNIT[m.group("u")]
+    if n != int(n):
+        days = {"years": 365.25, "months": 30.44, "weeks": 7.0, "days": 1.0}[unit] * n
+        return relativedelta(days=round(days))
+    return relativedelta(**{unit: int(n)})
+
+
+def _narrow(m: Mention) -> Interval | None:
+    iv = m.interval
+    if iv is None:
+        return None
+    if m.mod in ("END", "START", "MID") and iv.end - iv.start >= dt.timedelta(hours=2):
+        third = (iv.end - iv.start) / 3
+        if m.mod == "END":
+            return Interval(iv.end - third, iv.end)
+        if m.mod == "START":
+            return Interval(iv.start, iv.start + third)
+        return Interval(iv.start + third, iv.end - third)
+    return iv
+
+
+def event_interval(m: Mention, kind: Kind, relation: Relation, published: dt.datetime) -> Interval | None:
+    """Where the event lies: the mention's interval; for an ongoing state over a duration,
+    the duration up to publication; for "within 48 hours", publication plus the duration."""
+    if m.type == "DURATION":
+        span = duration_of(m.value)
+        if span is None:
+            return None
+        if kind == "ongoing" or (relation == "during" and kind == "occurred" and m.text.lower().startswith(("the past", "the last", "past", "last"))):
+            return Interval(published - span, published)
+        if relation == "by" or kind in ("expected", "deadline") and m.text.lower().startswith("within"):
+            return Interval(published, published + span)
+        return None
+    return _narrow(m)
+
+
+# ------------------------------------------------------------------ the whole step
+
+
+def _kind_and_t0(tense: Tense, relation: Relation, m: Mention, iv: Interval | None,
+                 published: dt.datetime, pub_end: dt.datetime) -> tuple[Kind, T0Relation]:
+    after = before = contains = False
+    if iv is not None:
+        start, end = _naive(iv.start, published), _naive(iv.end, published)
+        after = start >= pub_end
+        before = end <= published
+        contains = not after and not before
+    if m.type == "DURATION" and relation == "during" and tense in ("perfect", "present"):
+        return "ongoing", "INCLUDES"
+    if relation == "starting" and tense in ("perfect",):
+        return "ongoing", "INCLUDES"
+    if tense == "future":
+        return "expected", "AFTER"
+    if tense == "past":
+        return "occurred", "BEFORE"
+    if tense == "perfect":
+        return "occurred", "BEFORE"
+    if after:
+        return "expected", "AFTER"
+    if before:
+        return "occurred", "BEFORE"
+    if contains:
+        if tense == "present":
+            return "ongoing", "IS_INCLUDED"
+        return "occurred", "BEFORE"
+    return ("ongoing", "INCLUDES") if tense == "present" else ("occurred", "BEFORE")
+
+
+def _naive(d: dt.datetime, ref: dt.datetime) -> dt.datetime:
+    if d.tzinfo is not None and ref.tzinfo is None:
+        return d.replace(tzinfo=None)
+    if d.tzinfo is None and ref.tzinfo is not None:
+        return d.replace(tzinfo=ref.tzinfo)
+    return d
+
+
+def _deadline_word(s: Sentence, tok: int, lo: int, hi: int) -> bool:
+    """A deadline word in the clause that bears on the trigger: "gave a deadline to pull back",
+    "the ultimatum expires" (not "the deadline coincides with the conclusion")."""
+    for d in range(lo, hi + 1):
+        if s.lows[d] not in _DEADLINE_WORDS:
+            continue
+        a, b = sorted((d, tok))
+        if d == tok or not any(
+            s.kinds[k] == VERB
+            or (s.lows[k].endswith("s") and s.kinds[k] == "w" and s.kinds[k + 1] == PREP and s.lows[k + 1] not in ("to", "of", "for"))
+            for k in range(a + 1, b)
+        ):
+            return True
+    return False
+
+
+def _who(s: Sentence, demand: int | None) -> str | None:
+    lows, kinds, words = s.lows, s.kinds, s.words
+    n = len(lows)
+    for i in range(n):
+        if lows[i] in ("said", "says", "warned", "added") and i > 0 and lows[i - 1] in (",", '"', "”", "'"):
+            j = i + 1
+            name: list[str] = []
+            while j < n and kinds[j] != PUNCT and kinds[j] != CLAUSE and len(name) < 6:
+                name.append(words[j])
+                j += 1
+            if name:
+                return " ".join(name)
+    if demand is not None:
+        j = demand - 1
+        while j >= 0 and kinds[j] == AUX:
+            j -= 1
+        end = j
+        while j >= 0 and not (kinds[j] == PUNCT and lows[j] in _COMMA) and kinds[j] != CLAUSE and end - j < 6:
+            j -= 1
+        subject = words[j + 1 : end + 1]
+        if subject and subject[-1].lower() not in lx.PRONOUNS and subject[-1].lower() not in ("we", "i", "you"):
+            return " ".join(subject)
+    return None
+
+
+def _noun_phrase(s: Sentence, a: int, head: int) -> str:
+    """The noun phrase ``a..head`` and the relative clause after it ("the strike that killed X")."""
+    while a < head and s.lows[a] in ("the", "a", "an"):
+        a += 1
+    b = head
+    n = len(s.lows)
+    if b + 1 < n and s.lows[b + 1] in ("that", "which", "who"):
+        b += 1
+        while b + 1 < n and b - head < 10 and not (s.kinds[b + 1] == PUNCT and s.lows[b + 1] in _COMMA) and s.lows[b + 1] != "and":
+            b += 1
+    return _join(s, a, b)
+
+
+def _join(s: Sentence, a: int, b: int) -> str:
+    if b < a:
+        return ""
+    return " ".join(s.words[a : b + 1]).replace(" ,", ",").replace(" 's", "'s").strip(" ,;:\"“”")
+
+
+def detect(text: str, mentions: Sequence[Mention], published: dt.datetime, *,
+           has_time: bool = False) -> list[Found]:
+    """The events of ``text`` dated by ``mentions`` (tagged against ``published``),
+    then the events the text only orders ("retaliation for the strike")."""
+    bounds = sentences(text)
+    pub_end = published if has_time else published + dt.timedelta(days=1)
+    # mentions by sentence
+    by_sentence: dict[int, list[int]] = {}
+    si = 0
+    for idx, m in enumerate(mentions):
+        if m.type == "SET":
+            continue
+        while si < len(bounds) and bounds[si][1] <= m.start:
+            si += 1
+        if si < len(bounds) and bounds[si][0] <= m.start:
+            by_sentence.setdefault(si, []).append(idx)
+    found: list[Found] = []
+    trigger_at: dict[int, int] = {}  # trigger start -> index in found
+    tokenized: dict[int, Sentence] = {}
+    for si, idxs in by_sentence.items():
+        a, b = bounds[si]
+        spans = [(mentions[i].start, mentions[i].end, i) for i in idxs]
+        s = tokenize(text, a, b, spans)
+        tokenized[si] = s
+        links = choose_links(s, idxs, [mentions[i].type == "DURATION" for i in idxs])
+        for i, tok, _cost_ in links:
+            start = s.starts[tok]
+            if start in trigger_at:
+                continue
+            trigger_at[start] = len(found)
+            found.append(_make(s, si, bounds[si], tok, i, mentions[i], published, pub_end))
+    _ordered_events(text, bounds, tokenized, found, trigger_at, mentions, published, pub_end)
+    return found
+
+
+def _make(s: Sentence, si: int, bound: tuple[int, int], tok: int, i: int, m: Mention,
+          published: dt.datetime, pub_end: dt.datetime) -> Found:
+    first = s.times.index(i)
+    last = len(s.times) - 1 - s.times[::-1].index(i)
+    relation = relation_of(s, first, m)
+    tense = tense_of(s, tok)
+    # kind, deadline
+    iv0 = _narrow(m) if m.type != "DURATION" else None
+    kind, t0 = _kind_and_t0(tense, relation, m, iv0, published, pub_end)
+    lo, hi = min(tok, first), max(tok, last)
+    clause_lo, clause_hi = _clause_bounds(s, lo, (first, last))[0], _clause_bounds(s, hi, (first, last))[1]
+    demand = next((j for j in range(0, tok) if s.lows[j] in _DEMANDS), None)
+    deadline = kind != "occurred" and (
+        relation in ("by", "until")
+        or _deadline_word(s, tok, clause_lo, clause_hi)
+        or (relation == "starting" and demand is not None)
+        or "no later than" in " ".join(s.lows[max(0, first - 3) : first])
+    )
+    if deadline:
+        kind = "deadline"
+        t0 = "AFTER" if t0 != "BEFORE" else t0
+    try:
+        iv = event_interval(m, kind, relation, published)
+        if kind == "deadline" and m.type == "DURATION" and iv is None:
+            span = duration_of(m.value)
+            iv = None if span is None else Interval(published, published + span)
+    except (ValueError, OverflowError):  # a duration that leaves the calendar
+        iv = None
+    who = what = None
+    if deadline:
+        who = _who(s, demand)
+        if demand is not None:
+            cut = first - 1
+            while cut > demand and s.lows[cut] in ("starting", "beginning", "on", "at", "by", "until", "from",
+                                                     "no", "later", "than", "within", ",", "before"):
+                cut -= 1
+            what = _join(s, demand + 1, cut)
+    desc = describe(s, tok, (first, last))
+    return Found(
+        sentence=bound,
+        trigger=(s.starts[tok], s.ends[tok]),
+        trigger_text=s.words[tok],
+        description=desc,
+        mention=i,
+        relation=relation,
+        tense=tense,
+        kind=kind,
+        t0=t0,
+        interval=iv,
+        deadline=deadline,
+        demanded_by=who,
+        due_what=what,
+    )
+
+
+def _ordered_events(text: str, bounds: list[tuple[int, int]], tokenized: dict[int, Sentence],
+                    found: list[Found], trigger_at: dict[int, int], mentions: Sequence[Mention],
+                    published: dt.datetime, pub_end: dt.datetime) -> None:
+    """Events without a time that the text orders: "X, retaliation for Y" puts Y before X.
+
+    X is the sentence's first event; when it has no time but its trigger word
+    dates an event elsewhere ("the attacks" ... "Saturday's attacks"), that
+    event stands for it.
+    """
+    by_word: dict[str, int] = {}
+    for n, f in enumerate(found):
+        by_word.setdefault(f.trigger_text.lower(), n)
+    if not found:
+        return
+    starts = [a for a, _ in bounds]
+    done: set[int] = set()
+    for m in _ORDER_RE.finditer(text):
+        si = bisect.bisect_right(starts, m.start()) - 1
+        if si < 0 or si in done or m.start() >= bounds[si][1]:
+            continue
+        done.add(si)
+        a, b = bounds[si]
+        s = tokenized.get(si) or tokenize(text, a, b, [])
+        cue = next((i for i, st in enumerate(s.starts) if st >= m.start()), None)
+        if cue is None:
+            continue
+        # the earlier event: the first trigger after the cue (and its "for"/"to")
+        earlier = next((j for j in range(cue + 1, min(len(s.lows), cue + 8)) if s.kinds[j] in (VERB, NOUN)
+                        and s.lows[j] not in _EARLIER_CUES), None)
+        np_start = earlier
+        if earlier is not None:
+            while np_start > 0 and s.kinds[np_start - 1] not in (PREP, PUNCT, CLAUSE, VERB, AUX):
+                np_start -= 1
+            # the head of its noun phrase: "the US precision drone strike"
+            while earlier + 1 < len(s.kinds) and s.kinds[earlier + 1] in (NOUN, VERB, "w") and s.words[earlier + 1][0].islower() and s.lows[earlier + 1] not in ("that", "which", "who"):
+                earlier += 1
+        # the later event: the first trigger of the sentence before the cue
+        later = next((j for j in range(0, cue) if s.kinds[j] in (VERB, NOUN)), None)
+        if s.lows[cue] in _EARLIER_CUES and later is None:
+            later = cue
+        if earlier is None or later is None:
+            continue
+        later_idx = trigger_at.get(s.starts[later])
+        if later_idx is None:
+            later_idx = by_word.get(s.lows[later])
+        if later_idx is None:
+            continue
+        if s.starts[earlier] in trigger_at:
+            e_idx = trigger_at[s.starts[earlier]]
+            found[e_idx] = attrs.evolve(found[e_idx], before=(*found[e_idx].before, later_idx))
+            continue
+        tense = tense_of(s, earlier)
+        found.append(
+            Found(
+                sentence=(a, b),
+                trigger=(s.starts[earlier], s.ends[earlier]),
+                trigger_text=s.words[earlier],
+                description=_noun_phrase(s, np_start if np_start is not None else earlier, earlier),
+                mention=None,
+                relation=None,
+                tense=tense,
+                kind="occurred",
+                t0="BEFORE",
+                interval=None,
+                deadline=False,
+                before=(later_idx,),
+            )
+        )
+        trigger_at[s.starts[earlier]] = len(found) - 1
+
+
+# ------------------------------------------------------------------ every event to publication
+
+
+def _t0_of_tense(tense: Tense, noun: bool) -> T0Relation:
+    if tense == "future":
+        return "AFTER"
+    if tense in ("past", "perfect"):
+        return "BEFORE"
+    if tense == "present":
+        return "INCLUDES"
+    return "BEFORE" if noun else "INCLUDES"
+
+
+def publication_relations(text: str, mentions: Sequence[Mention], published: dt.datetime, *,
+                          has_time: bool = False) -> list[tuple[int, int, T0Relation]]:
+    """(trigger start, trigger end, relation to publication) of every event word of ``text``.
+
+    The events of the timeline keep their own relation (from their time and
+    tense); every other verb or event noun is related by its tense alone: a
+    future or an expectation is AFTER, a past or perfect BEFORE, a present
+    INCLUDES; a noun takes the tense of the verb that governs it, else BEFORE.
+    """
+    found = detect(text, mentions, published, has_time=has_time)
+    out: dict[int, tuple[int, int, T0Relation]] = {f.trigger[0]: (*f.trigger, f.t0) for f in found}
+    for a, b in sentences(text):
+        s = tokenize(text, a, b, [])
+        kinds = s.kinds
+        verb_tense: Tense = "none"
+        for j, k in enumerate(kinds):
+            if k != VERB and k != NOUN:
+                continue
+            if s.starts[j] in out:
+                continue
+            if k == VERB:
+                tense = tense_of(s, j)
+                if tense != "none":
+                    verb_tense = tense
+                out[s.starts[j]] = (s.starts[j], s.ends[j], _t0_of_tense(tense, False))
+            else:
+                out[s.starts[j]] = (s.starts[j], s.ends[j], _t0_of_tense(verb_tense, True))
+    return sorted(out.values())

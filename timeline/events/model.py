@@ -1,0 +1,128 @@
+"""The event data model: `Trigger`, `Source`, `Event`, `Deadline`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import attrs
+
+from timeline._model import Interval, Mention
+
+#: what the event is with respect to publication
+Kind = Literal["occurred", "expected", "deadline", "ongoing"]
+#: how the event stands to its time expression
+Relation = Literal["on", "during", "before", "after", "starting", "until", "by"]
+#: the TimeML relation of the event to the publication time t0 (event relType t0)
+T0Relation = Literal["BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED"]
+Status = Literal["upcoming", "due-soon", "overdue"]
+
+
+@attrs.frozen
+class Trigger:
+    """The word that names the event: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@attrs.frozen
+class Source:
+    """Where an event is told: the document and the sentence ``[start, end)`` in its text."""
+
+    document: str
+    start: int
+    end: int
+    published: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"document": self.document, "start": self.start, "end": self.end, "published": self.published}
+
+
+@attrs.frozen
+class Event:
+    """Something that happened, is going on, is expected, or is due.
+
+    ``time`` is the time expression that dates it (None for an event the text
+    only orders, such as the strike a retaliation answers); ``time_id`` is that
+    mention's id (``t1``, ``t2``, ... in text order, as in the JSON output).
+    ``interval`` is where the event lies in time, derived from the mention and
+    ``relation`` (for ``ongoing`` events, "for months" becomes the months up to
+    publication); None when unknown. ``before`` names events (by id) this one
+    precedes; ``conflicts`` names events of other documents that tell the same
+    event with a contradicting date.
+    """
+
+    id: str
+    description: str
+    trigger: Trigger
+    kind: Kind
+    relation: Relation | None
+    t0: T0Relation
+    time: Mention | None = None
+    time_id: str | None = None
+    interval: Interval | None = None
+    sources: tuple[Source, ...] = ()
+    before: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the event has an interval on the calendar."""
+        return self.interval is not None
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON object of docs/json.md (``events``)."""
+        return {
+            "id": self.id,
+            "description": self.description,
+            "trigger": self.trigger.as_dict(),
+            "kind": self.kind,
+            "relation": self.relation,
+            "t0": self.t0,
+            "time": self.time_id,
+            "interval": None if self.interval is None else self.interval.isoformat(),
+            "sources": [s.as_dict() for s in self.sources],
+            "before": list(self.before),
+            "conflicts": list(self.conflicts),
+        }
+
+
+@attrs.frozen
+class Deadline:
+    """A deadline or an ultimatum: ``what`` is due at ``due``.
+
+    ``due`` is naive (the document's clock) or aware, as the time expression's
+    interval is. ``who`` is who demands it, when the text says; ``sentence`` the
+    sentence it is stated in.
+    """
+
+    event: Event
+    due: dt.datetime
+    what: str
+    who: str | None
+    sentence: str
+    #: set by `Timeline.deadlines` when it is given ``now``
+    status: Status | None = None
+
+    def status_at(self, now: dt.datetime | dt.date | str, *, window: dt.timedelta | None = None) -> Status:
+        """``overdue`` once ``now`` has reached ``due``; ``due-soon`` when ``due`` is less than
+        ``window`` away; else ``upcoming``. See `timeline.events.deadlines.status` for zones."""
+        from timeline.events.deadlines import status  # noqa: PLC0415
+
+        return status(self.due, now, window=window)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON object of docs/json.md (``deadlines``)."""
+        return {
+            "event": self.event.id,
+            "due": self.due.isoformat(),
+            "what": self.what,
+            "who": self.who,
+            "sentence": self.sentence,
+            "status": self.status,
+        }
