@@ -1,0 +1,563 @@
+"""Exports: ICS (read back with icalendar, and with Mozilla's ical.js when node has it), CSV,
+TimelineJS, HTML, the command line and the example scripts.
+
+The texts are the example dispatches (our own) and short sentences written here; every date is
+fixed. The seed article is read from ../shared when it is there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zoneinfo
+from pathlib import Path
+
+import icalendar
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import cli
+from timeline._model import Interval, Mention
+from timeline.events import Event, Source, Timeline, Trigger, build, merge
+from timeline.exports import CSV_COLUMNS, Entry, entries, to_csv, to_html, to_ics, to_timelinejs
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+DISPATCH = EXAMPLES / "baghdad_dispatch.txt"
+FOLLOWUP = EXAMPLES / "baghdad_followup.txt"
+ICALJS = REPO / ".ci" / "js" / "node_modules" / "ical.js" / "dist" / "ical.js"
+NODE_SCRIPT = REPO / "tests" / "js" / "instants.mjs"
+UTC = dt.timezone.utc
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def dispatch_items() -> list[Entry]:
+    text = DISPATCH.read_text(encoding="utf-8")
+    return entries(build(text, published="2020-01-05", document="dispatch"), {"dispatch": text})
+
+
+def components(data: bytes) -> list[icalendar.cal.Component]:
+    cal = icalendar.Calendar.from_ical(data)
+    return [c for c in cal.walk() if c.name in ("VEVENT", "VTODO")]
+
+
+def start_of(comp: icalendar.cal.Component, prop: str = "DTSTART") -> dt.date | dt.datetime:
+    value = comp.decoded(prop)
+    assert isinstance(value, dt.date)
+    return value
+
+
+def utc_or_date(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        assert value.tzinfo is not None, f"floating date-time {value!r}"
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+def expected_start(e: Entry) -> str:
+    return utc_or_date(e.start)
+
+
+def make_entry(start: dt.datetime | dt.date, *, timing: str = "timed", n: int = 0, kind: str = "event",
+               end: dt.datetime | dt.date | None = None, **extra: object) -> Entry:
+    zone = getattr(getattr(start, "tzinfo", None), "key", None)
+    return Entry(
+        id=f"e{n}", kind=kind, event_kind="expected", title=f"Meeting {n}", description=f"meeting {n}",
+        trigger="meet", time_text="at noon", time_value="", sentence="They meet at noon.",
+        documents=("doc",), published="2020-01-05", timing=timing, start=start, end=end,  # type: ignore[arg-type]
+        zone=zone, uid_key=f"doc\x1f{n}", **extra,  # type: ignore[arg-type]
+    )
+
+
+# ------------------------------------------------------------------ ICS: the example dispatch
+
+
+def test_ics_reads_back_every_event_and_deadline_with_the_same_instants() -> None:
+    items = dispatch_items()
+    comps = {str(c["UID"]): c for c in components(to_ics(items, name="dispatch"))}
+    assert len(comps) == len(items)
+    for e in items:
+        comp = comps[e.uid()]
+        assert comp.name == "VEVENT"
+        assert utc_or_date(start_of(comp)) == expected_start(e), e
+        assert str(comp["SUMMARY"]).startswith("Deadline: ") == e.is_deadline
+    kinds = {e.timing for e in items}
+    assert {"timed", "allday", "approximate"} <= kinds
+
+
+def test_ics_deadline_session_and_attacks_of_the_dispatch() -> None:
+    comps = components(to_ics(dispatch_items()))
+    by_summary = {str(c["SUMMARY"]): c for c in comps}
+    deadline = next(c for s, c in by_summary.items() if s.startswith("Deadline:"))
+    assert utc_or_date(start_of(deadline)) == "2020-01-05T14:00:00Z"
+    meet = next(c for s, c in by_summary.items() if "meet" in s)
+    assert utc_or_date(start_of(meet)) == "2020-01-05T10:00:00Z"
+    assert meet["DTSTART"].params["TZID"] == "Asia/Baghdad"
+    attacks = next(c for c in comps if "attacks" in str(c["SUMMARY"]) and start_of(c) == dt.date(2020, 1, 4))
+    assert start_of(attacks, "DTEND") == dt.date(2020, 1, 5)
+
+
+def test_ics_calendar_properties_and_byte_stability() -> None:
+    data = to_ics(dispatch_items(), name="Baghdad")
+    assert data == to_ics(dispatch_items(), name="Baghdad")
+    text = data.decode()
+    assert "\r\n" in text and "PRODID:-//timeline//" in text and "X-WR-CALNAME:Baghdad" in text
+    assert "METHOD" not in text and "X-WR-TIMEZONE" not in text
+    # DTSTAMP comes from the publication date, in UTC
+    assert set(re.findall(r"DTSTAMP:(\S+)", text)) == {"20200105T000000Z"}
+    # every description carries the source sentence
+    for comp in components(data):
+        assert "\u201c" in str(comp["DESCRIPTION"])
+
+
+def test_ics_approximate_events_span_their_period_or_are_left_out() -> None:
+    items = dispatch_items()
+    year = next(e for e in items if e.time_text == "2014")
+    comp = next(c for c in components(to_ics(items)) if str(c["UID"]) == year.uid())
+    assert (start_of(comp), start_of(comp, "DTEND")) == (dt.date(2014, 1, 1), dt.date(2015, 1, 1))
+    assert "approximate" in str(comp["SUMMARY"])
+    omitted = {str(c["UID"]) for c in components(to_ics(items, approximate="omit"))}
+    assert year.uid() not in omitted
+    assert {e.uid() for e in items if e.timing != "approximate"} <= omitted
+
+
+def test_ics_vague_durations_are_not_put_on_a_made_up_day() -> None:
+    # "for months" dates the militia's opposition, but its start would be invented
+    assert not any(e.time_text == "months" for e in dispatch_items())
+
+
+def test_uids_depend_on_document_and_event_not_on_the_run_or_the_other_events() -> None:
+    items = dispatch_items()
+    text = FOLLOWUP.read_text(encoding="utf-8")
+    alone = {(e.title, e.when_text(), e.trigger): e.uid() for e in items}
+    merged = merge([build(DISPATCH.read_text(encoding="utf-8"), published="2020-01-05", document="dispatch"),
+                    build(text, published="2020-01-06", document="followup")])
+    for e in entries(merged):
+        if e.documents[0] == "dispatch":
+            assert alone[(e.title, e.when_text(), e.trigger)] == e.uid()
+    assert len({e.uid() for e in items}) == len(items)
+
+
+# ------------------------------------------------------------------ ICS: client traps
+
+
+BAGHDAD = zoneinfo.ZoneInfo("Asia/Baghdad")
+NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def trap_items() -> list[Entry]:
+    fixed = dt.timezone(dt.timedelta(hours=3))
+    return [
+        make_entry(dt.datetime(2020, 1, 5, 13, tzinfo=BAGHDAD), n=1),
+        make_entry(dt.datetime(2020, 1, 5, 13, tzinfo=fixed), n=2),  # "+03:00": written in UTC
+        make_entry(dt.datetime(2019, 11, 3, 1, 30, tzinfo=NEW_YORK), n=3),  # repeated at fall-back
+        make_entry(dt.datetime(2019, 3, 10, 2, 30, tzinfo=NEW_YORK), n=4),  # skipped at spring-forward
+        make_entry(dt.datetime(2021, 7, 5, 13, tzinfo=NEW_YORK), n=5),  # summer time, years later
+        make_entry(dt.datetime(2019, 1, 15, 9, tzinfo=NEW_YORK), n=6),
+        make_entry(dt.datetime(2020, 7, 5, 13, tzinfo=PARIS), n=7, kind="deadline"),
+        make_entry(dt.datetime(2020, 1, 5, 17, 0), n=8, timing="floating"),
+        make_entry(dt.datetime(2020, 1, 5, 9, 0, tzinfo=zoneinfo.ZoneInfo("UTC")), n=9),
+    ]
+
+
+def test_fixed_offsets_and_doubtful_wall_times_are_written_in_utc() -> None:
+    text = to_ics(trap_items()).decode()
+    comps = {str(c["UID"]): c for c in components(text.encode())}
+    items = {e.id: e for e in trap_items()}
+    for n in ("e2", "e3", "e4", "e9"):
+        comp = comps[items[n].uid()]
+        value = comp["DTSTART"]
+        assert "TZID" not in value.params and value.to_ical().endswith(b"Z"), n
+        assert utc_or_date(start_of(comp)) == expected_start(items[n])
+    assert "UTC+03:00" not in text.split("BEGIN:VEVENT", 1)[1].split("DESCRIPTION")[0]
+    assert comps[items["e5"].uid()]["DTSTART"].params["TZID"] == "America/New_York"
+
+
+def test_every_tzid_has_its_vtimezone_sorted_and_one_rdate_a_line() -> None:
+    data = to_ics(trap_items())
+    cal = icalendar.Calendar.from_ical(data)
+    zones = [str(z["TZID"]) for z in cal.walk("VTIMEZONE")]
+    assert zones == sorted(zones) == ["America/New_York", "Asia/Baghdad", "Europe/Paris"]
+    assert cal.get_missing_tzids() == set()
+    text = data.decode()
+    assert not re.search(r"^RDATE[^\r\n]*,", text, re.MULTILINE)
+    # the first onset of each rule is repeated as an RDATE (ical.js ignores DTSTART once there are RDATEs)
+    for tz in cal.walk("VTIMEZONE"):
+        for sub in tz.subcomponents:
+            if "RDATE" in sub:
+                rdates = sub["RDATE"] if isinstance(sub["RDATE"], list) else [sub["RDATE"]]
+                assert sub.decoded("DTSTART") in [r.dts[0].dt for r in rdates]
+
+
+def test_a_time_with_no_known_zone_is_all_day_or_utc_never_floating() -> None:
+    items = [make_entry(dt.datetime(2020, 1, 5, 17, 0), n=8, timing="floating")]
+    (comp,) = components(to_ics(items))
+    assert start_of(comp) == dt.date(2020, 1, 5) and not isinstance(start_of(comp), dt.datetime)
+    assert "not known" in str(comp["DESCRIPTION"])
+    (comp,) = components(to_ics(items, floating="utc"))
+    assert start_of(comp) == dt.datetime(2020, 1, 5, 17, tzinfo=UTC)
+    assert "written as UTC" in str(comp["DESCRIPTION"])
+    deadline = [attrs_evolve_kind(items[0])]
+    todo = next(c for c in components(to_ics(deadline, todos=True)) if c.name == "VTODO")
+    assert start_of(todo, "DUE") == dt.date(2020, 1, 5)
+    todo = next(c for c in components(to_ics(deadline, todos=True, floating="utc")) if c.name == "VTODO")
+    assert start_of(todo, "DUE") == dt.datetime(2020, 1, 5, 17, tzinfo=UTC)
+
+
+def attrs_evolve_kind(e: Entry) -> Entry:
+    import attrs
+
+    return attrs.evolve(e, kind="deadline", title="Deadline: " + e.title)
+
+
+def test_deadlines_as_vtodo_with_due_and_an_alarm() -> None:
+    items = [e for e in dispatch_items() if e.is_deadline]
+    comps = components(to_ics(items, todos=True, alarm=dt.timedelta(minutes=90)))
+    assert sorted(c.name for c in comps) == ["VEVENT", "VTODO"]
+    todo = next(c for c in comps if c.name == "VTODO")
+    assert utc_or_date(start_of(todo, "DUE")) == "2020-01-05T14:00:00Z"
+    for comp in comps:
+        (alarm,) = comp.walk("VALARM")
+        assert alarm.decoded("TRIGGER") == -dt.timedelta(minutes=90)
+    assert len({str(c["UID"]) for c in comps}) == 2
+
+
+def _set_timeline(value: str, text: str, interval: Interval | None = None) -> Timeline:
+    mention = Mention(0, len(text), text, "SET", value)
+    event = Event(id="e1", description="crowds gather outside the embassy", trigger=Trigger(0, 6, "gather"),
+                  kind="ongoing", relation=None, t0="INCLUDES", time=mention, interval=interval,
+                  sources=(Source("doc", 0, 10, "2020-01-05"),))
+    return Timeline(unplaced=(event,))
+
+
+def test_sets_become_rrules() -> None:
+    (e,) = entries(_set_timeline("XXXX-WXX-5", "every Friday"))
+    (comp,) = components(to_ics([e]))
+    assert comp["RRULE"]["FREQ"] == ["WEEKLY"] and comp["RRULE"]["BYDAY"] == ["FR"]
+    assert start_of(comp) == dt.date(2020, 1, 10)  # the first Friday on or after publication
+    (e,) = entries(_set_timeline("P2W", "every two weeks"))
+    assert "FREQ=WEEKLY;INTERVAL=2" in to_ics([e]).decode()
+    assert entries(_set_timeline("P1W", "twice a week")) == []  # says how often, not when
+
+
+def test_rrule_until_is_a_date_for_days_and_utc_for_clock_times() -> None:
+    january = Interval(dt.datetime(2020, 1, 1), dt.datetime(2020, 2, 1))
+    (e,) = entries(_set_timeline("XXXX-WXX-5", "every Friday", january))
+    assert "UNTIL=20200131" in to_ics([e]).decode() and "UNTIL=20200131T" not in to_ics([e]).decode()
+    timed = Entry(**{**{f.name: getattr(e, f.name) for f in e.__attrs_attrs__},  # type: ignore[attr-defined]
+                     "start": dt.datetime(2020, 1, 10, 17, tzinfo=BAGHDAD)})
+    text = to_ics([timed]).decode()
+    assert "UNTIL=20200131T205959Z" in text  # 23:59:59 in Baghdad is 20:59:59 UTC
+    (comp,) = components(text.encode())
+    assert comp["DTSTART"].params["TZID"] == "Asia/Baghdad"
+
+
+ZONES = [BAGHDAD, NEW_YORK, PARIS, zoneinfo.ZoneInfo("Australia/Sydney"), dt.timezone(dt.timedelta(hours=-5)), UTC]
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(
+        st.tuples(
+            st.datetimes(min_value=dt.datetime(2015, 1, 1), max_value=dt.datetime(2025, 12, 31)),
+            st.sampled_from(ZONES),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_property_any_calendar_reads_back_to_the_same_instants(times: list[tuple[dt.datetime, dt.tzinfo, bool]]) -> None:
+    items = []
+    for n, (when, zone, day) in enumerate(times):
+        if day:
+            items.append(make_entry(when.date(), timing="allday", n=n, end=when.date() + dt.timedelta(days=1)))
+        else:
+            items.append(make_entry(when.replace(second=0, microsecond=0, tzinfo=zone), n=n))
+    data = to_ics(items)
+    assert data == to_ics(items)
+    comps = {str(c["UID"]): c for c in components(data)}
+    for e in items:
+        assert utc_or_date(start_of(comps[e.uid()])) == expected_start(e)
+
+
+# ------------------------------------------------------------------ ICS read by Mozilla ical.js
+
+
+def _icaljs(path: Path) -> list[dict[str, object]]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed; CI installs it (see .ci/run)")
+    if not ICALJS.is_file():
+        pytest.skip(f"ical.js is not installed at {ICALJS.relative_to(REPO)}; run "
+                    "'npm install --prefix .ci/js ical.js' (.ci/run does)")
+    out = subprocess.run([node, str(NODE_SCRIPT), str(path), str(ICALJS)], capture_output=True, text=True,
+                         check=True, timeout=60)
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def test_icaljs_reads_the_same_instants_as_icalendar(tmp_path: Path) -> None:
+    items = dispatch_items() + trap_items()
+    set_entry = entries(_set_timeline("XXXX-WXX-5", "every Friday"))
+    items += [attrs_evolve_id(e, "s1") for e in set_entry]
+    path = tmp_path / "all.ics"
+    path.write_bytes(to_ics(items, todos=True))
+    seen = {(o["type"], o["uid"]): o for o in _icaljs(path)}
+    comps = components(path.read_bytes())
+    assert len(seen) == len(comps)
+    for comp in comps:
+        got = seen[(comp.name.lower(), str(comp["UID"]))]
+        prop = "DUE" if comp.name == "VTODO" else "DTSTART"
+        want = utc_or_date(start_of(comp, prop))
+        assert got["due" if comp.name == "VTODO" else "start"] == want, (comp["SUMMARY"], got)
+        if comp.name == "VEVENT" and "DTEND" in comp:
+            assert got["end"] == utc_or_date(start_of(comp, "DTEND"))
+    by_summary = {o["summary"]: o for o in seen.values() if o["type"] == "vevent"}
+    assert by_summary["Meeting 5"]["start"] == "2021-07-05T17:00:00Z"  # summer time, two years on
+    assert by_summary["Meeting 6"]["start"] == "2019-01-15T14:00:00Z"
+    recurring = next(o for o in seen.values() if "occurrences" in o)
+    assert recurring["occurrences"] == ["2020-01-10", "2020-01-17", "2020-01-24"]
+
+
+def attrs_evolve_id(e: Entry, uid_key: str) -> Entry:
+    import attrs
+
+    return attrs.evolve(e, uid_key=uid_key)
+
+
+def test_icaljs_reads_the_seed_calendar(tmp_path: Path, shared_dir: Path) -> None:
+    out = tmp_path / "seed.ics"
+    _calendar(shared_dir / "data" / "seed" / "000_773ab18c91812e5b.txt", "--published", "2020-01-05", "-o", str(out))
+    got = _icaljs(out)
+    starts = {(o["summary"].startswith("Deadline:"), o["start"]) for o in got}
+    assert (True, "2020-01-05T14:00:00Z") in starts
+    assert any(o["start"] == "2020-01-05T10:00:00Z" and "meet" in o["summary"] for o in got)
+    assert any(o["start"] == "2020-01-04" and o["end"] == "2020-01-05" and "attacks" in o["summary"] for o in got)
+
+
+# ------------------------------------------------------------------ CSV, TimelineJS, HTML
+
+
+def test_csv_one_row_per_event_and_deadline() -> None:
+    import csv
+    import io
+
+    items = dispatch_items()
+    rows = list(csv.reader(io.StringIO(to_csv(items))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == len(items) + 1
+    deadline = next(r for r in rows if r[1] == "deadline")
+    assert deadline[2] == "2020-01-05T17:00:00+03:00" and deadline[4] == "2020-01-05T14:00:00Z"
+    assert deadline[8] == "Sunday at 5:00 pm"
+
+
+def test_timelinejs_follows_knight_labs_shape() -> None:
+    items = dispatch_items()
+    doc = to_timelinejs(items, title="Baghdad")
+    assert doc["title"]["text"]["headline"] == "Baghdad"
+    assert len(doc["events"]) == len(items)
+    for ev in doc["events"]:
+        assert set(ev) >= {"start_date", "text", "group"}
+        assert isinstance(ev["start_date"]["year"], int)
+        assert ev["text"]["headline"]
+    deadline = next(ev for ev in doc["events"] if ev["group"] == "deadline")
+    assert deadline["start_date"] == {"year": 2020, "month": 1, "day": 5, "hour": 17, "minute": 0}
+    year = next(ev for ev in doc["events"] if ev["start_date"] == {"year": 2014})
+    assert "end_date" not in year or year["end_date"] == {"year": 2014}
+
+
+def test_html_is_self_contained_and_shows_every_event_and_deadline() -> None:
+    import html
+
+    items = dispatch_items()
+    page = to_html(items, title="Baghdad <dispatch>", status={items[0].id: "overdue"})
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.IGNORECASE)
+    assert "<script" not in page.lower() and "<link" not in page.lower() and "@import" not in page
+    assert "Baghdad &lt;dispatch&gt;" in page
+    for e in items:
+        assert html.escape(e.title) in page
+        assert f'id="{e.id}"' in page
+    assert page.count('class="deadline') == sum(e.is_deadline for e in items) >= 1
+
+
+# ------------------------------------------------------------------ command line
+
+
+def _run(*args: str, input: str | bytes | None = None) -> object:
+    return CliRunner().invoke(cli.main, list(args), input=input, catch_exceptions=False)
+
+
+def _calendar(*args: str) -> object:
+    result = _run("calendar", *[str(a) for a in args])
+    return result
+
+
+@pytest.mark.parametrize("fmt", ["ics", "csv", "timelinejs", "html"])
+def test_extract_writes_the_new_formats_to_stdout(fmt: str) -> None:
+    result = _run("extract", str(DISPATCH), "--published", "2020-01-05", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    if fmt == "ics":
+        assert len(components(out.encode())) == len(dispatch_items())
+    elif fmt == "csv":
+        assert out.startswith("id,kind,start") and out.count("\n") == len(dispatch_items()) + 1
+    elif fmt == "timelinejs":
+        assert len(json.loads(out)["events"]) == len(dispatch_items())
+    else:
+        assert out.startswith("<!DOCTYPE html>")
+
+
+def test_extract_export_formats_with_output_dir(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for fmt in ("ics", "csv", "timelinejs", "html"):
+        result = _run("extract", str(DISPATCH), str(FOLLOWUP), "--published", "2020-01-05", "-f", fmt, "-o", str(out))
+        assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{stem}{suffix}" for stem in ("baghdad_dispatch", "baghdad_followup")
+                           for suffix in (".ics", ".csv", ".timeline.json", ".html"))
+
+
+def test_extract_ics_with_several_inputs_needs_output_dir() -> None:
+    result = _run("extract", str(DISPATCH), str(FOLLOWUP), "--published", "2020-01-05", "-f", "ics")
+    assert result.exit_code == 2 and "timeline calendar" in result.output
+
+
+def test_csv_of_several_inputs_has_one_header() -> None:
+    result = _run("extract", str(DISPATCH), str(FOLLOWUP), "--published", "2020-01-05", "-f", "csv")
+    assert result.exit_code == 0
+    assert result.output.count("id,kind,start") == 1
+    assert "baghdad_followup" in result.output
+
+
+def test_calendar_merges_documents_into_one_stable_file(tmp_path: Path) -> None:
+    dispatch = tmp_path / "in" / "dispatch.txt"
+    followup = tmp_path / "in" / "followup.jsonl"
+    dispatch.parent.mkdir()
+    shutil.copy(DISPATCH, dispatch)
+    followup.write_text(json.dumps({"id": "followup", "published": "2020-01-06",
+                                    "text": FOLLOWUP.read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
+    # dispatch.txt has no publication date: reported, and the follow-up still goes in
+    out = tmp_path / "baghdad.ics"
+    result = _run("calendar", str(dispatch), str(followup), "-o", str(out), "--todo", "--alarm", "60")
+    assert result.exit_code == 1 and f"{dispatch}: no publication date" in result.output
+    comps = components(out.read_bytes())
+    assert {c.name for c in comps} == {"VEVENT", "VTODO"}
+    assert "X-WR-CALNAME:baghdad" in out.read_text(encoding="utf-8")
+    # both, twice: the same bytes; the vote both tell appears once, from both documents
+    a, b = tmp_path / "a" / "baghdad.ics", tmp_path / "b" / "baghdad.ics"
+    for path in (a, b):
+        path.parent.mkdir()
+        result = _run("calendar", str(dispatch), "-p", "2020-01-05", "-o", str(path))
+        assert result.exit_code == 0, result.output
+    assert a.read_bytes() == b.read_bytes()
+    result = _run("calendar", str(dispatch), str(followup), "-o", str(a))
+    assert result.exit_code == 1  # dispatch.txt still lacks --published
+    result = _run("calendar", str(tmp_path / "in"), "-o", str(a), "-p", "2020-01-05")
+    assert result.exit_code == 0, result.output
+    titles = [str(c["SUMMARY"]) for c in components(a.read_bytes())]
+    assert sum(t.startswith("Deadline:") for t in titles) == 2
+
+
+def test_calendar_to_stdout_and_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
+    result = _run("calendar", str(DISPATCH), "-p", "2020-01-05", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("BEGIN:VCALENDAR")
+    copy = tmp_path / "d.txt"
+    shutil.copy(DISPATCH, copy)
+    result = _run("calendar", str(copy), "-p", "2020-01-05", "-o", str(copy))
+    assert result.exit_code == 2 and "refusing to overwrite" in result.output
+    assert copy.read_bytes() == DISPATCH.read_bytes()
+
+
+def test_calendar_reports_bad_inputs_and_writes_the_rest(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    shutil.copy(DISPATCH, good)
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Caf\xe9 opened on Friday.".encode("latin-1"))
+    records = tmp_path / "wires.jsonl"
+    records.write_text('{"id": "a", "text": "The vote was on Friday."}\n{"id": "b"}\n', encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = tmp_path / "out.ics"
+    result = _run("calendar", str(good), str(latin), str(records), str(empty), str(tmp_path / "missing.txt"),
+                  "-p", "2020-01-05", "-o", str(out))
+    assert result.exit_code == 1
+    err = result.output
+    assert f"{latin}:1: not UTF-8" in err
+    assert f"{records}:2: 'text' is missing" in err
+    assert f"{empty}: the directory is empty" in err
+    assert "missing.txt: no such file" in err
+    assert "4 of 5 inputs failed" in err
+    summaries = [str(c["SUMMARY"]) for c in components(out.read_bytes())]
+    assert any("vote" in s.lower() for s in summaries)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+def test_calendar_with_nothing_readable_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe")
+    out = tmp_path / "out.ics"
+    out.write_text("old", encoding="utf-8")
+    result = _run("calendar", str(bad), "-p", "2020-01-05", "-o", str(out))
+    assert result.exit_code == 1 and "nothing written" in result.output
+    assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_calendar_seed_acceptance(tmp_path: Path, shared_dir: Path) -> None:
+    seed = shared_dir / "data" / "seed" / "000_773ab18c91812e5b.txt"
+    out1, out2 = tmp_path / "1" / "seed.ics", tmp_path / "2" / "seed.ics"
+    for out in (out1, out2):
+        out.parent.mkdir()
+        result = _run("calendar", str(seed), "--published", "2020-01-05", "-o", str(out))
+        assert result.exit_code == 0, result.output
+    assert out1.read_bytes() == out2.read_bytes()
+    comps = components(out1.read_bytes())
+    got = {(str(c["SUMMARY"]), utc_or_date(start_of(c))) for c in comps}
+    assert any(d == "2020-01-04" and "attacks" in s for s, d in got)
+    assert any(d == "2020-01-05T10:00:00Z" and "meet" in s for s, d in got)
+    assert any(d == "2020-01-05T14:00:00Z" and s.startswith("Deadline:") for s, d in got)
+
+
+# ------------------------------------------------------------------ examples and import cost
+
+
+@pytest.mark.parametrize("script", ["dispatch_to_calendar.py", "merge_dispatches.py", "track_deadlines.py"])
+def test_example_scripts_run(script: str, tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(EXAMPLES / script), str(tmp_path)], capture_output=True,
+                            text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stdout
+    for ics in tmp_path.glob("*.ics"):
+        assert components(ics.read_bytes())
+
+
+def test_import_timeline_does_not_load_icalendar_and_stays_quick() -> None:
+    code = ("import sys, time; t = time.perf_counter(); import timeline; d = time.perf_counter() - t; "
+            "print(d, 'icalendar' in sys.modules, 'timeline.exports' in sys.modules)")
+    best = None
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+        assert out[1:] == ["False", "False"]
+        best = float(out[0]) if best is None else min(best, float(out[0]))
+    assert best is not None and best < 0.15, f"import timeline took {best:.3f} s"
+
+
+def test_readme_set_up_writes_a_calendar_and_ci_runs_the_readme_tests() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Set-up", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
+    first, second = block.strip().splitlines()
+    assert first.startswith("pip install . && timeline extract examples/baghdad_dispatch.txt")
+    assert "&& timeline calendar examples/baghdad_dispatch.txt --published 2020-01-05 -o " in first
+    assert second == 'pip install ".[test]" && python -m pytest'
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().splitlines()[-1] == second
+    assert "npm install --prefix .ci/js" in ci

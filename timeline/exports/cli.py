@@ -1,0 +1,223 @@
+"""The export side of the command line: ``timeline extract --format ics|csv|timelinejs|html``
+and ``timeline calendar FILE... -o out.ics``.
+
+Imported by `timeline.cli` once its own names exist (it registers `calendar`);
+never by ``import timeline``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import click
+
+from timeline import cli
+from timeline.exports._entries import Entry, entries
+
+EXPORT_FORMATS = ("ics", "csv", "timelinejs", "html")
+#: formats that hold one document: several need --output-dir (or `timeline calendar` for ICS)
+SINGLE_DOCUMENT = ("ics", "timelinejs", "html")
+SUFFIX = {"ics": ".ics", "csv": ".csv", "timelinejs": ".timeline.json", "html": ".html"}
+
+
+def _timeline(doc: Any, mentions: Sequence[Any]) -> Any:
+    from timeline.events import build  # noqa: PLC0415
+
+    return build(doc.text, published=doc.published, document=doc.id, mentions=mentions)
+
+
+def _statuses(tl: Any, now: Any, label: str) -> dict[str, str]:
+    if now is None:
+        return {}
+    try:
+        return {d.event.id: str(d.status) for d in tl.deadlines(now=now)}
+    except ValueError as exc:
+        raise cli.InputError(f"{label}: --now: {exc}") from None
+
+
+def render(doc: Any, mentions: Sequence[Any], fmt: str, label: str, *, csv_header: bool = True) -> str:
+    """One document in an export format, as text (ICS keeps its CRLF line ends)."""
+    from timeline.exports import formats, ics  # noqa: PLC0415
+
+    try:
+        tl = _timeline(doc, mentions)
+    except Exception as exc:  # an events bug must not stop the other inputs
+        raise cli.InputError(f"{label}: finding events failed: {type(exc).__name__}: {exc}") from exc
+    items = entries(tl, {doc.id: doc.text})
+    title = f"{doc.id} (published {cli.iso(doc.published)})"
+    if fmt == "ics":
+        return ics.to_ics(items, name=doc.id).decode("utf-8")
+    if fmt == "csv":
+        return formats.to_csv(items, header=csv_header)
+    if fmt == "timelinejs":
+        return formats.timelinejs_text(items, title=title)
+    zone = "" if doc.zone is None else f", zone {doc.zone.name}"
+    return formats.to_html(items, title=doc.id, subtitle=f"{doc.source}, published {cli.iso(doc.published)}{zone}",
+                           status=_statuses(tl, getattr(doc, "now", None), label))
+
+
+def export_one(inp: Any, done: Sequence[tuple[Any, list[Any]]], fmt: str, outputs: Any,
+               collected: list[dict[str, Any]]) -> bool:
+    """Write the documents of one input in an export format; return whether all succeeded."""
+    ok = True
+    if outputs is None:
+        if fmt in SINGLE_DOCUMENT and len(done) > 1:
+            cli._error(f"{inp.label}: holds {len(done)} documents; write {fmt} for it with --output-dir OUT"
+                       + (" or merge them with 'timeline calendar'" if fmt == "ics" else ""))
+            return False
+        for d, ms in done:
+            try:
+                text = render(d, ms, fmt, inp.label, csv_header=False)
+            except cli.InputError as exc:
+                cli._error(str(exc))
+                ok = False
+                continue
+            if fmt == "csv":
+                collected.append({"csv": text})
+            else:
+                click.echo(text, nl=False)
+        return ok
+    for d, ms in done:
+        name = (inp.stem if inp.single else d.output_name) + SUFFIX[fmt]
+        try:
+            outputs.write(name, render(d, ms, fmt, inp.label), inp.label)
+        except cli.InputError as exc:
+            cli._error(str(exc))
+            ok = False
+    return ok
+
+
+def echo_csv(collected: Sequence[dict[str, Any]]) -> None:
+    """The CSV rows of every input to stdout, under one header."""
+    from timeline.exports.formats import to_csv  # noqa: PLC0415
+
+    click.echo(to_csv([]) + "".join(c["csv"] for c in collected), nl=False)
+
+
+# --------------------------------------------------------------------------- timeline calendar
+
+
+def _minutes(ctx: click.Context, param: click.Parameter, value: float | None) -> dt.timedelta | None:
+    return None if value is None else dt.timedelta(minutes=value)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|DIR|- ...")
+@click.option("--output", "-o", "output", required=True, metavar="OUT.ics",
+              type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="The calendar file to write (- for stdout). Written whole or not at all.")
+@click.option("--published", "-p", metavar="DATE", callback=cli._published_option,
+              help="Publication date (as for 'timeline extract'); required for .txt files and stdin.")
+@click.option("--timezone", "-z", metavar="TZ", callback=cli._timezone_option,
+              help="The documents' time zone (as for 'timeline extract').")
+@click.option("--name", metavar="NAME", help="The calendar's name (X-WR-CALNAME); default: OUT's file name.")
+@click.option("--approximate", type=click.Choice(["span", "omit"]), default="span", show_default=True,
+              help="Events known only to a week, month or year: all-day over the period, or left out.")
+@click.option("--floating", type=click.Choice(["all-day", "utc"]), default="all-day", show_default=True,
+              help="Clock times whose zone is unknown: all-day on their day, or written as UTC.")
+@click.option("--todo", is_flag=True, help="Also write each deadline as a VTODO with DUE.")
+@click.option("--alarm", metavar="MINUTES", type=click.FloatRange(min=0), callback=_minutes,
+              help="Add a reminder this many minutes before each deadline.")
+@click.pass_context
+def calendar(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    output: Path,
+    published: Any,
+    timezone: str | None,
+    name: str | None,
+    approximate: str,
+    floating: str,
+    todo: bool,
+    alarm: dt.timedelta | None,
+) -> None:
+    """Write one iCalendar file with the events and deadlines of every input.
+
+    The same event told by several documents appears once. A bad input is
+    reported (naming the file and line) and the others still go in.
+    """
+    from timeline.events import merge  # noqa: PLC0415
+    from timeline.exports.ics import to_ics  # noqa: PLC0415
+
+    if list(inputs).count(cli.STDIN) > 1:
+        raise click.UsageError("stdin (-) can be given only once", ctx=ctx)
+    to_stdout = str(output) == "-"
+    if not to_stdout and not output.parent.is_dir():
+        raise click.UsageError(f"cannot write {output}: the folder {output.parent} does not exist", ctx=ctx)
+    expanded, errors = cli.expand_inputs(inputs)
+    for message in errors:
+        cli._error(message)
+    failed = len(errors)
+    if not to_stdout and any(i.path is not None and i.path.resolve() == output.resolve() for i in expanded):
+        raise click.UsageError(f"refusing to overwrite the input file {output}", ctx=ctx)
+
+    timelines: list[Any] = []
+    texts: dict[str, str] = {}
+    show_bar = len(expanded) > 1 and sys.stderr.isatty()
+    bar: Any = (click.progressbar(expanded, label="reading", file=sys.stderr,
+                                  item_show_func=lambda i: i.label if i else None)
+                if show_bar else contextlib.nullcontext(expanded))
+    with bar as seq:
+        for inp in seq:
+            if not _read_into(inp, published, timezone, timelines, texts):
+                failed += 1
+    total = len(errors) + len(expanded)
+    if not timelines:
+        cli._error("no document could be read; nothing written")
+        ctx.exit(1)
+    merged = timelines[0] if len(timelines) == 1 else merge(timelines)
+    items: list[Entry] = entries(merged, texts)
+    data = to_ics(items, name=name or (output.stem if not to_stdout else "timeline"),
+                  approximate=approximate, floating=floating, todos=todo, alarm=alarm)  # type: ignore[arg-type]
+    if to_stdout:
+        click.get_binary_stream("stdout").write(data)
+    else:
+        try:
+            cli.write_atomically(output, data.decode("utf-8"))
+        except OSError as exc:
+            cli._error(f"cannot write {output}: {exc.strerror or exc}")
+            ctx.exit(1)
+        click.echo(f"wrote {output}: {sum(1 for e in items if e.kind == 'event')} events, "
+                   f"{sum(1 for e in items if e.is_deadline)} deadlines from {len(timelines)} documents", err=True)
+    if failed:
+        click.echo(f"{failed} of {total} inputs failed", err=True)
+        ctx.exit(1)
+
+
+def _read_into(inp: Any, published: Any, timezone: str | None, timelines: list[Any], texts: dict[str, str]) -> bool:
+    """Read, tag and build the documents of one input; report its errors; return whether all went in."""
+    ok = True
+    try:
+        for item in cli.read_documents(inp, published):
+            if isinstance(item, cli.InputError):
+                cli._error(str(item))
+                ok = False
+                continue
+            where = inp.label if inp.single else f"{inp.label} (id {item.id})"
+            if item.id in texts:
+                cli._error(f"{where}: document id {item.id!r} is used by another input; rename one")
+                ok = False
+                continue
+            try:
+                mentions, zone = cli._tag(item, inp, timezone)
+                tl = _timeline(attrs.evolve(item, zone=zone), mentions)
+            except cli.InputError as exc:
+                cli._error(str(exc))
+                ok = False
+                continue
+            except Exception as exc:  # an events bug must not stop the other inputs
+                cli._error(f"{where}: finding events failed: {type(exc).__name__}: {exc}")
+                ok = False
+                continue
+            timelines.append(tl)
+            texts[item.id] = item.text
+    except cli.InputError as exc:
+        cli._error(str(exc))
+        return False
+    return ok
