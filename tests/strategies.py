@@ -191,3 +191,21 @@ def any_text() -> st.SearchStrategy[str]:
     """Arbitrary text, odd strings, news-like text and mixtures of them."""
     base = st.one_of(unicode_text(), odd_strings(), news_sentences(), news_paragraphs())
     return st.one_of(base, st.lists(base, min_size=2, max_size=4).map("".join))
+
+
+# IANA zones with and without daylight saving, east and west, half-hour offsets
+ZONE_NAMES = (
+    "Asia/Baghdad", "America/New_York", "Europe/Paris", "Australia/Sydney", "Asia/Kolkata",
+    "America/Sao_Paulo", "Asia/Tehran", "Pacific/Auckland", "Europe/London", "UTC",
+)
+
+
+def zone_names() -> st.SearchStrategy[str]:
+    return st.sampled_from(ZONE_NAMES)
+
+
+def wall_times() -> st.SearchStrategy[dt.datetime]:
+    """Naive wall-clock times, to the minute, 1971-2037 (what the tz database covers well)."""
+    return st.datetimes(min_value=dt.datetime(1971, 1, 1), max_value=dt.datetime(2037, 12, 31)).map(
+        lambda d: d.replace(second=0, microsecond=0)
+    )

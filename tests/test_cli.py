@@ -88,21 +88,24 @@ def test_json_one_input_is_an_object(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert isinstance(doc, dict)
-    assert list(doc) == ["id", "source", "published", "mentions"]
+    assert list(doc) == ["id", "source", "published", "zone", "mentions", "events", "deadlines"]
+    assert doc["zone"] is None  # no dateline, no zone: floating
     assert doc["id"] == "story"
     assert doc["source"] == str(story)
     assert doc["published"] == "2020-01-05"
     assert doc["mentions"], doc
     for n, m in enumerate(doc["mentions"], start=1):
-        assert list(m) == ["id", "start", "end", "text", "type", "value", "mod", "grain", "interval"]
+        assert list(m) == ["id", "start", "end", "text", "type", "value", "mod", "grain", "interval", "tz", "zone_note"]
         assert m["id"] == f"t{n}"
         assert RESIGNED[m["start"] : m["end"]] == m["text"]
         assert m["type"] in {"DATE", "TIME", "DURATION", "SET"}
-        assert m["interval"] is None or set(m["interval"]) == {"start", "end"}
+        assert m["interval"] is None or set(m["interval"]) == {"start", "end", "start_utc", "end_utc"}
     yesterday = next(m for m in doc["mentions"] if m["text"] == "yesterday")
     assert yesterday["value"] == "2020-01-04"
     assert yesterday["type"] == "DATE"
-    assert yesterday["interval"] == {"start": "2020-01-04T00:00:00", "end": "2020-01-05T00:00:00"}
+    assert yesterday["interval"] == {
+        "start": "2020-01-04T00:00:00", "end": "2020-01-05T00:00:00", "start_utc": None, "end_utc": None
+    }
 
 
 def test_json_several_inputs_is_a_list(tmp_path: Path) -> None:

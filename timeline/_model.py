@@ -26,11 +26,25 @@ class Interval:
     end: dt.datetime
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
+        start, end = self.start, self.end
+        if start.tzinfo is not None and end.tzinfo is not None:  # compare instants, not wall times
+            start, end = start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+        if end < start:
             raise ValueError(f"Interval end {self.end!r} is before its start {self.start!r}")
 
-    def isoformat(self) -> dict[str, str]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+    def isoformat(self) -> dict[str, str | None]:
+        """``start`` and ``end`` as written; ``start_utc`` and ``end_utc`` when aware (else None)."""
+        aware = self.start.tzinfo is not None and self.end.tzinfo is not None
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "start_utc": _utc(self.start) if aware else None,
+            "end_utc": _utc(self.end) if aware else None,
+        }
+
+
+def _utc(when: dt.datetime) -> str:
+    return when.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z")
 
 
 @attrs.frozen
@@ -57,6 +71,12 @@ class Mention:
     #: the zone written with a clock time, as written ("GMT", "EST", "Moscow time") or "local"
     #: for "local time"; None when the text names none
     zone: str | None = None
+    #: the zone the interval is in (TIME mentions only): an IANA name ("Asia/Baghdad"), "UTC" or a
+    #: fixed offset ("UTC-05:00"); None for floating times and for DATE mentions (see docs/zones.md)
+    tz: str | None = None
+    #: "nonexistent" (a wall time the clocks skip), "ambiguous" (one they show twice: the first is
+    #: used) or "unknown-zone" (the written zone is not known); None otherwise
+    zone_note: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -68,4 +88,6 @@ class Mention:
             "mod": self.mod,
             "grain": self.grain,
             "interval": None if self.interval is None else self.interval.isoformat(),
+            "tz": self.tz,
+            "zone_note": self.zone_note,
         }

@@ -30,7 +30,7 @@ import click
 from timeline import __version__
 from timeline._reference import as_reference
 
-FORMATS = ("table", "json", "timeml")
+FORMATS = ("table", "json", "timeml", "ics", "csv", "timelinejs", "html")
 INPUT_SUFFIXES = (".txt", ".tml", ".jsonl")
 STDIN = "-"
 
@@ -103,6 +103,17 @@ def _published_option(ctx: click.Context, param: click.Parameter, value: str | N
         raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
+def _timezone_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from timeline.zones import UnknownZoneError, get_zone  # noqa: PLC0415
+
+    try:
+        return get_zone(value).name
+    except UnknownZoneError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
 # --------------------------------------------------------------------------- inputs
 
 
@@ -119,6 +130,8 @@ class Document:
     text: str
     published: Published
     output_name: str  # file name stem for --output-dir
+    zone: Any = None  # the document's timeline.DocumentZone once tagged; None: floating
+    now: Published | None = None  # --now: deadlines get a status against it
 
 
 @attrs.frozen
@@ -328,7 +341,28 @@ def document_json(doc: Document, mentions: Sequence[Any]) -> dict[str, Any]:
         "id": doc.id,
         "source": doc.source,
         "published": iso(doc.published),
+        "zone": None if doc.zone is None else doc.zone.as_dict(),
         "mentions": [{"id": f"t{i}", **m.as_dict()} for i, m in enumerate(mentions, start=1)],
+        **events_json(doc, mentions),
+    }
+
+
+def _timeline(doc: Document, mentions: Sequence[Any]) -> Any:
+    from timeline.events import build  # noqa: PLC0415
+
+    return build(doc.text, published=doc.published, document=doc.id, mentions=mentions)
+
+
+def events_json(doc: Document, mentions: Sequence[Any]) -> dict[str, Any]:
+    """``events`` (timeline order) and ``deadlines`` (soonest first) of one document (docs/json.md)."""
+    tl = _timeline(doc, mentions)
+    try:
+        deadlines = tl.deadlines(now=doc.now)
+    except ValueError as exc:
+        raise InputError(f"{doc.source}: --now: {exc}") from None
+    return {
+        "events": [e.as_dict() for e in (*tl.events, *tl.unplaced)],
+        "deadlines": [d.as_dict() for d in deadlines],
     }
 
 
@@ -341,7 +375,8 @@ def _cell(value: object) -> str:
 def render_table(doc: Document, mentions: Sequence[Any]) -> str:
     """A readable, aligned table of one document's mentions."""
     source = "<stdin>" if doc.source == STDIN else doc.source
-    head = f"{source}  (id {doc.id}, published {iso(doc.published)})"
+    zone = "floating" if doc.zone is None else f"{doc.zone.name} from the {doc.zone.source}"
+    head = f"{source}  (id {doc.id}, published {iso(doc.published)}, zone {zone})"
     lines = [head]
     if not mentions:
         lines.append("  no time expressions found")
@@ -350,6 +385,8 @@ def render_table(doc: Document, mentions: Sequence[Any]) -> str:
     rows = [header]
     for m in mentions:
         interval = "-" if m.interval is None else f"{m.interval.start.isoformat()} .. {m.interval.end.isoformat()}"
+        if getattr(m, "zone_note", None):
+            interval += f" ({m.zone_note})"
         rows.append((f"{m.start}-{m.end}", _cell(m.text), m.type, _cell(m.value), _cell(m.mod), interval))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for n, row in enumerate(rows):
@@ -364,7 +401,8 @@ def render_timeml(doc: Document, mentions: Sequence[Any], label: str) -> str:
     from timeline.timeml import to_timeml  # noqa: PLC0415
 
     try:
-        xml: str = to_timeml(doc.text, mentions, doc_id=doc.id, published=doc.published)
+        xml: str = to_timeml(doc.text, mentions, doc_id=doc.id, published=doc.published,
+                             events=list(_timeline(doc, mentions)))
     except ValueError as exc:
         raise InputError(f"{label}: cannot write TimeML: {exc}") from None
     return xml if xml.endswith("\n") else xml + "\n"
@@ -422,11 +460,11 @@ class _Outputs:
         return path
 
 
-def _tag(doc: Document, inp: Input) -> list[Any]:
-    import timeline  # noqa: PLC0415
+def _tag(doc: Document, inp: Input, timezone: str | None = None) -> tuple[list[Any], Any]:
+    from timeline._extract import extract_zoned  # noqa: PLC0415
 
     try:
-        return timeline.extract(doc.text, published=doc.published)
+        return extract_zoned(doc.text, published=doc.published, timezone=timezone)
     except Exception as exc:  # a tagger bug must not stop the other inputs
         where = inp.label if inp.single else f"{inp.label} (id {doc.id})"
         raise InputError(f"{where}: the tagger failed: {type(exc).__name__}: {exc}") from exc
@@ -443,6 +481,8 @@ def run_extract(
     fmt: str,
     out_dir: Path | None,
     json_list: bool,
+    timezone: str | None = None,
+    now: Published | None = None,
 ) -> int:
     """Process every input; return the number that failed."""
     failed = 0
@@ -459,9 +499,14 @@ def run_extract(
         items = contextlib.nullcontext(inputs)
     with items as seq:
         for inp in seq:
-            if not _process_one(inp, published=published, fmt=fmt, outputs=outputs, collected=collected):
+            if not _process_one(inp, published=published, fmt=fmt, outputs=outputs, collected=collected,
+                                timezone=timezone, now=now):
                 failed += 1
 
+    if fmt == "csv" and outputs is None:
+        from timeline.exports.cli import echo_csv  # noqa: PLC0415
+
+        echo_csv(collected)
     if fmt == "json" and outputs is None:
         payload: Any = collected if json_list else (collected[0] if collected else None)
         if payload is not None:
@@ -476,6 +521,8 @@ def _process_one(
     fmt: str,
     outputs: _Outputs | None,
     collected: list[dict[str, Any]],
+    timezone: str | None = None,
+    now: Published | None = None,
 ) -> bool:
     """Process one input; report its errors; return whether it fully succeeded."""
     ok = True
@@ -487,7 +534,8 @@ def _process_one(
                 ok = False
                 continue
             try:
-                mentions = _tag(item, inp)
+                mentions, zone = _tag(item, inp, timezone)
+                item = attrs.evolve(item, zone=zone, now=now)
             except InputError as exc:
                 _error(str(exc))
                 ok = False
@@ -499,8 +547,17 @@ def _process_one(
         _error(str(exc))
         return False
 
+    if fmt in ("ics", "csv", "timelinejs", "html"):
+        from timeline.exports.cli import export_one  # noqa: PLC0415
+
+        return export_one(inp, done, fmt, outputs, collected) and ok
     if fmt == "json" and outputs is None:
-        collected.extend(document_json(d, ms) for d, ms in done)
+        for d, ms in done:
+            try:
+                collected.append(document_json(d, ms))
+            except InputError as exc:
+                _error(str(exc))
+                ok = False
         return ok
     if fmt == "timeml" and outputs is None:
         if len(done) > 1:
@@ -564,10 +621,26 @@ def main() -> None:
     help="Output format.",
 )
 @click.option(
+    "--timezone",
+    "-z",
+    metavar="TZ",
+    callback=_timezone_option,
+    help="The documents' time zone: an IANA name (Asia/Baghdad) or an offset (UTC+03:00). "
+    "Overrides the zone read from the dateline or a 'local time' place (docs/zones.md).",
+)
+@click.option(
     "--output-dir",
     "-o",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write one file per input here (NAME.tml, NAME.json or NAME.txt) instead of to stdout.",
+    help="Write one file per input here (NAME.tml, NAME.json, NAME.txt, NAME.ics, NAME.csv, "
+    "NAME.timeline.json or NAME.html) instead of to stdout.",
+)
+@click.option(
+    "--now",
+    metavar="DATETIME",
+    callback=_published_option,
+    help="The moment deadlines are judged against (JSON 'status': upcoming, due-soon, overdue), "
+    "e.g. 2020-01-05T12:00+03:00; a bare date is the start of that day on each deadline's clock.",
 )
 @click.pass_context
 def extract(
@@ -576,6 +649,8 @@ def extract(
     published: Published | None,
     fmt: str,
     output_dir: Path | None,
+    timezone: str | None,
+    now: Published | None,
 ) -> None:
     """Find and normalize the time expressions in FILE, DIR or stdin (-).
 
@@ -589,6 +664,11 @@ def extract(
     if fmt == "timeml" and output_dir is None and len(expanded) > 1:
         raise click.UsageError(
             "--format timeml writes one document; with several inputs give --output-dir OUT", ctx=ctx
+        )
+    if fmt in ("ics", "timelinejs", "html") and output_dir is None and len(expanded) > 1:
+        hint = " (or merge them into one calendar with 'timeline calendar FILE... -o OUT.ics')" if fmt == "ics" else ""
+        raise click.UsageError(
+            f"--format {fmt} writes one document; with several inputs give --output-dir OUT{hint}", ctx=ctx
         )
     if output_dir is not None:
         try:
@@ -606,13 +686,82 @@ def extract(
         or (inputs[0] != STDIN and Path(inputs[0]).is_dir())
     )
     failed = len(errors) + run_extract(
-        expanded, published=published, fmt=fmt, out_dir=output_dir, json_list=json_list
+        expanded, published=published, fmt=fmt, out_dir=output_dir, json_list=json_list, timezone=timezone,
+        now=now,
     )
     total = len(errors) + len(expanded)
     if failed:
         click.echo(f"{failed} of {total} inputs failed", err=True)
         ctx.exit(1)
 
+
+_STATUS_ORDER = ("overdue", "due-soon", "upcoming")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|DIR|- ...")
+@click.option("--published", "-p", metavar="DATE", callback=_published_option,
+              help="Publication date (as for 'timeline extract').")
+@click.option("--now", metavar="DATETIME", callback=_published_option,
+              help="Judge the deadlines against this moment and list them by status.")
+@click.option("--window", metavar="HOURS", type=click.FloatRange(min=0), default=None,
+              help="A deadline less than this many hours away is due-soon (default: no due-soon).")
+@click.option("--timezone", "-z", metavar="TZ", callback=_timezone_option,
+              help="The documents' time zone (as for 'timeline extract').")
+@click.pass_context
+def deadlines(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    published: Published | None,
+    now: Published | None,
+    window: float | None,
+    timezone: str | None,
+) -> None:
+    """List the deadlines and ultimatums of FILE, DIR or stdin (-), soonest first.
+
+    With --now they are grouped by status: overdue, due-soon, upcoming.
+    """
+    from timeline.events import build  # noqa: PLC0415
+
+    expanded, errors = expand_inputs(inputs)
+    for message in errors:
+        _error(message)
+    failed = len(errors)
+    rows: list[tuple[Any, str]] = []
+    for inp in expanded:
+        try:
+            for item in read_documents(inp, published):
+                if isinstance(item, InputError):
+                    _error(str(item))
+                    failed += 1
+                    continue
+                mentions, _zone = _tag(item, inp, timezone)
+                tl = build(item.text, published=item.published, document=item.id, mentions=mentions)
+                for d in tl.deadlines(now=now, window=None if window is None else dt.timedelta(hours=window)):
+                    rows.append((d, item.id))
+        except (InputError, ValueError) as exc:
+            _error(f"{inp.label}: {exc}" if isinstance(exc, ValueError) else str(exc))
+            failed += 1
+    if not rows:
+        click.echo("no deadlines found")
+    statuses = _STATUS_ORDER if now is not None else (None,)
+    for status in statuses:
+        chosen = [(d, doc) for d, doc in rows if d.status == status]
+        if not chosen:
+            continue
+        if status is not None:
+            click.echo(f"{status}:")
+        for d, doc in chosen:
+            who = f" (demanded by {d.who})" if d.who else ""
+            click.echo(f"  {d.due.isoformat()}  {d.what}{who}  [{doc}]")
+    if failed:
+        click.echo(f"{failed} inputs failed", err=True)
+        ctx.exit(1)
+
+
+from timeline.exports.cli import calendar  # noqa: E402 - it uses the names above
+
+main.add_command(calendar)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -32,7 +32,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 import attrs
@@ -342,6 +342,13 @@ class SpanLike(Protocol):
 
 InvalidChars = Literal["raise", "replace"]
 
+# event -> its time: (relType, whether the TLINK is written from the time to the event)
+_TIME_RELATIONS = {
+    "on": ("IS_INCLUDED", False), "during": ("DURING", False), "before": ("BEFORE", False),
+    "after": ("AFTER", False), "starting": ("BEGINS", True), "until": ("ENDS", True), "by": ("ENDS", True),
+}
+_TENSES = {"BEFORE": "PAST", "AFTER": "FUTURE", "INCLUDES": "PRESENT", "IS_INCLUDED": "PRESENT"}
+
 
 def _clean(s: str, what: str, invalid: InvalidChars, base: int = 0) -> str:
     """Check ``s`` for characters XML 1.0 cannot carry (see the module docstring)."""
@@ -410,6 +417,7 @@ def to_timeml(
     doc_id: str,
     published: dt.date | dt.datetime | str | None,
     invalid: InvalidChars = "raise",
+    events: Iterable[Any] = (),
 ) -> str:
     """Render ``text`` with its mentions as a TimeML 1.2.1 document.
 
@@ -423,13 +431,22 @@ def to_timeml(
     ``invalid`` decides what happens to characters XML 1.0 cannot carry:
     ``"raise"`` (the default) raises `TimeMLError` naming the offset,
     ``"replace"`` writes U+FFFD instead.
+
+    ``events`` (`timeline.Event` values) become ``<EVENT>`` tags on their
+    triggers, each with a ``MAKEINSTANCE``, a ``TLINK`` to its time expression
+    (IS_INCLUDED, DURING, BEFORE, AFTER; BEGINS and ENDS written from the time)
+    and one to ``t0`` (BEFORE, AFTER, INCLUDES, IS_INCLUDED). A trigger that
+    overlaps a kept mention or an earlier trigger is left out.
     """
     if invalid not in ("raise", "replace"):
         raise ValueError(f"invalid must be 'raise' or 'replace', not {invalid!r}")
     body = _clean(text, "the text", invalid)
     out: list[str] = []
     pos = 0
-    for n, m in enumerate(_non_overlapping(text, mentions), start=1):
+    kept = _non_overlapping(text, mentions)
+    tids = {(m.start, m.end): f"t{n}" for n, m in enumerate(kept, start=1)}
+    tags: list[tuple[int, int, str, str]] = []  # start, end, opening tag, closing tag
+    for n, m in enumerate(kept, start=1):
         attrs_xml = [
             f"tid={quoteattr(f't{n}')}",
             f"type={quoteattr(_clean(str(m.type), f'the type of mention t{n}', invalid))}",
@@ -438,9 +455,37 @@ def to_timeml(
         mod = getattr(m, "mod", None)
         if mod:
             attrs_xml.append(f"mod={quoteattr(_clean(str(mod), f'the mod of mention t{n}', invalid))}")
-        out.append(_text(body[pos : m.start]))
-        out.append(f"<TIMEX3 {' '.join(attrs_xml)}>{_text(body[m.start : m.end])}</TIMEX3>")
-        pos = m.end
+        tags.append((m.start, m.end, f"<TIMEX3 {' '.join(attrs_xml)}>", "</TIMEX3>"))
+    links: list[str] = []
+    instances: list[str] = []
+    taken = [(m.start, m.end) for m in kept]
+    for e in events:
+        a, b = e.trigger.start, e.trigger.end
+        if not 0 <= a < b <= len(text) or any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        k = len(instances) + 1
+        cls = "STATE" if e.kind == "ongoing" else "OCCURRENCE"
+        tags.append((a, b, f'<EVENT eid="e{k}" class="{cls}">', "</EVENT>"))
+        instances.append(
+            f'<MAKEINSTANCE eventID="e{k}" eiid="ei{k}" tense="{_TENSES.get(e.t0, "NONE")}" '
+            'aspect="NONE" polarity="POS" />'
+        )
+        time = getattr(e, "time", None)
+        tid = None if time is None else tids.get((time.start, time.end))
+        if tid is not None and e.relation in _TIME_RELATIONS:
+            rel, from_time = _TIME_RELATIONS[e.relation]
+            if from_time:
+                links.append(f'relType="{rel}" timeID="{tid}" relatedToEventInstance="ei{k}"')
+            else:
+                links.append(f'relType="{rel}" eventInstanceID="ei{k}" relatedToTime="{tid}"')
+        if published is not None:
+            links.append(f'relType="{e.t0}" eventInstanceID="ei{k}" relatedToTime="t0"')
+    tags.sort()
+    for start, end, opening, closing in tags:
+        out.append(_text(body[pos:start]))
+        out.append(f"{opening}{_text(body[start:end])}{closing}")
+        pos = end
     out.append(_text(body[pos:]))
 
     head = [
@@ -454,7 +499,9 @@ def to_timeml(
             f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(value)} temporalFunction="false" '
             f'functionInDocument="CREATION_TIME">{_text(value)}</TIMEX3></DCT>'
         )
-    return "\n".join(head) + "\n<TEXT>" + "".join(out) + "</TEXT>\n</TimeML>\n"
+    tail = "".join(f"{i}\n" for i in instances)
+    tail += "".join(f'<TLINK lid="l{n}" {link} />\n' for n, link in enumerate(links, start=1))
+    return "\n".join(head) + "\n<TEXT>" + "".join(out) + "</TEXT>\n" + tail + "</TimeML>\n"
 
 
 def write_timeml(
