@@ -29,6 +29,7 @@ def values(text: str, published: object = SUNDAY) -> list[tuple[str, str, str | 
         ("The hearing is scheduled for Tuesday.", ("Tuesday", "2020-01-07", None)),
         ("Trading is set to resume Monday.", ("Monday", "2020-01-06", None)),
         ("The deadline is Friday.", ("Friday", "2020-01-10", None)),
+        ("The last train leaves at 2:30 a.m. on Monday.", ("2:30 a.m. on Monday", "2020-01-06T02:30", None)),
         # a month-day and a month without a year
         ("The plan takes effect Feb. 1, the company said.", ("Feb. 1", "2020-02-01", None)),
         ("Sales fell in December.", ("December", "2019-12", None)),

@@ -15,7 +15,8 @@ FUTURE_CUES: Final = frozenset(
     """will ll shall going scheduled schedule expected expects expect plans plan planned
     planning due upcoming intends intend intended aims aim slated tomorrow effective
     resume resumes meet meets begin begins start starts open opens payable expires expire
-    ends closes runs""".split()
+    ends closes runs leaves leave arrives arrive departs depart returns visits travels hosts
+    launches""".split()
 )
 PAST_CUES: Final = frozenset(
     """said was were had did ago told came went took made got began rose fell saw met won lost left gave
