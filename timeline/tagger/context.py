@@ -7,9 +7,11 @@ left from the expression, then right.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal
 
 from timeline.tagger.tokens import Tokens
+
+Tense = Literal["past", "future", "present"] | None
 
 FUTURE_CUES: Final = frozenset(
     """will ll shall going scheduled schedule expected expects expect plans plan planned
@@ -58,7 +60,7 @@ def _ends_sentence(toks: Tokens, i: int) -> bool:
     return True
 
 
-def tense_at(toks: Tokens, first: int, last: int) -> str | None:
+def tense_at(toks: Tokens, first: int, last: int) -> Tense:
     """'past', 'future' or None for the expression spanning tokens ``first..last``."""
     before = toks.lower(first - 1) if first > 0 else ""
     if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
@@ -86,7 +88,7 @@ def tense_at(toks: Tokens, first: int, last: int) -> str | None:
 PRESENT_CUES: Final = frozenset({"is", "are", "am"})
 
 
-def _cue(toks: Tokens, i: int) -> str | None:
+def _cue(toks: Tokens, i: int) -> Tense:
     w = toks.lower(i)
     if w in PRESENT_CUES:
         return "present"

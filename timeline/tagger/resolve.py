@@ -19,7 +19,7 @@ from timeline._model import Interval
 from timeline._reference import Reference
 from timeline.tagger.spec import Spec
 
-Tense = Literal["past", "future"] | None
+from timeline.tagger.context import Tense  # noqa: E402  ("present" orients only weekdays)
 
 # grains, fine to coarse
 _ORDER = ("minute", "partofday", "day", "weekend", "week", "month", "season", "quarter", "half", "year",
@@ -60,21 +60,11 @@ def _shift(d: dt.date, unit: str, n: int) -> dt.date:
         return d + dt.timedelta(days=n)
     if unit in ("week", "weekend"):
         return d + dt.timedelta(weeks=n)
-    if unit == "month":
-        return d + relativedelta(months=n)
-    if unit == "quarter":
-        return d + relativedelta(months=3 * n)
-    if unit == "half":
-        return d + relativedelta(months=6 * n)
-    if unit == "year":
-        return d + relativedelta(years=n)
-    if unit == "decade":
-        return d + relativedelta(years=10 * n)
-    if unit == "century":
-        return d + relativedelta(years=100 * n)
-    if unit == "season":
-        return d + relativedelta(months=3 * n)
-    return d
+    months = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:
+        return d
+    shifted: dt.date = d + relativedelta(months=months * n)
+    return shifted
 
 
 def _season_of(d: dt.date) -> tuple[int, str]:
@@ -143,12 +133,12 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
         return Resolved(start.isoformat(), "day", Interval(_midnight(start), _midnight(end)), Point(start, "day"))
     elif grain == "partofday":
         h0, h1 = _POD_HOURS[pod or "DT"]
-        s = _midnight(d)
-        iv = Interval(s + dt.timedelta(hours=h0), s + dt.timedelta(hours=h1))
+        day0 = _midnight(d)
+        iv = Interval(day0 + dt.timedelta(hours=h0), day0 + dt.timedelta(hours=h1))
         return Resolved(f"{d.isoformat()}T{pod}", "partofday", iv, Point(d, "partofday", pod=pod))
     elif grain == "minute":
-        s = _midnight(d) + dt.timedelta(hours=hour, minutes=minute)
-        iv = Interval(s, s + dt.timedelta(minutes=1))
+        at = _midnight(d) + dt.timedelta(hours=hour, minutes=minute)
+        iv = Interval(at, at + dt.timedelta(minutes=1))
         return Resolved(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "minute", iv,
                         Point(d, "minute", hour=hour, minute=minute))
     else:  # day

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from timeline.tagger import lexicon as lx
-from timeline.tagger.spec import Spec
+from timeline.tagger.spec import Anchor, Spec
 from timeline.tagger.tokens import Tokens, compile_pattern
 
 _MONTH_OF = {f: n for n, forms in lx.MONTHS for f in forms}
@@ -322,7 +322,7 @@ def p_this_pod(h: Hit) -> Spec | None:
     shift = -1 if rel == "last" else 0
     if rel == "last" and pod != "NI":
         return None
-    anchor = "ref" if rel == "that" else "dct"  # "that evening" is the evening of the day the story is on
+    anchor: Anchor = "ref" if rel == "that" else "dct"  # "that evening": the evening of the story's day
     return Spec(type="TIME", anchor=anchor, unit="day", shift=shift, grain="partofday", pod=pod)
 
 

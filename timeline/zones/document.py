@@ -84,8 +84,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     a = 0
     for m in _SENTENCE_END.finditer(text, max(0, start - 600), start):
         a = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return a, (m.start() + 1 if m else len(text))
+    after = _SENTENCE_END.search(text, end)
+    return a, (after.start() + 1 if after else len(text))
 
 
 def _candidates(text: str, a: int, b: int, near: int) -> list[str]:
