@@ -76,7 +76,7 @@ def parse_published(value: str) -> Published:
         raise ValueError("it is empty; give a date such as 2020-01-05")
     import dateparser  # noqa: PLC0415 - slow to import, only needed here
 
-    parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
+    parsed: dt.datetime | None = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
     if parsed is None:
         raise ValueError(
             f"cannot read {value!r} as a date with a day, a month and a year "
