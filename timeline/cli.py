@@ -373,7 +373,7 @@ def _cell(value: object) -> str:
 
 
 def render_table(doc: Document, mentions: Sequence[Any]) -> str:
-    """A readable, aligned table of one document's mentions."""
+    """A readable, aligned table of one document's mentions, then its timeline and deadlines."""
     source = "<stdin>" if doc.source == STDIN else doc.source
     zone = "floating" if doc.zone is None else f"{doc.zone.name} from the {doc.zone.source}"
     head = f"{source}  (id {doc.id}, published {iso(doc.published)}, zone {zone})"
@@ -388,12 +388,48 @@ def render_table(doc: Document, mentions: Sequence[Any]) -> str:
         if getattr(m, "zone_note", None):
             interval += f" ({m.zone_note})"
         rows.append((f"{m.start}-{m.end}", _cell(m.text), m.type, _cell(m.value), _cell(m.mod), interval))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    for n, row in enumerate(rows):
-        lines.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
-        if n == 0:
-            lines.append("  " + "  ".join("-" * w for w in widths))
+    lines.extend(_aligned(rows))
+    lines.extend(_timeline_rows(doc, mentions))
     return "\n".join(lines) + "\n"
+
+
+def _aligned(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows as aligned lines, the first one a header underlined."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    out = []
+    for n, row in enumerate(rows):
+        out.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        if n == 0:
+            out.append("  " + "  ".join("-" * w for w in widths))
+    return out
+
+
+def _when(event: Any) -> str:
+    if event.interval is None:
+        return "(ordered by the text)"
+    start, end = event.interval.start, event.interval.end
+    if event.time is not None and event.time.type == "DATE" and event.time.grain == "day":
+        return start.date().isoformat()
+    return f"{start.isoformat()} .. {end.isoformat()}"
+
+
+def _timeline_rows(doc: Document, mentions: Sequence[Any]) -> list[str]:
+    """The events in timeline order and the deadlines, under the mentions of the table."""
+    tl = _timeline(doc, mentions)
+    events = [*tl.events, *tl.unplaced]
+    if not events:
+        return []
+    out = ["", "  timeline"]
+    out.extend(_aligned([("when", "kind", "event")] + [(_when(e), e.kind, _cell(e.description)) for e in events]))
+    try:
+        deadlines = tl.deadlines(now=doc.now)
+    except ValueError as exc:
+        raise InputError(f"{doc.source}: --now: {exc}") from None
+    if deadlines:
+        out.extend(["", "  deadlines"])
+        out.extend(_aligned([("due", "status", "what")] + [
+            (d.due.isoformat(), d.status or "-", _cell(d.what)) for d in deadlines]))
+    return out
 
 
 def render_timeml(doc: Document, mentions: Sequence[Any], label: str) -> str:
