@@ -9,7 +9,8 @@ are scored end to end; ``--gold-timexes`` gives the event step the gold TIMEX3
 spans and values instead (the linking alone).
 
 * **Links.** Gold pairs: TLINKs between an EVENT instance and a DATE or TIME
-  TIMEX3 of the same sentence. A system link (time mention -> trigger) matches
+  TIMEX3 of the same sentence. System links: each event's time to its trigger
+  and to the other words of the same event (`Event.also`). A system link (time mention -> trigger) matches
   a gold pair when the mention overlaps the gold timex and the trigger overlaps
   the gold EVENT. Recall = gold pairs matched / gold pairs; precision = system
   links that match a gold pair / system links from mentions that overlap a gold
@@ -123,7 +124,9 @@ def system_links(doc: Any, mentions: list[Any]) -> list[tuple[tuple[int, int], t
         if e.time is None:
             continue
         rel = _COARSE[e.t0]
-        out.append(((e.trigger.start, e.trigger.end), (e.time.start, e.time.end), rel))
+        # the other words of the same event ("reported" a fourth-quarter loss) are linked too
+        for t in (e.trigger, *e.also):
+            out.append(((t.start, t.end), (e.time.start, e.time.end), rel))
     for e in (*tl.events, *tl.unplaced):
         if e.time is None:
             out.append(((e.trigger.start, e.trigger.end), (-1, -1), _COARSE[e.t0]))

@@ -129,3 +129,73 @@ def test_event_dict_fields() -> None:
 def test_coordinated_verbs_share_the_time() -> None:
     tl = timeline.build("On Monday the firm fired its chief and sold the unit.", published=PUB)
     assert {e.trigger.text for e in tl} == {"fired", "sold"}
+
+
+def test_sentences_keep_abbreviations_and_newlines_after_them() -> None:
+    text = "Gen. Smith spoke Jan. 5 in the U.S. Capitol.\nThe vote passed!  It was 5. Then Mr.\nJones left."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Gen. Smith spoke Jan. 5 in the U.S. Capitol.",
+        "The vote passed!",
+        "It was 5.",
+        "Then Mr.\nJones left.",
+    ]
+
+
+# ------------------------------------------------------------------ SET mentions: recurring events
+
+
+def test_a_set_dates_a_recurring_event() -> None:
+    text = "Crowds have gathered outside the embassy walls every Friday."
+    tl = timeline.build(text, published=PUB)
+    assert list(tl) == []  # no place on the calendar of its own ...
+    (ev,) = tl.unplaced  # ... but an event with its SET as time
+    assert ev.trigger.text == "gathered" and ev.time is not None and ev.time.type == "SET"
+    assert (ev.kind, ev.relation, ev.t0, ev.interval) == ("ongoing", "on", "INCLUDES", None)
+    assert ev.description == "Crowds gathered outside the embassy walls"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "t0"),
+    [
+        ("The board will meet every Monday.", "expected", "AFTER"),
+        ("The club met every Friday.", "occurred", "BEFORE"),
+        ("Trains leave twice a week.", "ongoing", "INCLUDES"),
+    ],
+)
+def test_the_tense_of_a_recurring_event(text: str, kind: str, t0: str) -> None:
+    (ev,) = timeline.build(text, published=PUB).unplaced
+    assert (ev.kind, ev.t0) == (kind, t0)
+
+
+def test_a_set_does_not_take_the_event_of_a_date() -> None:
+    text = "Flights will leave from March 30, with the third departing each Thursday from August 6."
+    events = {e.trigger.text: e for e in (*timeline.build(text, published="1998-02-13").events,)}
+    assert events["departing"].time is not None and events["departing"].time.text == "August 6"
+
+
+# ------------------------------------------------------------------ one event per clause and time
+
+
+def test_a_noun_and_its_verb_with_one_time_are_one_event() -> None:
+    tl = timeline.build("The company reported a fourth-quarter loss.", published="1990-02-01")
+    (ev,) = [*tl.events, *tl.unplaced]
+    assert ev.trigger.text == "loss" and [t.text for t in ev.also] == ["reported"]
+    assert ev.description == "company reported a loss"
+
+
+def test_two_times_of_one_clause_give_two_events_that_read_differently() -> None:
+    text = "Late Saturday, rockets hit an air base. By Sunday morning no group claimed Saturday's attacks."
+    events = _events(text)
+    assert events["attacks"].description == "Saturday's attacks"
+    assert events["claimed"].description == "no group claimed Saturday's attacks"
+    assert events["attacks"].time is not None and events["attacks"].time.text == "Saturday"
+
+
+def test_the_dispatch_has_one_event_per_clause() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "baghdad_dispatch.txt").read_text(encoding="utf-8")
+    tl = timeline.build(text, published=PUB)
+    told = [(e.description, e.time_id) for e in (*tl.events, *tl.unplaced)]
+    assert len(told) == len(set(told))
+    assert len({d for d, _ in told}) == len(told)

@@ -561,3 +561,22 @@ def test_readme_set_up_writes_a_calendar_and_ci_runs_the_readme_tests() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.rstrip().splitlines()[-1] == second
     assert "npm install --prefix .ci/js" in ci
+
+
+def test_the_dispatch_calendar_repeats_the_friday_crowds() -> None:
+    """"Crowds ... have gathered outside the embassy walls every Friday": a recurring event, written
+    as an RRULE (issue 5)."""
+    items = dispatch_items()
+    recurring = [e for e in items if e.timing == "recurring"]
+    assert [(e.trigger, e.time_text) for e in recurring] == [("gathered", "every Friday")]
+    comps = [c for c in components(to_ics(items)) if "RRULE" in c]
+    assert len(comps) == 1
+    rule = comps[0]["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["FR"]
+    assert start_of(comps[0]) == dt.date(2020, 1, 10)  # the first Friday on or after publication
+    assert "gathered outside the embassy walls" in str(comps[0]["SUMMARY"])
+
+
+def test_the_dispatch_calendar_tells_each_event_once() -> None:
+    summaries = [str(c["SUMMARY"]) for c in components(to_ics(dispatch_items()))]
+    assert len(summaries) == len(set(summaries))

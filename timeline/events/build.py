@@ -53,7 +53,7 @@ class Timeline:
 
     ``events`` holds the events placed on the timeline (anchored, or ordered by
     the text); ``unplaced`` those whose time cannot be put on the calendar
-    ("every Friday" is left out, but "a few hours after" is kept here).
+    ("a few hours after") and the recurring ones ("every Friday": their ``time`` is the SET).
     """
 
     events: tuple[Event, ...] = ()
@@ -145,9 +145,10 @@ def _localize(iv: Interval | None, zone: dt.tzinfo | None) -> Interval | None:
     return Interval(iv.start.replace(tzinfo=zone), iv.end.replace(tzinfo=zone))
 
 
-def _events_of(doc_id: str, text: str, published: Published, timezone: str | None,
-               mentions: Sequence[Mention] | None) -> tuple[list[Event], list[Deadline]]:
-    """Unordered events of one document (ids ``doc#n``) and its deadlines."""
+def _found_of(text: str, published: Published, timezone: str | None, mentions: Sequence[Mention] | None,
+              ) -> tuple[list[Found], Sequence[Mention], list[Interval | None], str]:
+    """The events `detect` finds in one document, the mentions, each event's interval (in the
+    document's zone) and the publication as given."""
     import timeline  # noqa: PLC0415
 
     ref = as_reference(published)
@@ -155,36 +156,114 @@ def _events_of(doc_id: str, text: str, published: Published, timezone: str | Non
         mentions = timeline.extract(text, published=published, timezone=timezone) if timezone else \
             timeline.extract(text, published=published)
     zone = _doc_zone(mentions, timezone)
-    pub = ref.when
-    found = detect(text, mentions, pub, has_time=ref.has_time)
+    found = detect(text, mentions, ref.when, has_time=ref.has_time)
+    intervals = [f.interval for f in found] if zone is None else [_localize(f.interval, zone) for f in found]
     pub_text = published.isoformat() if isinstance(published, (dt.date, dt.datetime)) else str(published)
+    return found, mentions, intervals, pub_text
+
+
+def _event(f: Found, event_id: str, before: tuple[str, ...], interval: Interval | None, text: str,
+           doc_id: str, pub_text: str, mentions: Sequence[Mention], also: tuple[Trigger, ...] = ()) -> Event:
+    return Event(
+        id=event_id,
+        description=f.due_what if f.deadline and f.due_what else f.description,
+        trigger=Trigger(f.trigger[0], f.trigger[1], text[f.trigger[0] : f.trigger[1]]),
+        kind=f.kind,
+        relation=f.relation,
+        t0=f.t0,
+        time=None if f.mention is None else mentions[f.mention],
+        time_id=None if f.mention is None else f"t{f.mention + 1}",
+        interval=interval,
+        sources=(Source(doc_id, f.sentence[0], f.sentence[1], pub_text),),
+        before=before,
+        also=also,
+    )
+
+
+def _fold(found: list[Found], text: str) -> tuple[list[int], dict[int, tuple[Trigger, ...]], list[tuple[int, ...]]]:
+    """The events to build (those that are no `same_as` of another), the triggers each takes
+    from the ones folded into it, and each event's ``before`` with folded events replaced."""
+    keep = [n for n, f in enumerate(found) if f.same_as is None]
+    also: dict[int, tuple[Trigger, ...]] = {}
+    for f in found:
+        if f.same_as is not None:
+            a, b = f.trigger
+            also[f.same_as] = (*also.get(f.same_as, ()), Trigger(a, b, text[a:b]))
+
+    def root(i: int) -> int:
+        while found[i].same_as is not None:
+            i = found[i].same_as  # type: ignore[assignment]
+        return i
+
+    before = [tuple(dict.fromkeys(root(i) for i in f.before)) for f in found]
+    return keep, also, before
+
+
+def _deadline(f: Found, ev: Event, text: str) -> Deadline | None:
+    if not f.deadline or ev.interval is None:
+        return None
+    m = ev.time
+    due = due_instant(ev.interval, None if m is None else m.grain, f.relation)
+    if m is not None and m.type == "DURATION":
+        due = ev.interval.end
+    return Deadline(ev, due, f.due_what or f.description, f.demanded_by, text[f.sentence[0] : f.sentence[1]])
+
+
+def _events_of(doc_id: str, text: str, published: Published, timezone: str | None,
+               mentions: Sequence[Mention] | None) -> tuple[list[Event], list[Deadline]]:
+    """Unordered events of one document (ids ``doc#n``) and its deadlines."""
+    found, mentions, intervals, pub_text = _found_of(text, published, timezone, mentions)
+    keep, also, before = _fold(found, text)
     ids = [f"{doc_id}#{n}" for n in range(len(found))]
     events: list[Event] = []
     deadlines: list[Deadline] = []
-    for n, f in enumerate(found):
-        m = None if f.mention is None else mentions[f.mention]
-        desc = f.due_what if f.deadline and f.due_what else f.description
-        ev = Event(
-            id=ids[n],
-            description=desc,
-            trigger=Trigger(f.trigger[0], f.trigger[1], text[f.trigger[0] : f.trigger[1]]),
-            kind=f.kind,
-            relation=f.relation,
-            t0=f.t0,
-            time=m,
-            time_id=None if f.mention is None else f"t{f.mention + 1}",
-            interval=_localize(f.interval, zone),
-            sources=(Source(doc_id, f.sentence[0], f.sentence[1], pub_text),),
-            before=tuple(ids[i] for i in f.before),
-        )
+    for n in keep:
+        f = found[n]
+        ev = _event(f, ids[n], tuple(ids[i] for i in before[n]), intervals[n], text, doc_id, pub_text, mentions,
+                    also.get(n, ()))
         events.append(ev)
-        if f.deadline and ev.interval is not None:
-            due = due_instant(ev.interval, None if m is None else m.grain, f.relation)
-            if m is not None and m.type == "DURATION":
-                due = ev.interval.end
-            deadlines.append(Deadline(ev, due, f.due_what or f.description, f.demanded_by,
-                                      text[f.sentence[0] : f.sentence[1]]))
+        dl = _deadline(f, ev, text)
+        if dl is not None:
+            deadlines.append(dl)
     return events, deadlines
+
+
+def _timeline_of(doc_id: str, text: str, published: Published, timezone: str | None,
+                 mentions: Sequence[Mention] | None) -> Timeline:
+    """One document's timeline: `_order` without merging, on the found events, so that each
+    `Event` is built once, with its final id."""
+    found, mentions, intervals, pub_text = _found_of(text, published, timezone, mentions)
+    keep, also, before = _fold(found, text)
+    anchored = [n for n in keep if intervals[n] is not None]
+    all_aware = all(iv.start.tzinfo is not None for iv in (intervals[n] for n in anchored) if iv is not None)
+
+    def key(n: int) -> tuple[dt.datetime, dt.datetime, int]:
+        iv = intervals[n]
+        assert iv is not None
+        return (_key(iv.start, all_aware), _key(iv.end, all_aware), n)
+
+    ordered = sorted(anchored, key=key)
+    # events the text orders, without a time: just before the event they precede
+    placed = set(ordered)
+    pending = [n for n in keep if intervals[n] is None]
+    for _ in range(3):
+        rest = []
+        for n in pending:
+            target = next((b for b in before[n] if b in placed), None)
+            if target is None:
+                rest.append(n)
+                continue
+            ordered.insert(ordered.index(target), n)
+            placed.add(n)
+        pending = rest
+    unplaced = [n for n in pending if found[n].mention is not None]
+    new_ids = {n: f"e{k}" for k, n in enumerate(ordered + unplaced, start=1)}
+    built: dict[int, Event] = {}
+    for n in (*ordered, *unplaced):
+        built[n] = _event(found[n], new_ids[n], tuple(new_ids[b] for b in before[n] if b in new_ids),
+                          intervals[n], text, doc_id, pub_text, mentions, also.get(n, ()))
+    deadlines = [d for d in (_deadline(found[n], built[n], text) for n in sorted(built)) if d is not None]
+    return Timeline(tuple(built[n] for n in ordered), tuple(built[n] for n in unplaced), tuple(deadlines))
 
 
 # ------------------------------------------------------------------ ordering and merging
@@ -303,8 +382,7 @@ def build(text: str, *, published: Published, timezone: str | None = None, docum
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    events, deadlines = _events_of(document, text, published, timezone, mentions)
-    return _order(events, deadlines, merge=False)
+    return _timeline_of(document, text, published, timezone, mentions)
 
 
 def build_many(documents: Iterable[tuple[str, str, Published]], *, timezone: str | None = None) -> Timeline:

@@ -63,7 +63,8 @@ _RELATION_WORDS: Final[dict[str, Relation]] = {
 }
 # cue words that order two events: "retaliation for X" (X comes first), "after X"
 _EARLIER_CUES: Final = frozenset("retaliation revenge response reprisal".split())
-_ORDER_RE: Final = re.compile(r"\b(?:retaliation|revenge|reprisal|in response to|after|following)\b", re.I)
+_ORDER_CUES: Final = ("retaliation", "revenge", "reprisal", "in response to", "after", "following")
+_ORDER_RE: Final = re.compile(r"\b(?:" + "|".join(_ORDER_CUES) + r")\b", re.I)
 
 
 @attrs.frozen
@@ -95,6 +96,9 @@ class Found:
     due_what: str | None = None
     #: index (in the found list) of events this one comes before
     before: tuple[int, ...] = ()
+    #: index of the event this one is a second word of (same clause, same time: "reported a
+    #: fourth-quarter loss"); the timeline keeps that event only, with this trigger in its ``also``
+    same_as: int | None = None
 
 
 # ------------------------------------------------------------------ linking
@@ -131,75 +135,57 @@ WEIGHTS: Final[dict[str, float]] = {
 }
 
 
-def _prefix(s: Sentence) -> dict[str, list[int]]:
-    """Running counts (``c[i]``: among tokens ``< i``) of the tokens the link costs look at."""
+# The counts the link costs look at, packed in one int per token (a field of `_BITS` bits each),
+# so that one running sum gives them all and one subtraction the counts between two tokens.
+_BITS: Final = 32
+_MASK: Final = (1 << _BITS) - 1
+_WORD, _COMMA_F, _QUOTE_F, _CLAUSE_F, _VERB_F, _TIME_F, _PURPOSE_F = (1 << (_BITS * k) for k in range(7))
+_KIND_CODE: Final[dict[str, int]] = {
+    VERB: _WORD | _VERB_F, NOUN: _WORD, AUX: _WORD, DET: 0, PREP: _WORD, PUNCT: 0, CLAUSE: _WORD | _CLAUSE_F,
+    "w": _WORD, NUMBER: _WORD, TIME: _WORD | _TIME_F,
+}
+_PUNCT_CODE: Final[dict[str, int]] = {w: (_QUOTE_F if w in _QUOTES else _COMMA_F) for w in _COMMA}
+
+
+def _prefix(s: Sentence) -> list[int]:
+    """Running sums (``c[i]``: over tokens ``< i``) of the packed counts of the tokens: words (not
+    punctuation or determiners), commas, quotes, clause words, verbs, times, and "to" + verb."""
     kinds, lows = s.kinds, s.lows
-    out = {}
-    for name, flags in (
-        ("word", [k != PUNCT and k != DET for k in kinds]),
-        ("comma", [k == PUNCT and w in _COMMA and w not in _QUOTES for k, w in zip(kinds, lows)]),
-        ("quote", [w in _QUOTES for w in lows]),
-        ("clause", [k == CLAUSE for k in kinds]),
-        ("verb", [k == VERB for k in kinds]),
-        ("time", [k == TIME for k in kinds]),
-    ):
-        out[name] = list(accumulate(flags, initial=0))
-    return out
+    kc, pc = _KIND_CODE, _PUNCT_CODE
+    codes = [pc.get(w, 0) if k == PUNCT else kc[k] for k, w in zip(kinds, lows)]
+    for i in range(len(lows) - 1):
+        if lows[i] == "to" and kinds[i + 1] == VERB:
+            codes[i] += _PURPOSE_F
+    return list(accumulate(codes, initial=0))
 
 
-def _cost(s: Sentence, pre: dict[str, list[int]], tok: int, first: int, last: int, fronted: bool,
-          duration: bool, wt: dict[str, float] = WEIGHTS) -> float:
-    kinds, lows = s.kinds, s.lows
-    right = tok > last
-    lo, hi = (last + 1, tok) if right else (tok + 1, first)
-    words = pre["word"][hi] - pre["word"][lo]
-    commas = pre["comma"][hi] - pre["comma"][lo]
-    cost = (min(words, 4) * wt["word"] + max(0, words - 4) * wt["far_word"]) * (0.9 if right else 1.0)
-    if commas:
-        cost += commas * (wt["comma_fronted"] if right and fronted else wt["comma"])
-    cost += (pre["quote"][hi] - pre["quote"][lo]) * wt["quote"]
-    cost += (pre["clause"][hi] - pre["clause"][lo]) * wt["clause"]
-    cost += (pre["time"][hi] - pre["time"][lo]) * wt["time"]
-    verbs = pre["verb"][hi] - pre["verb"][lo]
-    if verbs:
-        cost += verbs * (wt["verb_between_right"] if right else wt["verb_between"])
-    if right:
-        cost += wt["right_fronted"] if fronted else wt["right"]
-        if any(lows[i] == "to" and kinds[i + 1] == VERB for i in range(lo, hi)):
-            cost += wt["purpose"]
-    if kinds[tok] == NOUN:
-        cost += wt["noun"]
-        if first and lows[first - 1] in _BOUND_CUES:
-            cost += wt["noun_bound"]
-        if duration:
-            cost += wt["noun_duration"]
-        if right and words == 0:
-            cost += wt["noun_adjacent"]
-    else:
-        lw = lows[tok]
-        if lw in lx.FUTURE_WORDS and tok + 1 < len(lows) and lows[tok + 1] == "to":
-            cost += wt["future_to"]
-        if not right and words == 0 and lw in lx.REPORTING:
-            cost += wt["report"]
-        if lw.endswith("ing"):
-            cost += wt["gerund"]
-    if tok and lows[tok - 1] == "to":
-        cost += wt["infinitive"]
-    return cost
-
-
-def candidates(s: Sentence, mention: int, duration: bool = False, pre: dict[str, list[int]] | None = None,
-               wt: dict[str, float] = WEIGHTS) -> tuple[int, int, list[tuple[float, int]]]:
-    """The mention's first and last token and every trigger of ``s`` with its cost, cheapest first."""
+def _span(s: Sentence, mention: int) -> tuple[int, int]:
+    """The first and last token of a mention."""
     times = s.times
     first = times.index(mention)
     last = first
     n = len(times)
     while last + 1 < n and times[last + 1] == mention:
         last += 1
+    return first, last
+
+
+def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int] | None = None,
+               wt: dict[str, float] = WEIGHTS, triggers: Sequence[int] | None = None,
+               ) -> tuple[int, int, list[tuple[float, int]]]:
+    """The mention's first and last token and every trigger of ``s`` with its cost, cheapest first.
+
+    The cost of a trigger is the sum of the weighted features of `WEIGHTS`; ``pre`` is
+    `_prefix` of ``s`` and ``triggers`` the indices of its verbs and event nouns, when the
+    caller has them already.
+    """
+    first, last = _span(s, mention)
     kinds, lows = s.kinds, s.lows
+    n = len(lows)
     if pre is None:
         pre = _prefix(s)
+    if triggers is None:
+        triggers = [j for j, k in enumerate(kinds) if k == VERB or k == NOUN]
     head = _modified(s, first, last)
     # fronted: at the head of the sentence or of a clause, after at most a preposition and an
     # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered")
@@ -207,8 +193,55 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: dict[str,
     while k >= 0 and first - k <= 3 and kinds[k] in (PREP, DET, "w") and lows[k] != "that":
         k -= 1
     fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ","))
-    out = [(_cost(s, pre, j, first, last, fronted, duration, wt), j) for j in range(n)
-           if (kinds[j] == VERB or kinds[j] == NOUN)]
+    w_word, w_far, w_quote, w_clause, w_time = wt["word"], wt["far_word"], wt["quote"], wt["clause"], wt["time"]
+    w_comma_right = wt["comma_fronted"] if fronted else wt["comma"]
+    w_comma, w_verb, w_verb_right = wt["comma"], wt["verb_between"], wt["verb_between_right"]
+    w_right = wt["right_fronted"] if fronted else wt["right"]
+    w_purpose, w_noun, w_infinitive, w_gerund = wt["purpose"], wt["noun"], wt["infinitive"], wt["gerund"]
+    w_noun_adjacent, w_future_to, w_report = wt["noun_adjacent"], wt["future_to"], wt["report"]
+    noun_bound = first and lows[first - 1] in _BOUND_CUES
+    at_first, after_last = pre[first], pre[last + 1]
+    mask, bits = _MASK, _BITS
+    out: list[tuple[float, int]] = []
+    for j in triggers:
+        right = j > last
+        d = pre[j] - after_last if right else at_first - pre[j + 1]
+        words = d & mask
+        # the same sums in the same order as the features are listed, so that ties break alike
+        cost = (min(words, 4) * w_word + max(0, words - 4) * w_far) * (0.9 if right else 1.0)
+        if d >> bits:
+            commas = (d >> bits) & mask
+            if commas:
+                cost += commas * (w_comma_right if right else w_comma)
+            cost += ((d >> 2 * bits) & mask) * w_quote
+            cost += ((d >> 3 * bits) & mask) * w_clause
+            cost += ((d >> 5 * bits) & mask) * w_time
+            verbs = (d >> 4 * bits) & mask
+            if verbs:
+                cost += verbs * (w_verb_right if right else w_verb)
+        if right:
+            cost += w_right
+            if d >> 6 * bits:
+                cost += w_purpose
+        if kinds[j] == NOUN:
+            cost += w_noun
+            if noun_bound:
+                cost += wt["noun_bound"]
+            if duration:
+                cost += wt["noun_duration"]
+            if right and words == 0:
+                cost += w_noun_adjacent
+        else:
+            lw = lows[j]
+            if lw in lx.FUTURE_WORDS and j + 1 < n and lows[j + 1] == "to":
+                cost += w_future_to
+            if not right and words == 0 and lw in lx.REPORTING:
+                cost += w_report
+            if lw.endswith("ing"):
+                cost += w_gerund
+        if j and lows[j - 1] == "to":
+            cost += w_infinitive
+        out.append((cost, j))
     if head is not None:
         out = [(wt["modified"], head)] + [x for x in out if x[1] != head]
     out.sort()
@@ -271,12 +304,12 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     loss"). A trigger is dated once: by the cheapest link.
     """
     pre = _prefix(s)
-    kinds, lows = s.kinds, s.lows
+    triggers = [j for j, k in enumerate(s.kinds) if k == VERB or k == NOUN]
     links: list[tuple[float, int, int]] = []
     for i, duration in zip(idxs, durations):
         if i not in s.times:
             continue
-        first, last, got = candidates(s, i, duration, pre, wt)
+        first, last, got = candidates(s, i, duration, pre, wt, triggers)
         if not got:
             continue
         c0, j0 = got[0]
@@ -472,38 +505,45 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
         indices.pop(0)
     keep: list[str] = []
     prev_end = -1
-    possessive = time_tokens[1] + 1 < len(lows) and lows[time_tokens[1] + 1] == "'s"
-    times = s.times
-    for n_i, i in enumerate(indices):
-        if time_tokens[0] <= i <= time_tokens[1] and not possessive:
+    ft, lt = time_tokens
+    n = len(lows)
+    possessive = lt + 1 < n and lows[lt + 1] == "'s"
+    times, starts, ends = s.times, s.starts, s.ends
+    for i in indices:
+        k = kinds[i]
+        if times[i] >= 0:  # a time: left out, but for "Saturday's attacks"
+            if ft <= i <= lt:
+                if not possessive:
+                    continue
+            elif lows[i + 1 if i + 1 < n else i] != "'s":
+                continue
+        elif k == PREP:
+            if i + 1 < n and times[i + 1] >= 0 and lows[i + 1] != "'s" and not (ft <= i + 1 <= lt and possessive):
+                continue  # "on Sunday"
+            if ft == i + 1 and i + 1 <= b:
+                continue
+            if ft == i + 2 and i + 1 < n and lows[i + 1] in ("the", "a"):
+                continue  # "in the ..."
+            if i == b:
+                continue
+        elif k == AUX:
+            if i < tok and lows[i] not in lx.MODALS and lows[i] != "'s":
+                continue
+        elif (k == DET or k == CLAUSE) and i == b:
             continue
-        if times[i] >= 0 and not (time_tokens[0] <= i <= time_tokens[1]) and lows[i + 1 if i + 1 < len(lows) else i] != "'s":
-            continue
-        if kinds[i] == PREP and i + 1 < len(lows) and times[i + 1] >= 0 and lows[i + 1] != "'s" and not (
-            time_tokens[0] <= i + 1 <= time_tokens[1] and possessive
-        ):
-            continue
-        w = lows[i]
-        if kinds[i] == AUX and w not in lx.MODALS and w not in ("'s",) and i < tok:
-            continue
-        if (
-            kinds[i] in (PREP,) or w in ("starting", "beginning", "late", "early")
-        ) and i + 1 <= b and time_tokens[0] == i + 1:
-            continue
-        if kinds[i] == PREP and i + 1 < len(lows) and time_tokens[0] == i + 2 and lows[i + 1] in ("the", "a"):
-            continue
-        if i == b and kinds[i] in (PREP, DET, CLAUSE):
-            continue
+        if ft == i + 1 and i + 1 <= b and lows[i] in _TIME_LEADS:
+            continue  # "starting Sunday", "late Saturday"
         word = words[i]
-        if keep and (word in ("'s", "’s", ",", ".", ":", "%", ")") or word.startswith("'") or prev_end == s.starts[i]):
+        if keep and (word in _GLUE or word[0] == "'" or prev_end == starts[i]):
             keep[-1] += word
         else:
             keep.append(word)
-        prev_end = s.ends[i]
-    text = " ".join(keep).strip(" ,;:\"“”")
-    if text and text[0].islower() is False and a == 0 and words[0][0].isupper():
-        pass
-    return text
+        prev_end = ends[i]
+    return " ".join(keep).strip(" ,;:\"“”")
+
+
+_GLUE: Final = frozenset(("'s", "’s", ",", ".", ":", "%", ")"))
+_TIME_LEADS: Final = frozenset(("starting", "beginning", "late", "early"))
 
 
 # ------------------------------------------------------------------ intervals
@@ -668,75 +708,101 @@ def detect(text: str, mentions: Sequence[Mention], published: dt.datetime, *,
     # mentions by sentence
     by_sentence: dict[int, list[int]] = {}
     si = 0
+    nb = len(bounds)
     for idx, m in enumerate(mentions):
-        if m.type == "SET":
-            continue
-        while si < len(bounds) and bounds[si][1] <= m.start:
+        while si < nb and bounds[si][1] <= m.start:
             si += 1
-        if si < len(bounds) and bounds[si][0] <= m.start:
+        if si < nb and bounds[si][0] <= m.start:
             by_sentence.setdefault(si, []).append(idx)
     found: list[Found] = []
     trigger_at: dict[int, int] = {}  # trigger start -> index in found
     tokenized: dict[int, Sentence] = {}
     for si, idxs in by_sentence.items():
         a, b = bounds[si]
-        spans = [(mentions[i].start, mentions[i].end, i) for i in idxs]
-        s = tokenize(text, a, b, spans)
+        dated = [i for i in idxs if mentions[i].type != "SET"]
+        s = tokenize(text, a, b, [(mentions[i].start, mentions[i].end, i) for i in dated])
         tokenized[si] = s
-        links = choose_links(s, idxs, [mentions[i].type == "DURATION" for i in idxs])
-        for i, tok, _cost_ in links:
+        links = [(s, *link) for link in choose_links(s, dated, [mentions[i].type == "DURATION" for i in dated])]
+        if len(dated) < len(idxs):
+            # "every Friday": a recurring event, on the triggers left. The SET is no time for the
+            # other links (it does not stand between a time and its event), so it has its own tokens.
+            sets = [i for i in idxs if mentions[i].type == "SET"]
+            s_set = tokenize(text, a, b, [(mentions[i].start, mentions[i].end, i) for i in idxs])
+            links += [(s_set, *link) for link in choose_links(s_set, sets, [False] * len(sets))]
+        facts: _Facts | None = None
+        made: list[tuple[int, int]] = []  # (index in found, trigger token)
+        for s_i, i, tok, _cost_ in links:
             start = s.starts[tok]
             if start in trigger_at:
                 continue
+            if facts is None:
+                facts = _Facts(s)
             trigger_at[start] = len(found)
-            found.append(_make(s, si, bounds[si], tok, i, mentions[i], published, pub_end))
+            made.append((len(found), tok))
+            found.append(_make(s_i, facts, bounds[si], tok, i, mentions[i], published, pub_end))
+        if len(made) > 1:
+            _one_per_clause(s, found, made)
     _ordered_events(text, bounds, tokenized, found, trigger_at, mentions, published, pub_end)
     return found
 
 
-def _make(s: Sentence, si: int, bound: tuple[int, int], tok: int, i: int, m: Mention,
+class _Facts:
+    """What `_make` asks of a sentence whatever the event: the first demand word, whether it
+    has a deadline word."""
+
+    __slots__ = ("demand", "deadline_word")
+
+    def __init__(self, s: Sentence) -> None:
+        lows = s.lows
+        self.demand = next((j for j, w in enumerate(lows) if w in _DEMANDS), None)
+        self.deadline_word = not _DEADLINE_WORDS.isdisjoint(lows)
+
+
+def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, m: Mention,
           published: dt.datetime, pub_end: dt.datetime) -> Found:
-    first = s.times.index(i)
-    last = len(s.times) - 1 - s.times[::-1].index(i)
+    times, lows = s.times, s.lows
+    first = times.index(i)
+    last = len(times) - 1 - times[::-1].index(i)
     relation = relation_of(s, first, m)
     tense = tense_of(s, tok)
+    if m.type == "SET":
+        return _recurring(s, bound, tok, i, first, last, relation, tense)
     # kind, deadline
     iv0 = _narrow(m) if m.type != "DURATION" else None
     kind, t0 = _kind_and_t0(tense, relation, m, iv0, published, pub_end)
-    lo, hi = min(tok, first), max(tok, last)
-    clause_lo, clause_hi = _clause_bounds(s, lo, (first, last))[0], _clause_bounds(s, hi, (first, last))[1]
-    demand = next((j for j in range(0, tok) if s.lows[j] in _DEMANDS), None)
+    demand = facts.demand if facts.demand is not None and facts.demand < tok else None
     deadline = kind != "occurred" and (
         relation in ("by", "until")
-        or _deadline_word(s, tok, clause_lo, clause_hi)
+        or (facts.deadline_word and _deadline_word(s, tok, *_deadline_clause(s, tok, first, last)))
         or (relation == "starting" and demand is not None)
-        or "no later than" in " ".join(s.lows[max(0, first - 3) : first])
+        or "no later than" in " ".join(lows[max(0, first - 3) : first])
     )
     if deadline:
         kind = "deadline"
         t0 = "AFTER" if t0 != "BEFORE" else t0
-    try:
-        iv = event_interval(m, kind, relation, published)
-        if kind == "deadline" and m.type == "DURATION" and iv is None:
-            span = duration_of(m.value)
-            iv = None if span is None else Interval(published, published + span)
-    except (ValueError, OverflowError):  # a duration that leaves the calendar
-        iv = None
+    if m.type == "DURATION":
+        try:
+            iv = event_interval(m, kind, relation, published)
+            if kind == "deadline" and m.type == "DURATION" and iv is None:
+                span = duration_of(m.value)
+                iv = None if span is None else Interval(published, published + span)
+        except (ValueError, OverflowError):  # a duration that leaves the calendar
+            iv = None
+    else:
+        iv = iv0  # event_interval of a date or a time: the mention's, narrowed
     who = what = None
     if deadline:
         who = _who(s, demand)
         if demand is not None:
             cut = first - 1
-            while cut > demand and s.lows[cut] in ("starting", "beginning", "on", "at", "by", "until", "from",
-                                                     "no", "later", "than", "within", ",", "before"):
+            while cut > demand and lows[cut] in _DUE_CUT:
                 cut -= 1
             what = _join(s, demand + 1, cut)
-    desc = describe(s, tok, (first, last))
     return Found(
         sentence=bound,
         trigger=(s.starts[tok], s.ends[tok]),
         trigger_text=s.words[tok],
-        description=desc,
+        description=describe(s, tok, (first, last)),
         mention=i,
         relation=relation,
         tense=tense,
@@ -747,6 +813,115 @@ def _make(s: Sentence, si: int, bound: tuple[int, int], tok: int, i: int, m: Men
         demanded_by=who,
         due_what=what,
     )
+
+
+def _recurring(s: Sentence, bound: tuple[int, int], tok: int, i: int, first: int, last: int,
+               relation: Relation, tense: Tense) -> Found:
+    """An event that recurs ("have gathered outside the embassy every Friday"): dated by the SET
+    mention, with no interval of its own (exports write its recurrence rule). It is ``ongoing``
+    (the series holds publication) unless the tense puts it after (``expected``) or before
+    (``occurred``: "met every Friday until 1990")."""
+    kind: Kind
+    t0: T0Relation
+    if tense == "future":
+        kind, t0 = "expected", "AFTER"
+    elif tense == "past":
+        kind, t0 = "occurred", "BEFORE"
+    else:
+        kind, t0 = "ongoing", "INCLUDES"
+    return Found(
+        sentence=bound,
+        trigger=(s.starts[tok], s.ends[tok]),
+        trigger_text=s.words[tok],
+        description=describe(s, tok, (first, last)),
+        mention=i,
+        relation=relation,
+        tense=tense,
+        kind=kind,
+        t0=t0,
+        interval=None,
+        deadline=False,
+    )
+
+
+def _one_per_clause(s: Sentence, found: list[Found], made: list[tuple[int, int]]) -> None:
+    """One event per clause and time. Two triggers that one time dates, where one's description
+    holds the other's ("reported a fourth-quarter loss"; "told them to leave by Sunday"), are
+    one event: the first (the deadline, if one is) keeps it, the other becomes its ``same_as``.
+    Two events of one clause with different times ("By Sunday morning no group claimed Saturday's
+    attacks") stay two, and the noun the other time modifies is described by its noun phrase
+    ("Saturday's attacks"), so that they do not read alike."""
+    for x, (a, tok_a) in enumerate(made):
+        fa = found[a]
+        if fa.same_as is not None:
+            continue
+        for b, tok_b in made[x + 1 :]:
+            fb = found[b]
+            if fb.same_as is not None:
+                continue
+            da, db = fa.due_what or fa.description, fb.due_what or fb.description
+            if fa.mention == fb.mention:
+                if da and db and (da in db or db in da):
+                    keep, drop = (b, a) if fb.deadline and not fa.deadline else (a, b)
+                    found[drop] = attrs.evolve(found[drop], same_as=keep)
+                    fa = found[a]
+                    if fa.same_as is not None:
+                        break
+            elif da == db:
+                for n, tok in ((a, tok_a), (b, tok_b)):
+                    f = found[n]
+                    if s.kinds[tok] == NOUN and f.mention is not None and _modified_by(s, tok, f.mention):
+                        found[n] = attrs.evolve(f, description=_noun_phrase(s, _phrase_start(s, tok), tok))
+                        break
+                fa = found[a]
+
+
+def _modified_by(s: Sentence, tok: int, mention: int) -> bool:
+    """Whether the time ``mention`` modifies the noun ``tok`` ("Saturday's attacks")."""
+    if mention not in s.times:
+        return False
+    first, last = _span(s, mention)
+    return _modified(s, first, last) == tok
+
+
+def _phrase_start(s: Sentence, head: int) -> int:
+    """The first word of the noun phrase of ``head``: "Saturday's attacks", "a fourth-quarter loss"."""
+    a = head
+    while a > 0 and head - a < 6 and (s.kinds[a - 1] in (DET, "w", NUMBER, TIME, NOUN) or s.lows[a - 1] in ("'s", "’s")):
+        a -= 1
+    return a
+
+
+_DUE_CUT: Final = frozenset(("starting", "beginning", "on", "at", "by", "until", "from", "no", "later", "than",
+                             "within", ",", "before"))
+
+
+def _deadline_clause(s: Sentence, tok: int, first: int, last: int) -> tuple[int, int]:
+    """The clause around the trigger and its time, where a deadline word bears on the event."""
+    lo, hi = min(tok, first), max(tok, last)
+    return _clause_bounds(s, lo, (first, last))[0], _clause_bounds(s, hi, (first, last))[1]
+
+
+def _order_cues(text: str) -> list[int]:
+    """Where the cues of `_ORDER_RE` start, in order. ASCII text (the common case) is searched
+    with `str.find` on its lower case, which is several times faster than the regex."""
+    if not text.isascii():
+        return [m.start() for m in _ORDER_RE.finditer(text)]
+    low = text.lower()
+    out: list[int] = []
+    for cue in _ORDER_CUES:
+        k = len(cue)
+        at = low.find(cue)
+        while at >= 0:
+            if (at == 0 or not _is_word_char(low[at - 1])) and (at + k == len(low) or not _is_word_char(low[at + k])):
+                out.append(at)
+            at = low.find(cue, at + k)
+    out.sort()
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _ordered_events(text: str, bounds: list[tuple[int, int]], tokenized: dict[int, Sentence],
@@ -765,15 +940,15 @@ def _ordered_events(text: str, bounds: list[tuple[int, int]], tokenized: dict[in
         return
     starts = [a for a, _ in bounds]
     done: set[int] = set()
-    for m in _ORDER_RE.finditer(text):
-        si = bisect.bisect_right(starts, m.start()) - 1
-        if si < 0 or si in done or m.start() >= bounds[si][1]:
+    for at in _order_cues(text):
+        si = bisect.bisect_right(starts, at) - 1
+        if si < 0 or si in done or at >= bounds[si][1]:
             continue
         done.add(si)
         a, b = bounds[si]
         s = tokenized.get(si) or tokenize(text, a, b, [])
-        cue = next((i for i, st in enumerate(s.starts) if st >= m.start()), None)
-        if cue is None:
+        cue = bisect.bisect_left(s.starts, at)
+        if cue == len(s.starts):
             continue
         # the earlier event: the first trigger after the cue (and its "for"/"to")
         earlier = next((j for j in range(cue + 1, min(len(s.lows), cue + 8)) if s.kinds[j] in (VERB, NOUN)

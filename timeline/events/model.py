@@ -54,7 +54,9 @@ class Event:
     ``relation`` (for ``ongoing`` events, "for months" becomes the months up to
     publication); None when unknown. ``before`` names events (by id) this one
     precedes; ``conflicts`` names events of other documents that tell the same
-    event with a contradicting date.
+    event with a contradicting date. A SET ("every Friday") dates a recurring
+    event: ``time`` is the SET mention, ``interval`` None, ``kind`` mostly
+    ``ongoing`` (see docs/events.md).
     """
 
     id: str
@@ -69,6 +71,9 @@ class Event:
     sources: tuple[Source, ...] = ()
     before: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
+    #: other words of the same clause that the same time dates and that tell this same event
+    #: ("reported" in "reported a fourth-quarter loss"); not in `as_dict`
+    also: tuple[Trigger, ...] = ()
 
     @property
     def anchored(self) -> bool:

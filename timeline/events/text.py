@@ -15,15 +15,39 @@ import attrs
 
 from timeline.events import lexicon as lx
 
-_BOUNDARY_RE: Final = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-_LAST_WORD_RE: Final = re.compile(r"([A-Za-z]+)$")
 _ABBREV: Final = frozenset(
     """mr mrs ms dr st jr sr gen col lt sgt rep sen gov pres inc corp co ltd no vs jan feb mar apr jun
     jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
 )
+_CLOSERS: Final = "[\"”’')]*"
+_NEXT: Final = r"\s+(?=[\"“‘(]?[A-Z0-9])"
+def _not_after_abbreviation() -> str:
+    """Lookbehinds (one per length: they must have a fixed width) that fail after "Mr.", "U.S."."""
+    by_len: dict[int, list[str]] = {1: ["[A-Za-z]"]}
+    for w in sorted(_ABBREV):
+        by_len.setdefault(len(w), []).append(w)
+    return "".join(f"(?<!(?<![A-Za-z])(?i:{'|'.join(ws)})\\.)" for _, ws in sorted(by_len.items()))
+
+
+#: One pass finds every sentence end. The pattern starts with the mark, a set of characters, so
+#: that the regex engine skips to the next mark in C. A period keeps its closing quotes (group
+#: ``period``) unless it follows an abbreviation or a lone letter ("Mr.", "U.S."): then the
+#: second branch takes it and ends no sentence (it consumes what a period end would, so that the
+#: newlines after "Mr." end nothing either). "!" and "?" end the sentence right after them
+#: (group ``mark``); so do newlines (group ``newline``).
+_BOUNDARY_RE: Final = re.compile(
+    r"[.!?\n](?:"
+    r"(?<=\.)" + _not_after_abbreviation() + r"(?P<period>" + _CLOSERS + r")" + _NEXT
+    + r"|(?<=\.)" + _CLOSERS + _NEXT
+    + r"|(?<=[!?])(?P<mark>)" + _CLOSERS + _NEXT
+    + r"|(?<=\n)(?P<newline>\n*)"
+    + r")"
+)
 _TOKEN_RE: Final = re.compile(
     r"[A-Za-z]+(?:-[A-Za-z]+)*|['’](?:s|re|ve|ll|d|m|t)\b|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]"
 )
+#: `re.split` with the token as its group: [space, token, space, token, ..., space]
+_SPLIT_RE: Final = re.compile("(" + _TOKEN_RE.pattern + ")")
 
 # token kinds
 VERB, NOUN, AUX, DET, PREP, PUNCT, CLAUSE, WORD, NUMBER, TIME = "VNADP,CwnT"
@@ -34,14 +58,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
-        cut = m.start() + (0 if m.group().startswith("\n") else 1)
-        if m.group()[0] == ".":
-            before = text[max(start, m.start() - 6) : m.start()]
-            word = _LAST_WORD_RE.search(before)
-            if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1):
-                continue
-            # keep closing quotes with the sentence
-            cut = m.start() + len(m.group().rstrip()) if not m.group().startswith("\n") else cut
+        period, mark, newline = m.group("period", "mark", "newline")
+        if period is not None:
+            cut = m.start() + 1 + len(period)  # the period and its closing quotes
+        elif mark is not None:
+            cut = m.start() + 1
+        elif newline is not None:
+            cut = m.start()
+        else:
+            continue  # "Mr.", "U.S.": no end
         _add(text, start, cut, out)
         start = m.end()
     _add(text, start, len(text), out)
@@ -74,74 +99,70 @@ class Sentence:
 def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]]) -> Sentence:
     """Tokens of ``text[start:end]``; ``spans`` are (start, end, mention index) of its mentions.
 
-    One `findall` cuts the sentence into (space, token) pairs, so the offsets
-    are running sums of lengths; each word's kind comes from a table filled once
-    per word, and only the few words whose kind depends on their neighbours are
-    looked at again.
+    One `re.split` cuts the sentence into space, token, space, ..., so the
+    offsets are running sums of lengths (all done in C); each word's kind comes
+    from a table filled once per word, and only the words whose kind depends on
+    their neighbours are looked at again, inline.
     """
-    pairs = _SPACED_RE.findall(text, start, end)
-    words = [w for _, w in pairs]
-    lens = [len(a) + len(b) for a, b in pairs]
-    ends = list(accumulate(lens, initial=start))[1:]
-    starts = [e - len(w) for e, w in zip(ends, words)]
-    lows = [w.lower() for w in words]
+    parts = _SPLIT_RE.split(text[start:end])
+    words = parts[1::2]
     n = len(words)
+    offs = list(accumulate(map(len, parts), initial=start))
+    starts = offs[1 : 2 * n : 2]
+    ends = offs[2 : 2 * n + 1 : 2]
+    lows = list(map(str.lower, words))
     times = [-1] * n
     for s, e, idx in spans:
         i = bisect.bisect_left(starts, s)
         while i < n and ends[i] <= e:
             times[i] = idx
             i += 1
-    lex = _LEX
-    kinds = [lex.get(w) or _lex(w) for w in lows]
-    for i in range(n):
+    try:
+        kinds = list(map(_LEX.__getitem__, words))
+    except KeyError:
+        kinds = [_LEX.get(w) or _lex(w) for w in words]
+    # the words whose kind depends on their neighbours: mostly one look-up in a table of the
+    # word before (`_RULES`), the rest in `_in_context`
+    rules, openers = _RULES, _OPENERS
+    for i in [i for i, k in enumerate(kinds) if k in rules]:
         k = kinds[i]
-        if times[i] >= 0:
-            kinds[i] = TIME
-        elif k in _CONTEXTUAL:
-            kinds[i] = _in_context(i, k, words, lows, times)
-        elif k == AUX and lows[i] in _HAVE_MAIN and i + 1 < n and (
-            lows[i + 1] in lx.DETERMINERS or lows[i + 1][0].isdigit() or lows[i + 1] == "$"
-        ):
-            kinds[i] = VERB  # "had a loss": the main verb
+        prev = lows[i - 1] if i else ""
+        if k == _NAME:
+            if i and prev not in openers:
+                kinds[i] = WORD  # a name
+                continue
+            k = _LEX_LOW.get(lows[i]) or _lex_low(lows[i])
+            if k not in rules:  # an event noun
+                kinds[i] = k
+                continue
+        rule = rules[k]
+        if rule is None:
+            kinds[i] = _in_context(i, k, lows, times, prev, n)
+        else:
+            table, default, after_number = rule
+            kind = table.get(prev)
+            if kind is None:
+                kind = after_number if after_number and prev[:1].isdigit() else default
+            kinds[i] = kind
+    if spans:
+        for i, t in enumerate(times):
+            if t >= 0:
+                kinds[i] = TIME
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
 
 
-def _in_context(i: int, k: str, words: list[str], lows: list[str], times: list[int]) -> str:
-    """The kind of a content word from its neighbours (``k`` is its kind out of context)."""
-    if k == _APOS:
-        return AUX if lows[i] in lx.AUXILIARIES else WORD
-    w = words[i]
-    prev = lows[i - 1] if i else ""
-    if i and w[0].isupper() and prev not in ('"', "“", ":", "``"):
-        return WORD  # a name
-    if k == _ATTR:
-        return WORD if i + 1 < len(lows) and lows[i + 1] != "to" and prev not in lx.AUXILIARIES else VERB
-    if k == _VERB_C:
-        if prev in _PERIODS and lows[i] in _PERIOD_VERBS:
-            return WORD  # "the quarter ended Sept. 30" names a time
-        if prev in lx.DETERMINERS or prev in _NOUN_BEFORE or prev[:1].isdigit():
-            lw = lows[i]
-            if lw.endswith("s") and not lw.endswith("ss"):
-                return NOUN if lw[:-1] in lx.EVENT_NOUNS or lw[:-2] in lx.EVENT_NOUNS else WORD  # "the reports"
-            if lw.endswith("ed"):
-                return WORD  # "the injured"
-        return VERB
+def _in_context(i: int, k: str, lows: list[str], times: list[int], prev: str, n: int) -> str:
+    """The kind of word ``i`` (lower case) when it depends on more than the word before."""
+    if k == _HAVE:  # "had a loss": the main verb
+        nxt = lows[i + 1] if i + 1 < n else ""
+        return VERB if nxt and (nxt in lx.DETERMINERS or nxt[0].isdigit() or nxt == "$") else AUX
     if k == _AMBIG:
         # "the vote", "Saturday's attacks", "of sales": a noun; "they vote": a verb
-        if prev in lx.DETERMINERS or prev in _NOUN_BEFORE or (i and times[i - 1] >= 0) or (
-            i and lows[i - 1].endswith("'s")
-        ):
-            return NOUN
-        return VERB
-    if k == _GUESS:
-        lw = lows[i]
-        if lw in _ADJ_EVENTS:
-            return WORD if i + 1 < len(lows) and lows[i + 1] == "to" else VERB  # "notes due Nov. 1"
-        if (prev == "to" and not (lw.endswith("s") and not lw.endswith("ss"))) or prev in lx.MODALS or prev in lx.DO:
-            return VERB
-        return _suffix_kind(lows[i], prev)
-    return VERB if k == _VERB_C else NOUN if k == _NOUN_C else WORD
+        return NOUN if prev in _NOUN_CONTEXT or (i and (times[i - 1] >= 0 or prev.endswith("'s"))) else VERB
+    if k == _ADJ:  # "notes due Nov. 1"
+        return WORD if i + 1 < n and lows[i + 1] == "to" else VERB
+    # _ATTR: "the planned conclusion" (a word), "had planned to" (a verb)
+    return WORD if i + 1 < n and lows[i + 1] != "to" and prev not in lx.AUXILIARIES else VERB
 
 
 def _suffix_kind(w: str, prev: str) -> str:
@@ -155,34 +176,90 @@ def _suffix_kind(w: str, prev: str) -> str:
     return WORD
 
 
-def _lex(w: str) -> str:
-    """The kind of a lower-case word out of context (cached)."""
-    k = _STATIC.get(w)
+def _lex(word: str) -> str:
+    """The kind of a word as written out of context, or a code for the loop of `tokenize`
+    (cached): `_NAME` for a capitalized word that is a name inside a sentence."""
+    w = word.lower()
+    k = _LEX_LOW.get(w)
     if k is None:
-        c = w[0]
-        if not c.isalpha():
-            k = NUMBER if c.isdigit() else (_APOS if c in "'’" and len(w) > 1 else PUNCT)
-        elif w in lx.CUE_PARTICIPLES:
-            k = _CAP  # a plain word, or a name
-        elif w in lx.ATTRIBUTIVE:
-            k = _ATTR
-        else:
-            noun = w in lx.EVENT_NOUNS or (w.endswith("s") and w[:-1] in lx.EVENT_NOUNS)
-            if w in lx.VERB_FORMS:
-                k = _AMBIG if noun else _VERB_C
-            elif noun:
-                k = _NOUN_C
-            elif w in lx.NOT_VERBS or w in lx.NOT_EVENT_NOUNS or w in lx.PRONOUNS:
-                k = _CAP
-            else:
-                k = _GUESS
+        k = _lex_low(w)
+        if len(_LEX_LOW) < 100_000:
+            _LEX_LOW[w] = k
+    if (k in _RULES or k == NOUN) and k != _HAVE and word[0].isupper():
+        k = _NAME
     if len(_LEX) < 100_000:
-        _LEX[w] = k
+        _LEX[word] = k
     return k
 
 
+def _lex_low(w: str) -> str:
+    """The kind of a lower-case word out of context, or its code in `_RULES`."""
+    k = _STATIC.get(w)
+    if k is not None:
+        return k
+    c = w[0]
+    if not c.isalpha():
+        if c.isdigit():
+            return NUMBER
+        if c in "'’" and len(w) > 1:
+            return AUX if w in lx.AUXILIARIES else WORD  # "'s", "'ll"
+        return PUNCT
+    if w in lx.CUE_PARTICIPLES:
+        return WORD
+    if w in lx.ATTRIBUTIVE:
+        return _ATTR
+    noun = w in lx.EVENT_NOUNS or (w.endswith("s") and w[:-1] in lx.EVENT_NOUNS)
+    if w in lx.VERB_FORMS:
+        if noun:
+            return _AMBIG
+        # after a determiner, "'s", "of" or a number: "the reports" (a noun), "the injured" (a word)
+        plural = w.endswith("s") and not w.endswith("ss")
+        after_det = (NOUN if w[:-1] in lx.EVENT_NOUNS or w[:-2] in lx.EVENT_NOUNS else WORD) if plural else \
+            WORD if w.endswith("ed") else VERB
+        return _rule_code(("verb", w in _PERIOD_VERBS, after_det))
+    if noun:
+        return NOUN
+    if w in lx.NOT_VERBS or w in lx.NOT_EVENT_NOUNS or w in lx.PRONOUNS:
+        return WORD
+    if w in _ADJ_EVENTS:
+        return _ADJ
+    # a word to guess by its suffix, a verb after "to" (unless plural), a modal or "do"
+    plural = w.endswith("s") and not w.endswith("ss")
+    n = len(w)
+    ing = n > 5 and w.endswith("ing") and not w.endswith("ed")
+    return _rule_code(("guess", plural, ing, _suffix_kind(w, "")))
+
+
+def _rule_code(key: tuple[object, ...]) -> str:
+    """The code of a kind that depends on the word before: one table per distinct rule."""
+    code = _RULE_CODES.get(key)
+    if code is None:
+        code = f"r{len(_RULE_CODES)}"
+        table: dict[str, str] = {}
+        if key[0] == "verb":
+            _, period_verb, after_det = key
+            for w in _NOUN_CONTEXT:
+                table[w] = str(after_det)
+            if period_verb:
+                for w in _PERIODS:
+                    table[w] = WORD  # "the quarter ended Sept. 30" names a time
+            _RULES[code] = (table, VERB, str(after_det))
+        else:
+            _, plural, ing, default = key
+            if ing:
+                for w in lx.DETERMINERS:
+                    table[w] = NOUN
+            for w in _MODAL_DO:
+                table[w] = VERB
+            if not plural:
+                table["to"] = VERB
+            _RULES[code] = (table, str(default), "")
+        _RULE_CODES[key] = code
+    return code
+
+
 def _static_kinds() -> dict[str, str]:
-    """Words whose kind never depends on their neighbours."""
+    """Words whose kind never depends on their neighbours (and "had", "has", "have")."""
     table: dict[str, str] = {}
     for w in lx.PREPOSITIONS - {"following", "including"}:
         table[w] = PREP
@@ -192,21 +269,31 @@ def _static_kinds() -> dict[str, str]:
         table[w] = DET
     for w in lx.AUXILIARIES:
         table[w] = AUX
+    for w in _HAVE_MAIN:
+        table[w] = _HAVE
     for w in ",;:()\"“”.!?-$%/'":
         table[w] = PUNCT
     return table
 
 
-_STATIC: Final = _static_kinds()
-# kinds out of context, resolved by `_in_context`: a verb, a noun, a word (each may be a name),
-# a verb or noun, a word to guess by its suffix, "planned", "'s"
-_VERB_C, _NOUN_C, _CAP, _AMBIG, _GUESS, _ATTR, _APOS = "1", "2", "3", "4", "5", "6", "7"
-_CONTEXTUAL: Final = frozenset((_VERB_C, _NOUN_C, _CAP, _AMBIG, _GUESS, _ATTR, _APOS))
-_NOUN_BEFORE: Final = frozenset(("'s", "of", "’s"))
-_LEX: dict[str, str] = {}
+# codes of kinds that depend on the context, resolved in `_in_context`: a verb or a noun, "due",
+# "planned", "had"; and a capitalized word (a name inside a sentence)
+_AMBIG, _ADJ, _ATTR, _HAVE, _NAME = "4", "5", "6", "8", "9"
+#: code -> (kind by the word before, the kind otherwise, the kind after a number) or None for
+#: the codes of `_in_context`; the rule codes are added by `_rule_code`
+_RULES: dict[str, tuple[dict[str, str], str, str] | None] = {_AMBIG: None, _ADJ: None, _ATTR: None, _HAVE: None,
+                                                               _NAME: None}
+_RULE_CODES: dict[tuple[object, ...], str] = {}
 _HAVE_MAIN: Final = frozenset(("had", "has", "have"))
+_STATIC: Final = _static_kinds()
+_NOUN_BEFORE: Final = frozenset(("'s", "of", "’s"))
+_NOUN_CONTEXT: Final = lx.DETERMINERS | _NOUN_BEFORE
+_MODAL_DO: Final = lx.MODALS | lx.DO
+_OPENERS: Final = frozenset(('"', "“", ":", "``"))
+#: word as written -> kind or code; lower-case word -> kind or code
+_LEX: dict[str, str] = {}
+_LEX_LOW: dict[str, str] = {}
 _PERIODS: Final = frozenset("quarter year period months weeks half month week days".split())
 _PERIOD_VERBS: Final = frozenset("ended ending ends ended began beginning".split())
 #: adjectives that tell an event: "the notes are due Nov. 1"
 _ADJ_EVENTS: Final = frozenset("due payable available".split())
-_SPACED_RE: Final = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")")
