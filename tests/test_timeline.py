@@ -191,3 +191,11 @@ def test_cli_deadlines_command() -> None:
     assert out.startswith("upcoming:") and "2020-01-05T17:00:00+03:00" in out and "demanded by the militia" in out
     bad = _cli("deadlines", str(DISPATCH), "-p", PUB, "--now", "2020-01-05T12:00")
     assert bad.exit_code == 1 and "no zone" in bad.stderr  # type: ignore[attr-defined]
+
+
+def test_timezone_argument_makes_day_events_aware() -> None:
+    """A document zone given by the caller applies to events dated by whole days."""
+    tl = timeline.build("Talks end on Sunday. The strike happened on Friday.", published="2020-01-05",
+                        timezone="Asia/Baghdad")
+    starts = [e.interval.start for e in tl if e.interval is not None]
+    assert starts and all(s.utcoffset() == dt.timedelta(hours=3) for s in starts)

@@ -409,7 +409,8 @@ def _when(event: Any) -> str:
         return "(ordered by the text)"
     start, end = event.interval.start, event.interval.end
     if event.time is not None and event.time.type == "DATE" and event.time.grain == "day":
-        return start.date().isoformat()
+        day: str = start.date().isoformat()
+        return day
     return f"{start.isoformat()} .. {end.isoformat()}"
 
 

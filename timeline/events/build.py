@@ -134,8 +134,7 @@ def _doc_zone(mentions: Sequence[Mention], timezone: str | None) -> dt.tzinfo | 
     if timezone is not None:
         from timeline.zones import get_zone  # noqa: PLC0415
 
-        zone: dt.tzinfo = get_zone(timezone)
-        return zone
+        return get_zone(timezone).tzinfo
     return None
 
 
@@ -320,7 +319,12 @@ def _order(events: list[Event], deadlines: list[Deadline], merge: bool) -> Timel
                      for d in deadlines if renamed.get(d.event.id, d.event.id) in {k.id for k in anchored}]
         # one deadline per event
         seen: set[str] = set()
-        deadlines = [d for d in deadlines if not (d.event.id in seen or seen.add(d.event.id))]
+        unique: list[Deadline] = []
+        for d in deadlines:
+            if d.event.id not in seen:
+                seen.add(d.event.id)
+                unique.append(d)
+        deadlines = unique
     all_aware = all(e.interval is not None and e.interval.start.tzinfo is not None for e in anchored)
     position = {e.id: n for n, e in enumerate(events)}
 

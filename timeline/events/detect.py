@@ -953,18 +953,20 @@ def _ordered_events(text: str, bounds: list[tuple[int, int]], tokenized: dict[in
         # the earlier event: the first trigger after the cue (and its "for"/"to")
         earlier = next((j for j in range(cue + 1, min(len(s.lows), cue + 8)) if s.kinds[j] in (VERB, NOUN)
                         and s.lows[j] not in _EARLIER_CUES), None)
+        if earlier is None:
+            continue
         np_start = earlier
-        if earlier is not None:
-            while np_start > 0 and s.kinds[np_start - 1] not in (PREP, PUNCT, CLAUSE, VERB, AUX):
-                np_start -= 1
-            # the head of its noun phrase: "the US precision drone strike"
-            while earlier + 1 < len(s.kinds) and s.kinds[earlier + 1] in (NOUN, VERB, "w") and s.words[earlier + 1][0].islower() and s.lows[earlier + 1] not in ("that", "which", "who"):
-                earlier += 1
+        while np_start > 0 and s.kinds[np_start - 1] not in (PREP, PUNCT, CLAUSE, VERB, AUX):
+            np_start -= 1
+        # the head of its noun phrase: "the US precision drone strike"
+        while (earlier + 1 < len(s.kinds) and s.kinds[earlier + 1] in (NOUN, VERB, "w")
+               and s.words[earlier + 1][0].islower() and s.lows[earlier + 1] not in ("that", "which", "who")):
+            earlier += 1
         # the later event: the first trigger of the sentence before the cue
         later = next((j for j in range(0, cue) if s.kinds[j] in (VERB, NOUN)), None)
         if s.lows[cue] in _EARLIER_CUES and later is None:
             later = cue
-        if earlier is None or later is None:
+        if later is None:
             continue
         later_idx = trigger_at.get(s.starts[later])
         if later_idx is None:
@@ -981,7 +983,7 @@ def _ordered_events(text: str, bounds: list[tuple[int, int]], tokenized: dict[in
                 sentence=(a, b),
                 trigger=(s.starts[earlier], s.ends[earlier]),
                 trigger_text=s.words[earlier],
-                description=_noun_phrase(s, np_start if np_start is not None else earlier, earlier),
+                description=_noun_phrase(s, np_start, earlier),
                 mention=None,
                 relation=None,
                 tense=tense,
