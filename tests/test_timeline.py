@@ -199,3 +199,16 @@ def test_timezone_argument_makes_day_events_aware() -> None:
                         timezone="Asia/Baghdad")
     starts = [e.interval.start for e in tl if e.interval is not None]
     assert starts and all(s.utcoffset() == dt.timedelta(hours=3) for s in starts)
+
+
+def test_a_whole_timeline_moves_to_the_readers_zone() -> None:
+    text = ("Baghdad: The militia told troops to pull back starting on Sunday at 5:00 pm. "
+            "Parliament meets at 1:00 pm local time.")
+    tl = timeline.build(text, published="2020-01-05")
+    paris = tl.in_zone("Europe/Paris")
+    (deadline,) = paris.deadlines()
+    assert deadline.due.isoformat() == "2020-01-05T15:00:00+01:00"
+    assert deadline.due == tl.deadlines()[0].due  # the same instant
+    assert [e.description for e in paris] == [e.description for e in tl]
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        tl.in_zone("Mars/Olympus")

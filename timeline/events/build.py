@@ -123,6 +123,34 @@ class Timeline:
             return items
         return [attrs.evolve(d, status=d.status_at(now, window=window)) for d in items]
 
+    def in_zone(self, zone: str) -> Timeline:
+        """The same timeline read on a reader's clock: aware intervals and due instants converted
+        to ``zone`` (an IANA name or "UTC+03:00"); floating ones stay as they are. Raises
+        `UnknownZoneError` (a `ValueError`) naming an unknown zone.
+
+        >>> tl = build("BAGHDAD (AFP) - The session opens at 1:00 pm on Sunday.", published="2020-01-05")
+        >>> tl.in_zone("Europe/Paris")[0].interval.start.isoformat()
+        '2020-01-05T11:00:00+01:00'
+        """
+        from timeline.zones import get_zone, in_zone  # noqa: PLC0415
+
+        tz = get_zone(zone).tzinfo
+
+        def move(e: Event) -> Event:
+            iv = e.interval
+            if iv is not None and iv.start.tzinfo is not None and iv.end.tzinfo is not None:
+                iv = Interval(iv.start.astimezone(tz), iv.end.astimezone(tz))
+            time = e.time if e.time is None else in_zone([e.time], zone)[0]
+            return attrs.evolve(e, interval=iv, time=time)
+
+        moved = {e.id: move(e) for e in (*self.events, *self.unplaced)}
+        deadlines = tuple(
+            attrs.evolve(d, event=moved.get(d.event.id, move(d.event)),
+                         due=d.due.astimezone(tz) if d.due.tzinfo is not None else d.due)
+            for d in self.all_deadlines)
+        return Timeline(events=tuple(moved[e.id] for e in self.events),
+                        unplaced=tuple(moved[e.id] for e in self.unplaced), all_deadlines=deadlines)
+
 
 # ------------------------------------------------------------------ one document
 
