@@ -36,6 +36,8 @@ _NOT_PAST_ED: Final = frozenset(
 )
 _PAST_EED: Final = frozenset("agreed freed decreed guaranteed refereed".split())
 _BOUNDARY: Final = frozenset(".;|\"")
+# tags of tokens that are never a tense cue: numbers, dates, clock times, punctuation
+_NO_CUE_TAGS: Final = frozenset("YDNBOCISEAPQp,-'$%:/()+")
 # words after which a period does not end a sentence
 _NOT_SENTENCE_END: Final = frozenset("mr mrs ms dr st inc co corp ltd jr sr gen gov sen rep col lt".split())
 
@@ -61,28 +63,50 @@ def _ends_sentence(toks: Tokens, i: int) -> bool:
 
 
 def tense_at(toks: Tokens, first: int, last: int) -> Tense:
-    """'past', 'future' or None for the expression spanning tokens ``first..last``."""
+    """'past', 'future', 'present' or None for the expression spanning tokens ``first..last``."""
     before = toks.lower(first - 1) if first > 0 else ""
     if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
             before == "to" and any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1))):
         return "future"  # "by February", "gave them until Monday"; not "from Sept. 14 to Thursday"
     i, seen = first - 1, 0
-    while i >= 0 and seen < 12 and not _ends_sentence(toks, i):
-        t = _cue(toks, i)
-        if t == "past" and i > 0 and toks.lower(i - 1) == "be":
+    while i >= 0 and seen < 12:
+        boundary, t, after_be = _read(toks, i)
+        if boundary:
+            break
+        if t == "past" and after_be:
             t = None  # "will be signed": a participle, the auxiliary before it tells
         if t:
             return t
         i -= 1
         seen += 1
     i, seen, n = last + 1, 0, len(toks)
-    while i < n and seen < 8 and not _ends_sentence(toks, i):
-        t = _cue(toks, i)
+    while i < n and seen < 8:
+        boundary, t, _ = _read(toks, i)
+        if boundary:
+            break
         if t:
             return t
         i += 1
         seen += 1
     return None
+
+
+_NO_CUE: Final = (False, None, False)
+
+
+def _read(toks: Tokens, i: int) -> tuple[bool, Tense, bool]:
+    """Token ``i`` as tense_at sees it: (ends a sentence, its cue, follows "be"), worked out once."""
+    memo = toks.memo
+    got = memo.get(i)
+    if got is None:
+        if toks.tags[i] in _BOUNDARY:
+            got = (_ends_sentence(toks, i), None, False)
+        elif toks.tags[i] in _NO_CUE_TAGS:
+            got = _NO_CUE
+        else:
+            got = (False, _cue(toks, i), i > 0 and toks.lower(i - 1) == "be")
+        memo[i] = got
+    return got
 
 
 PRESENT_CUES: Final = frozenset({"is", "are", "am"})

@@ -81,6 +81,13 @@ def _season_of(d: dt.date) -> tuple[int, str]:
     return d.year - 1, "WI"
 
 
+def _month_after(first: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after ``first`` (itself a first of the month)."""
+    k = first.month - 1 + months
+    y = first.year + k // 12
+    return dt.date(y, k % 12 + 1, 1) if y <= 9999 else dt.date(9999, 12, 31)
+
+
 def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute: int = 0) -> Resolved:
     """The TIMEX3 value and interval of the ``grain``-sized period containing ``d``."""
     y = d.year
@@ -100,12 +107,12 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
     elif grain == "quarter":
         q = (d.month - 1) // 3 + 1
         start = dt.date(y, 3 * q - 2, 1)
-        end = start + relativedelta(months=3)
+        end = _month_after(start, 3)
         value = f"{y:04d}-Q{q}"
     elif grain == "half":
         h = 1 if d.month <= 6 else 2
         start = dt.date(y, 6 * h - 5, 1)
-        end = start + relativedelta(months=6)
+        end = _month_after(start, 6)
         value = f"{y:04d}-H{h}"
     elif grain == "season":
         sy, s = _season_of(d)
@@ -117,7 +124,7 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
         value = f"{sy:04d}-{s}"
     elif grain == "month":
         start = dt.date(y, d.month, 1)
-        end = start + relativedelta(months=1)
+        end = _month_after(start, 1)
         value = f"{y:04d}-{d.month:02d}"
     elif grain in ("week", "weekend"):
         iy, iw, iwd = d.isocalendar()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 from timeline.tagger import lexicon as lx
 
@@ -140,13 +140,15 @@ _LOWER_ONLY_WORDS: Final = frozenset({"fall", "spring", "current", "past", "futu
 class Tokens:
     """The tokens of one text: offsets, surface forms and the tag string."""
 
-    __slots__ = ("text", "starts", "ends", "tags")
+    __slots__ = ("text", "starts", "ends", "tags", "memo")
 
     def __init__(self, text: str, starts: list[int], ends: list[int], tags: str) -> None:
         self.text = text
         self.starts = starts
         self.ends = ends
         self.tags = tags
+        #: what later steps worked out about a token, kept so that dense text reads it once
+        self.memo: dict[int, Any] = {}
 
     def word(self, i: int) -> str:
         """Token ``i`` as written."""
