@@ -73,6 +73,13 @@ class Hit:
         toks = self.toks
         return toks.text[toks.starts[self.base + a] : toks.ends[self.base + b - 1]]
 
+    def prev_raw(self) -> str:
+        """The token before the match as written ('' at the start or after punctuation)."""
+        i = self.base + self.m.start() - 1
+        if i < 0 or self.toks.tags[i] in ".,;|\"(-":
+            return ""
+        return self.toks.word(i)
+
     def raw(self, name: str) -> str:
         a = self.m.start(name) if name in self.m.re.groupindex else -1
         return self.toks.word(self.base + a) if a >= 0 else ""
@@ -300,8 +307,23 @@ def p_weekend(h: Hit) -> Spec | None:
                 direction="future" if rel == "this" else None)
 
 
+def _in_a_title(h: Hit, name: str) -> bool:
+    """A capitalized time word inside a run of capitalized words ("VOA Today", "This Week"):
+    the name of a programme or a paper, not a time."""
+    word = h.raw(name)
+    if not word[:1].isupper() or word.isupper():
+        return False
+    prev = h.prev_raw()
+    return h.m.start(name) > h.m.start() or (prev[:1].isupper() and prev.lower() not in _SENTENCE_STARTERS)
+
+
+_SENTENCE_STARTERS = frozenset({"", "and", "but", "so", "on", "by", "until", "since", "late", "early", "as"})
+
+
 def p_relday(h: Hit) -> Spec | None:
     w = h.word("r")
+    if _in_a_title(h, "r"):
+        return None
     shift = lx.RELATIVE_DAYS[w]
     if w == "tonight":
         return Spec(type="TIME", anchor="dct", unit="day", shift=0, grain="partofday", pod="NI")
@@ -336,6 +358,8 @@ _REF_ANCHORED = frozenset({"previous", "prior", "preceding", "following", "same"
 def p_rel_unit(h: Hit) -> Spec | None:
     rel = h.word("rel")
     unit = _unit(h.word("u"))
+    if _in_a_title(h, "u"):
+        return None
     if unit in ("second", "minute", "hour", "fortnight", "millennium"):
         return None
     if h.word("u") in lx.PLURAL_UNITS:  # "coming months", "past years"
@@ -720,4 +744,5 @@ NEGATIVE: tuple[str, ...] = (
     "5,200 US soldiers", "1,000 meters", "the 329-member parliament", "52 sites", "a second spokesman",
     "prices may fall", "they march on", "rose 2.5%", "$1,200", "a 3-2 win", "call 555-1234",
     "2000 troops", "the first round", "sat down", "one of them", "no time to lose",
+    "speaking on ABC's This Week", "This is VOA Today",
 )
