@@ -417,8 +417,14 @@ def p_in_n_units(h: Hit) -> Spec | None:
                 moves_story=False)
 
 
+_SOMEDAY_BEFORE = frozenset({"will", "would", "could", "might", "may", "can", "should", "must", "he", "she", "we",
+                             "they", "i", "you", "it", "to", "hope", "hopes", "might"})
+
+
 def p_duration(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
+    if h.words() == ["one", "day"] and h.prev() in _SOMEDAY_BEFORE:
+        return Spec(value="FUTURE_REF")  # "he will one day return": some day, not a day long
     words = h.words("n") if h.has("n") else []
     all_words = h.words()
     trim = 0
@@ -611,10 +617,11 @@ RULES: tuple[Rule, ...] = (
           "2019-05": ["last May"], "2020-05": ["next May"]}),
     Rule("iso-date", "i=ISO", p_iso, {"2020-01-03": ["2020-01-03"], "2020-01-03T17:00": ["2020-01-03T17:00"]}),
     Rule("slash-date", "s=SLASHDATE", p_slash, {"2020-01-03": ["01/03/2020", "1/3/20"]}),
-    Rule("year", "!<($ | - | /) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
+    Rule("year", "!<($ | - | / | CAPWORD) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
-         " | fiscal | early | late | mid | the | its | his | her | their | our | s | and | or | as | a) y=YEAR"
+         " | fiscal | early | late | mid | the | its | his | her | their | our | s | and | or | as | a | between | circa |"
+         " throughout | around | about | than | following) y=YEAR"
          " !>(% | BIGNUM | NUM | UNIT | - | years | months | days | old)", p_year, {"1996": ["its [1996] campaign"], "1971": ["the [1971] treaty"]}),
     Rule("year-after-modifier", "<((mid | early | late) -) y=YEAR", p_year, {"2020": ["mid-2020"]}),
     Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
@@ -690,13 +697,13 @@ RULES: tuple[Rule, ...] = (
           "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
           "PXW": ["several weeks", "the weeks ahead"], "P9M": ["the first nine months"], "P1.5Y": ["a year and a half"],
           "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year"],
-          "PXM": ["12 to 18 months"]}),
+          "PXM": ["12 to 18 months"], "FUTURE_REF": ["she will [one day] lead"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT0.5H": ["half an hour"]}),
     Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
          p_set_every, {"XXXX-WXX-7": ["every Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),
     Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
-         " fortnightly | semiannually | biannually) !>(WORD)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
+         " fortnightly | semiannually | biannually) !>(WORD | of)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
     Rule("ref-word", "!<(as) r=(now | currently | current | presently | nowadays | recently | recent | lately | formerly |"
          " soon | shortly) !>(that | than | as | after)", p_ref_word,
          {"PRESENT_REF": ["now", "currently", "current"], "PAST_REF": ["recently"], "FUTURE_REF": ["soon"]}),
@@ -744,5 +751,5 @@ NEGATIVE: tuple[str, ...] = (
     "5,200 US soldiers", "1,000 meters", "the 329-member parliament", "52 sites", "a second spokesman",
     "prices may fall", "they march on", "rose 2.5%", "$1,200", "a 3-2 win", "call 555-1234",
     "2000 troops", "the first round", "sat down", "one of them", "no time to lose",
-    "speaking on ABC's This Week", "This is VOA Today",
+    "speaking on ABC's This Week", "This is VOA Today", "a venture called Orion 1980",
 )
