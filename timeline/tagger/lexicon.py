@@ -117,18 +117,6 @@ REF_WORDS: Final = {
     "past": "PAST_REF", "future": "FUTURE_REF",
 }
 
-# modifiers written before an expression -> TIMEX3 mod
-POSITION_MODS: Final = {
-    "early": "START", "earlier": "START", "beginning": "START", "start": "START",
-    "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
-}
-QUANTITY_MODS: Final = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
-    "some": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
-    "over": "MORE_THAN", "least": "EQUAL_OR_MORE", "under": "LESS_THAN", "than": "",
-    "more": "MORE_THAN", "less": "LESS_THAN", "fewer": "LESS_THAN", "up": "EQUAL_OR_LESS",
-}
-
 # fixed-date holidays (month, day); moveable ones are computed in the rules
 HOLIDAYS: Final = {
     "christmas": (12, 25), "xmas": (12, 25), "halloween": (10, 31), "valentine's": (2, 14),
@@ -146,24 +134,3 @@ ZONE_REGIONS: Final = frozenset(
     {"eastern", "central", "western", "mountain", "pacific", "atlantic", "alaska", "hawaii"}
 )
 
-# the words of a zone's full name ("Eastern Standard Time", "British Summer Time")
-ZONE_NAME_WORDS: Final = frozenset({"standard", "daylight", "summer", "european", "time"})
-
-# every other word a rule names literally
-FUNCTION_WORDS: Final = frozenset(
-    """the a an this that these those last next past previous prior coming following same
-    ago earlier later before after since until till by of in on at from to through for during
-    within each every per a.m. p.m. am pm local time fiscal calendar year-earlier year-ago
-    latest recent first half quarter end beginning start early late mid middle and or
-    o'clock this year's week's month's day's the other then that time period latter former
-    twice thrice once times annually weekly daily monthly quarterly yearly hourly nightly
-    biweekly fortnightly semiannual semiannually annual term as long more less than
-    about around approximately roughly some nearly almost over under least up few several
-    many couple dozens numerous full whole entire year-end year-to-date yearend
-    ad bc b.c. a.d. centuries century millennium
-    new years eve day christmas easter thanksgiving weeks months days years hours minutes
-    decades quarters mornings nights weekends time-frame summer winter autumn fall spring
-    fourth sixth twentieth nineteenth twenty-first hence from now right already yet
-    still moment present instant currently nowadays meantime meanwhile period periods
-    session""".split()
-)

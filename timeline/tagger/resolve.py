@@ -155,19 +155,6 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
     return Resolved(value, grain, Interval(_midnight(start), _midnight(end)), Point(start, grain))
 
 
-def _closest(cands: list[dt.date], ref: dt.date, direction: str | None) -> dt.date:
-    """Of candidate period starts, the one the direction picks."""
-    if direction == "past":
-        past = [c for c in cands if c <= ref]
-        if past:
-            return max(past)
-    elif direction == "future":
-        fut = [c for c in cands if c >= ref]
-        if fut:
-            return min(fut)
-    return min(cands, key=lambda c: (abs((c - ref).days), c > ref))
-
-
 def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
             recent: Mapping[str, Point] | None = None) -> Resolved:
     """Anchor one spec. Raises ValueError when the calendar cannot hold it.

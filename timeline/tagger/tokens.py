@@ -134,7 +134,6 @@ MACROS: Final[dict[str, str]] = {
 _MACRO_RE: Final = re.compile(r"\b(" + "|".join(MACROS) + r")\b")
 _LATENT_MONTHS: Final = frozenset(lx.LATENT_MONTHS)
 _LATENT_WEEKDAYS: Final = frozenset(lx.LATENT_WEEKDAYS)
-_LOWER_ONLY_WORDS: Final = frozenset({"fall", "spring", "current", "past", "future", "now", "once", "present"})
 
 
 class Tokens:
@@ -255,7 +254,6 @@ def compile_pattern(pattern: str, *, rule: str = "?") -> re.Pattern[str]:
     """Compile a rule pattern to a regex over tag strings."""
     pattern = _MACRO_RE.sub(lambda m: MACROS[m.group(1)], pattern)
     out: list[str] = []
-    depth = 0
     look_stack: list[bool] = []  # True where the open group is a lookaround
     pending: str | None = None  # "name=" waiting for its "("
     for tok in _PATTERN_TOKEN_RE.findall(pattern):
@@ -264,19 +262,16 @@ def compile_pattern(pattern: str, *, rule: str = "?") -> re.Pattern[str]:
         if tok in ("<(", "!<(", ">(", "!>("):
             out.append({"<(": "(?<=", "!<(": "(?<!", ">(": "(?=", "!>(": "(?!"}[tok])
             look_stack.append(True)
-            depth += 1
             continue
         if tok == "(":
             out.append(f"(?P<{pending}>" if pending else "(?:")
             pending = None
             look_stack.append(False)
-            depth += 1
             continue
         if tok == ")":
             if not look_stack:
                 raise PatternError(f"rule {rule!r}: unbalanced ')' in {pattern!r}")
             look_stack.pop()
-            depth -= 1
             out.append(")")
             continue
         if tok in ("|", "?", "*", "+"):
