@@ -101,3 +101,19 @@ def test_the_day_before_counts_from_the_last_day_named() -> None:
 )
 def test_until_looks_ahead_but_a_range_does_not(text: str, expected: tuple[str, str, str | None]) -> None:
     assert expected in values(text)
+
+
+def test_the_previous_friday_is_before_the_day_the_story_is_on() -> None:
+    text = "Stocks fell on Friday, Jan. 10, down 4% from the previous Friday."
+    assert values(text, "2020-01-13")[-1] == ("the previous Friday", "2020-01-03", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The offer had been scheduled to expire at midnight Friday.", ("midnight Friday", "2019-12-27T24:00", None)),
+     ("The attack began as previously planned Saturday night.", ("Saturday night", "2019-12-28TNI", None)),
+     ("Traders squared positions ahead of the weekend.", ("the weekend", "2020-W01-WE", None)),
+     ("After a small revision to December's figures, jobs rose.", ("December", "2019-12", None))],
+)
+def test_plans_told_in_the_past_and_other_cues(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in values(text, "2020-01-02")  # a Thursday

@@ -78,7 +78,8 @@ def tag(text: str, ref: Reference) -> list[Mention]:
     for c in cands:
         spec = c.spec
         try:
-            r = resolve(spec, ref, story, tense_at(toks, c.first, c.last) if _needs_tense(spec) else None,
+            r = resolve(spec, ref, story, tense_at(toks, c.first, c.last, day=spec.day is not None or spec.weekday is not None)
+                        if _needs_tense(spec) else None,
                         recent)
         except (ValueError, OverflowError):
             continue

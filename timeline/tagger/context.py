@@ -62,11 +62,17 @@ def _ends_sentence(toks: Tokens, i: int) -> bool:
     return True
 
 
-def tense_at(toks: Tokens, first: int, last: int) -> Tense:
-    """'past', 'future', 'present' or None for the expression spanning tokens ``first..last``."""
+def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
+    """'past', 'future', 'present' or None for the expression spanning tokens ``first..last``.
+
+    ``day`` says the expression names a day ("Nov. 16", "Friday"): only then is "to" before it a
+    deadline ("extended to Nov. 16"); before a month it is a preposition ("a revision to December's").
+    """
     before = toks.lower(first - 1) if first > 0 else ""
+    if before == "of" and first > 1 and toks.lower(first - 2) == "ahead":
+        return "future"  # "ahead of the weekend"
     if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
-            before == "to" and any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1))):
+            before == "to" and (not day or any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1)))):
         return "future"  # "by February", "gave them until Monday"; not "from Sept. 14 to Thursday"
     i, seen = first - 1, 0
     while i >= 0 and seen < 12:
@@ -75,6 +81,8 @@ def tense_at(toks: Tokens, first: int, last: int) -> Tense:
             break
         if t == "past" and after_be:
             t = None  # "will be signed": a participle, the auxiliary before it tells
+        if t == "future" and _perfect_before(toks, i):
+            return "past"  # "had been scheduled to expire", "as previously planned"
         if t:
             return t
         i -= 1
@@ -92,6 +100,11 @@ def tense_at(toks: Tokens, first: int, last: int) -> Tense:
 
 
 _NO_CUE: Final = (False, None, False)
+
+
+def _perfect_before(toks: Tokens, i: int) -> bool:
+    """A plan told as already past: "had (been) scheduled", "previously planned"."""
+    return any(toks.lower(k) in ("had", "previously") for k in range(max(0, i - 4), i))
 
 
 def _read(toks: Tokens, i: int) -> tuple[bool, Tense, bool]:

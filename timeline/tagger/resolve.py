@@ -168,7 +168,7 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     if spec.value is not None:
         return Resolved(spec.value)
     dct = ref.date
-    if spec.anchor is not None:
+    if spec.anchor is not None and spec.weekday is None:
         return _resolve_relative(spec, ref, story, tense, recent)
     direction = spec.direction or (None if tense == "present" else tense)
     if spec.weekday is not None and tense == "present" and not spec.direction:
@@ -179,6 +179,9 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
         return render(dt.date(max(spec.decade * 10, 1), 1, 1), "decade")
     y = spec.year
     if spec.weekday is not None:
+        if spec.anchor == "ref":  # "the previous Friday": the one before the day the story is on
+            day = recent.get("day")
+            return _resolve_weekday(spec, day.date if day is not None else dct, spec.direction)
         return _resolve_weekday(spec, dct, direction)
     if spec.month is not None and spec.day is not None:
         if y is None:
@@ -264,6 +267,7 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
 
 
 def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolved:
+    """The weekday nearest ``dct`` (the publication, or the story's day) the direction allows."""
     wd = spec.weekday
     assert wd is not None
     delta = wd - dct.isoweekday()

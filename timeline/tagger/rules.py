@@ -295,7 +295,9 @@ def p_weekday(h: Hit) -> Spec | None:
     pod = lx.PARTS_OF_DAY[h.word("pod")] if h.has("pod") else None
     if pod and h.word("pod").endswith("s") and not h.has("rel"):  # "Tuesday nights": every one
         return Spec(type="SET", value=f"XXXX-WXX-{wd}T{pod}")
-    return Spec(type="TIME" if pod else "DATE", weekday=wd, direction=direction, pod=pod)  # type: ignore[arg-type]
+    anchor: Anchor | None = "ref" if rel in ("the previous", "the following") else None
+    return Spec(type="TIME" if pod else "DATE", weekday=wd, direction=direction, pod=pod,  # type: ignore[arg-type]
+                anchor=anchor)
 
 
 def p_weekend(h: Hit) -> Spec | None:
@@ -648,7 +650,7 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday", "(rel=(last | next | this | coming | past | this past | this coming | the previous |"
          " the following))? "
          "wd=WEEKDAY (pod=POD)?", p_weekday,
-         {"2020-01-03": ["Friday", "last Friday", "Fri."], "2020-01-10": ["next Friday"],
+         {"2020-01-03": ["Friday", "last Friday", "Fri.", "the previous Friday"], "2020-01-10": ["next Friday"],
           "2020-01-04TNI": ["Saturday night"], "2020-01-05": ["Sunday"],
           "XXXX-WXX-2TNI": ["Tuesday nights"]}),
     Rule("weekend", "rel=(this | last | next | past | coming | the) weekend", p_weekend,
