@@ -180,8 +180,8 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     y = spec.year
     if spec.weekday is not None:
         if spec.anchor == "ref":  # "the previous Friday": the one before the day the story is on
-            day = recent.get("day")
-            return _resolve_weekday(spec, day.date if day is not None else dct, spec.direction)
+            last_day = recent.get("day")
+            return _resolve_weekday(spec, last_day.date if last_day is not None else dct, spec.direction)
         return _resolve_weekday(spec, dct, direction)
     if spec.month is not None and spec.day is not None:
         if y is None:
