@@ -766,7 +766,8 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
     relation = relation_of(s, first, m)
     tense = tense_of(s, tok)
     if m.type == "SET":
-        return _recurring(s, bound, tok, i, first, last, relation, tense)
+        kind, t0 = _recurring(tense)
+        return _found(s, bound, tok, i, (first, last), relation, tense, kind, t0, None, False)
     # kind, deadline
     iv0 = _narrow(m) if m.type != "DURATION" else None
     kind, t0 = _kind_and_t0(tense, relation, m, iv0, published, pub_end)
@@ -798,50 +799,40 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
             while cut > demand and lows[cut] in _DUE_CUT:
                 cut -= 1
             what = _join(s, demand + 1, cut)
+    return _found(s, bound, tok, i, (first, last), relation, tense, kind, t0, iv, deadline, who, what)
+
+
+def _found(s: Sentence, bound: tuple[int, int], tok: int, i: int, span: tuple[int, int], relation: Relation,
+           tense: Tense, kind: Kind, t0: T0Relation, interval: Interval | None, deadline: bool,
+           who: str | None = None, what: str | None = None) -> Found:
+    """The event of trigger ``tok``, dated by mention ``i`` (tokens ``span`` of the sentence)."""
     return Found(
         sentence=bound,
         trigger=(s.starts[tok], s.ends[tok]),
         trigger_text=s.words[tok],
-        description=describe(s, tok, (first, last)),
+        description=describe(s, tok, span),
         mention=i,
         relation=relation,
         tense=tense,
         kind=kind,
         t0=t0,
-        interval=iv,
+        interval=interval,
         deadline=deadline,
         demanded_by=who,
         due_what=what,
     )
 
 
-def _recurring(s: Sentence, bound: tuple[int, int], tok: int, i: int, first: int, last: int,
-               relation: Relation, tense: Tense) -> Found:
-    """An event that recurs ("have gathered outside the embassy every Friday"): dated by the SET
-    mention, with no interval of its own (exports write its recurrence rule). It is ``ongoing``
-    (the series holds publication) unless the tense puts it after (``expected``) or before
-    (``occurred``: "met every Friday until 1990")."""
-    kind: Kind
-    t0: T0Relation
+def _recurring(tense: Tense) -> tuple[Kind, T0Relation]:
+    """The kind of an event that recurs ("have gathered outside the embassy every Friday"): it is
+    dated by the SET mention, with no interval of its own (exports write its recurrence rule). It
+    is ``ongoing`` (the series holds publication) unless the tense puts it after (``expected``)
+    or before (``occurred``: "met every Friday until 1990")."""
     if tense == "future":
-        kind, t0 = "expected", "AFTER"
-    elif tense == "past":
-        kind, t0 = "occurred", "BEFORE"
-    else:
-        kind, t0 = "ongoing", "INCLUDES"
-    return Found(
-        sentence=bound,
-        trigger=(s.starts[tok], s.ends[tok]),
-        trigger_text=s.words[tok],
-        description=describe(s, tok, (first, last)),
-        mention=i,
-        relation=relation,
-        tense=tense,
-        kind=kind,
-        t0=t0,
-        interval=None,
-        deadline=False,
-    )
+        return "expected", "AFTER"
+    if tense == "past":
+        return "occurred", "BEFORE"
+    return "ongoing", "INCLUDES"
 
 
 def _one_per_clause(s: Sentence, found: list[Found], made: list[tuple[int, int]]) -> None:

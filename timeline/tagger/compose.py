@@ -84,9 +84,10 @@ def apply_modifiers(toks: Tokens, cands: list[Candidate]) -> None:
         if c.spec.type == "SET" or first == 0 or toks.lower(first - 1) not in _LAST_WORDS:
             prev_end = c.last
             continue
-        table = _POSITION if _is_calendar(c.spec) else _QUANTITY
-        if c.rule == "shifted" and _is_calendar(c.spec) and c.spec.unit != "day":
-            table = _QUANTITY  # "about two weeks ago"
+        # a count of units from an anchor ("two weeks ago": the shift leaves the grain open)
+        # takes quantity modifiers ("about two weeks ago"), other dates position ones
+        counted = c.spec.anchor is not None and c.spec.grain is None
+        table = _POSITION if _is_calendar(c.spec) and not counted else _QUANTITY
         lo = max(prev_end + 1, first - _LONGEST)
         before = tuple(toks.lower(i) for i in range(lo, first))
         for k in range(len(before), 0, -1):

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from timeline._model import Interval
 from timeline._reference import Reference
+from timeline.tagger.context import Tense
 from timeline.tagger.spec import Spec
 
-from timeline.tagger.context import Tense  # noqa: E402  ("present" orients only weekdays)
 
 # grains, fine to coarse
 _ORDER = ("minute", "partofday", "day", "weekend", "week", "month", "season", "quarter", "half", "year",
@@ -36,9 +35,6 @@ class Point:
 
     date: dt.date
     grain: str
-    pod: str | None = None
-    hour: int = 0
-    minute: int = 0
 
 
 @attrs.frozen
@@ -142,12 +138,12 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
         h0, h1 = _POD_HOURS[pod or "DT"]
         day0 = _midnight(d)
         iv = Interval(day0 + dt.timedelta(hours=h0), day0 + dt.timedelta(hours=h1))
-        return Resolved(f"{d.isoformat()}T{pod}", "partofday", iv, Point(d, "partofday", pod=pod))
+        return Resolved(f"{d.isoformat()}T{pod}", "partofday", iv, Point(d, "partofday"))
     elif grain == "minute":
         at = _midnight(d) + dt.timedelta(hours=hour, minutes=minute)
         iv = Interval(at, at + dt.timedelta(minutes=1))
         return Resolved(f"{d.isoformat()}T{hour:02d}:{minute:02d}", "minute", iv,
-                        Point(d, "minute", hour=hour, minute=minute))
+                        Point(d, "minute"))
     else:  # day
         start, end = d, d + dt.timedelta(days=1)
         value = d.isoformat()

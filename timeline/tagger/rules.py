@@ -266,6 +266,12 @@ def p_quarter(h: Hit) -> Spec | None:
     return Spec(quarter=q, year=year, trim=trim)
 
 
+def p_quarter_q(h: Hit) -> Spec | None:
+    w = h.word("q")
+    y = int(h.word("y")) if h.has("y") else None
+    return Spec(quarter=int(w[1]), year=y) if w[0] == "q" else Spec(half=int(w[1]), year=y)
+
+
 def p_half(h: Hit) -> Spec | None:
     n = {"first": 1, "second": 2, "last": 2, "1st": 1, "2nd": 2}.get(h.word("n"))
     if n is None:
@@ -636,7 +642,7 @@ RULES: tuple[Rule, ...] = (
          p_quarter,
          {"2020-Q3": ["the third quarter", "third-quarter", "Q3", "the fiscal third quarter"],
           "1998-Q4": ["the fourth quarter of 1998"]}),
-    Rule("quarter-q", "q=QTR (,? y=YEAR)?", lambda h: p_quarter_q(h), {"2020-Q3": ["Q3"], "2020-H2": ["H2"], "2019-Q3": ["Q3 2019"]}),
+    Rule("quarter-q", "q=QTR (,? y=YEAR)?", p_quarter_q, {"2020-Q3": ["Q3"], "2020-H2": ["H2"], "2019-Q3": ["Q3 2019"]}),
     Rule("the-year-period", "the y=YEAR u=(period | quarter | fiscal year)", lambda h: Spec(
          anchor="ref", unit="year", year=int(h.word("y")), grain="quarter" if h.word("u") == "quarter" else None),
          {"1998": ["the 1998 period"]}),
@@ -741,11 +747,6 @@ RULES: tuple[Rule, ...] = (
          p_latest_quarter, {"2019-Q4": ["the latest quarter"]}),
 )
 
-
-def p_quarter_q(h: Hit) -> Spec | None:
-    w = h.word("q")
-    y = int(h.word("y")) if h.has("y") else None
-    return Spec(quarter=int(w[1]), year=y) if w[0] == "q" else Spec(half=int(w[1]), year=y)
 
 
 # phrases that must produce nothing

@@ -254,24 +254,24 @@ def compile_pattern(pattern: str, *, rule: str = "?") -> re.Pattern[str]:
     """Compile a rule pattern to a regex over tag strings."""
     pattern = _MACRO_RE.sub(lambda m: MACROS[m.group(1)], pattern)
     out: list[str] = []
-    look_stack: list[bool] = []  # True where the open group is a lookaround
+    open_groups = 0
     pending: str | None = None  # "name=" waiting for its "("
     for tok in _PATTERN_TOKEN_RE.findall(pattern):
         if pending is not None and tok != "(":
             raise PatternError(f"rule {rule!r}: '{pending}=' must be followed by an item in {pattern!r}")
         if tok in ("<(", "!<(", ">(", "!>("):
             out.append({"<(": "(?<=", "!<(": "(?<!", ">(": "(?=", "!>(": "(?!"}[tok])
-            look_stack.append(True)
+            open_groups += 1
             continue
         if tok == "(":
             out.append(f"(?P<{pending}>" if pending else "(?:")
             pending = None
-            look_stack.append(False)
+            open_groups += 1
             continue
         if tok == ")":
-            if not look_stack:
+            if not open_groups:
                 raise PatternError(f"rule {rule!r}: unbalanced ')' in {pattern!r}")
-            look_stack.pop()
+            open_groups -= 1
             out.append(")")
             continue
         if tok in ("|", "?", "*", "+"):
@@ -286,7 +286,7 @@ def compile_pattern(pattern: str, *, rule: str = "?") -> re.Pattern[str]:
                 continue
         atom = _atom(tok, rule, pattern)
         out.append(f"(?P<{name}>{atom})" if name else atom)
-    if look_stack:
+    if open_groups:
         raise PatternError(f"rule {rule!r}: unbalanced '(' in {pattern!r}")
     regex = "".join(out)
     try:
