@@ -99,13 +99,11 @@ def apply_modifiers(toks: Tokens, cands: list[Candidate]) -> None:
         prev_end = c.last
 
 
-_QUARTER_RULES: Final = frozenset({"the-unit", "latest-quarter"})
-
-
 def quarter_ended(toks: Tokens, cands: list[Candidate]) -> None:
     """'the quarter ended July 31': the quarter is the one that date closes (in place)."""
     for a, b in zip(cands, cands[1:]):
-        if a.rule not in _QUARTER_RULES or a.spec.unit != "quarter" or b.spec.month is None or b.spec.day is None:
+        # a quarter named without its number ("the quarter", "the latest period"), then a closing date
+        if a.spec.unit != "quarter" or a.spec.anchor is None or b.spec.month is None or b.spec.day is None:
             continue
         if b.first - a.last == 2 and toks.lower(a.last + 1) in ("ended", "ending"):
             # the calendar quarter holding most of the three months before the closing date
