@@ -123,12 +123,16 @@ def _read(toks: Tokens, i: int) -> tuple[bool, Tense, bool]:
 
 
 PRESENT_CUES: Final = frozenset({"is", "are", "am"})
+# after these a cue word is a noun, not a verb: "announced the plan Aug. 21", "a start Monday"
+_DETERMINERS: Final = frozenset("the a an its their his her our your my this these those each every no".split())
 
 
 def _cue(toks: Tokens, i: int) -> Tense:
     w = toks.lower(i)
     if w in PRESENT_CUES:
         return "present"
+    if i > 0 and toks.lower(i - 1) in _DETERMINERS:
+        return None
     if w in ("set", "supposed") and i + 1 < len(toks) and toks.lower(i + 1) == "to":
         return "future"  # "set to resume Monday"
     if w == "be" and i > 0 and toks.lower(i - 1) in _MODALS:

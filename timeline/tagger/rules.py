@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
+from typing import Final
 
 import attrs
 
@@ -143,7 +144,18 @@ def duration_value(n: float | None, unit: str) -> str:
     if unit == "fortnight":
         return "P" + ("X" if n is None else _fmt_amount(2 * n)) + "W"
     _, letter, is_time = lx.UNITS[unit]
+    if n is not None and n != int(n) and unit in _HALF_AS:  # "a minute and a half": PT1M30S, not PT1.5M
+        whole, (half, half_letter) = int(n), _HALF_AS[unit]
+        if (n - whole) * 2 == 1:
+            head = (_fmt_amount(whole) + letter) if whole else ""
+            if unit == "day":
+                return "P" + head + "T" + half + half_letter
+            return ("PT" if is_time else "P") + head + half + half_letter
     return ("PT" if is_time else "P") + _fmt_amount(n) + letter
+
+
+# half of a unit, in the next smaller one where that is exact
+_HALF_AS: Final = {"year": ("6", "M"), "day": ("12", "H"), "hour": ("30", "M"), "minute": ("30", "S")}
 
 
 def _unit(word: str) -> str:
@@ -448,7 +460,7 @@ def p_duration(h: Hit) -> Spec | None:
         n = number(words)
         if n is None:
             return None
-    if h.has("half"):
+    if h.has("half") or h.has("half2"):
         n = (n or 0) + 0.5
     if unit == "quarter" and (n is None or h.words()[-2:-1] == ["-"]):
         return None  # "such quarters", "three-quarters" of the food
@@ -594,8 +606,12 @@ def p_year_ago_adj(h: Hit) -> Spec | None:
 
 
 def p_year_end(h: Hit) -> Spec | None:
-    """'year-end': the end of the publication year, or of the year before after 'since'."""
-    return Spec(anchor="dct", unit="year", shift=-1 if h.prev() == "since" else 0, grain="yearend")
+    """'year-end', the closing date of the books, is December 31 of the publication year (the year
+    before after 'since'); 'year end' and 'year's end' say 'the end of the year': the year, mod END."""
+    shift = -1 if h.prev() == "since" else 0
+    if "-" not in h.words():
+        return Spec(anchor="dct", unit="year", shift=shift, grain="year", mod="END")
+    return Spec(anchor="dct", unit="year", shift=shift, grain="yearend")
 
 
 def p_latest_quarter(h: Hit) -> Spec | None:
@@ -698,15 +714,16 @@ RULES: tuple[Rule, ...] = (
          " cents | dollars | shares | BIGNUM | NUM)) (a | an | per) u=UNIT !>(ago | earlier | later | before)",
          p_set_rate, {"P1W": ["twice a week", "once a week"], "P1D": ["three times a day"]}),
     Rule("duration", "(the | (a | an) >(NUMWORD | COUNT))? (first | last | next | past | coming | previous | final | initial | full | entire |"
-         " whole | recent | additional | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? | vague=(several | few |"
+         " whole | recent | additional | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half))? | vague=(several | few |"
          " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead)?"
          " (noun=(period | term))? !>(old | - old)", p_duration,
          {"P5Y": ["five years", "5 years", "5-year", "five-year"], "PT24H": ["twenty four hours", "24 hours",
           "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
-          "PXW": ["several weeks", "the weeks ahead"], "P9M": ["the first nine months"], "P1.5Y": ["a year and a half"],
+          "PXW": ["several weeks", "the weeks ahead"], "P9M": ["the first nine months"], "P1Y6M": ["a year and a half"], "PT1M30S": ["a minute and a half"],
+          "PT2H30M": ["two and a half hours", "2 and a half hours"],
           "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year"],
           "PXM": ["12 to 18 months"], "FUTURE_REF": ["she will [one day] lead"]}),
-    Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT0.5H": ["half an hour"]}),
+    Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT30M": ["half an hour"], "P6M": ["half a year"], "PT12H": ["half a day"]}),
     Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
          p_set_every, {"XXXX-WXX-7": ["every Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),
     Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
@@ -730,8 +747,8 @@ RULES: tuple[Rule, ...] = (
     Rule("year-ago-adjective", "(the (year - (earlier | ago) | year (earlier | ago)) u=(quarter | period) |"
          " year - (earlier | ago))",
          p_year_ago_adj, {"2019": ["year-earlier"]}),
-    Rule("year-end", "(the)? year ((-)? end | ' s end)", p_year_end, {"2020-12-31": ["year-end", "year end",
-         "year's end"]}),
+    Rule("year-end", "(the)? year ((-)? end | ' s end)", p_year_end, {"2020-12-31": ["year-end", "the year-end"],
+         "2020": ["year end", "year's end", "the year's end"]}),
     Rule("the-pod", "the pod=(morning | afternoon | evening)", lambda h: Spec(type="TIME", anchor="ref", unit="day",
          shift=0, grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]), {"2020-01-05TAF": ["the afternoon"]}),
     Rule("decade-word", "the d=(twenties | thirties | forties | fifties | sixties | seventies | eighties | nineties)",
