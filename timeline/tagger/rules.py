@@ -711,8 +711,12 @@ RULES: tuple[Rule, ...] = (
          {"PAST_REF": ["the past", "recent years"], "FUTURE_REF": ["the future", "the near term"],
           "PRESENT_REF": ["these days", "at present"]}),
     Rule("set-rate", "((NUMWORD | twice | thrice | once) (times)? | <(% | million | billion | trillion | percent |"
-         " cents | dollars | shares | BIGNUM | NUM)) (a | an | per) u=UNIT !>(ago | earlier | later | before)",
-         p_set_rate, {"P1W": ["twice a week", "once a week"], "P1D": ["three times a day"]}),
+         " cents | dollars | shares | BIGNUM | NUM) | <((BIGNUM | NUM | NUMWORD) WORD)) (a | an | per) u=UNIT"
+         " !>(ago | earlier | later | before)",
+         p_set_rate, {"P1W": ["twice a week", "once a week", "700 seats [a week]", "four flights [a week]"],
+                      "P1D": ["three times a day", "500 meals [a day]"]}),
+    Rule("units-per-unit", "n=" + _N + " UNIT (a | an | per) u=UNIT !>(ago | earlier | later | before)", p_set_rate,
+         {"P1W": ["five days a week", "seven days a week"], "P1D": ["24 hours a day", "two hours a day"]}),
     Rule("duration", "(the | (a | an) >(NUMWORD | COUNT))? (first | last | next | past | coming | previous | final | initial | full | entire |"
          " whole | recent | additional | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half))? | vague=(several | few |"
          " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead)?"
