@@ -120,3 +120,28 @@ def test_the_previous_friday_is_before_the_day_the_story_is_on() -> None:
 )
 def test_plans_told_in_the_past_and_other_cues(text: str, expected: tuple[str, str, str | None]) -> None:
     assert expected in values(text, "2020-01-02")  # a Thursday
+
+
+def test_a_history_told_in_the_text_gives_its_year_to_dates_without_one() -> None:
+    text = ("The siege began in the spring of 1941. In 1942 the garrison broke out on 3 May. That autumn the "
+            "relief column arrived, and on the night of 14 November the last shells fell.")
+    got = values(text, "2015-06-01")
+    assert ("3 May", "1942-05-03", None) in got
+    assert ("That autumn", "1942-FA", None) in got
+    assert ("the night of 14 November", "1942-11-14TNI", None) in got
+
+
+def test_a_background_year_in_news_does_not_move_dates_without_one() -> None:
+    # the text has named a time near the publication first: later years are asides
+    text = "The board met on Friday. The firm, founded in 1974, will pay a dividend on Jan. 20."
+    assert ("Jan. 20", "2020-01-20", None) in values(text)
+
+
+def test_a_tense_word_after_an_article_is_a_noun() -> None:
+    assert ("Aug. 21", "1989-08-21", None) in values("The thrift announced the plan Aug. 21.", "1989-10-27")
+
+
+def test_the_part_of_a_named_day_is_one_time() -> None:
+    assert values("On the morning of June 6, 1944, troops landed.") == [
+        ("the morning of June 6, 1944", "1944-06-06TMO", None)]
+    assert ("the night of Friday", "2020-01-03TNI", None) in values("Shells fell on the night of Friday.")

@@ -74,15 +74,18 @@ def tag(text: str, ref: Reference) -> list[Mention]:
     story: Point | None = None
     recent: dict[str, Point] = {}  # the last point named at a grain: "quarter", "day"
     out: list[Mention] = []
+    near, ref_year = False, ref.date.year  # whether a time near the publication has been named
     starts, ends = toks.starts, toks.ends
     for c in cands:
         spec = c.spec
         try:
             r = resolve(spec, ref, story, tense_at(toks, c.first, c.last, day=spec.day is not None or spec.weekday is not None)
                         if _needs_tense(spec) else None,
-                        recent)
+                        recent, history=not near)
         except (ValueError, OverflowError):
             continue
+        if r.point is not None and abs(r.point.date.year - ref_year) <= 1:
+            near = True
         if r.point is not None and r.grain in ("quarter", "day", "partofday", "minute") and spec.moves_story:
             recent["quarter" if r.grain == "quarter" else "day"] = r.point
         if r.point is not None and r.grain in _STORY_GRAINS and spec.moves_story:

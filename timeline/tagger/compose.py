@@ -64,6 +64,12 @@ def _is_day(spec: Spec) -> bool:
     return spec.weekday is not None or spec.day is not None
 
 
+def _is_story_pod(spec: Spec) -> bool:
+    """"the morning", "the night": a part of the day the story is on."""
+    return spec.type == "TIME" and spec.pod is not None and spec.anchor == "ref" and spec.shift == 0 \
+        and spec.hour is None
+
+
 def _is_bare_clock(spec: Spec) -> bool:
     return spec.type == "TIME" and spec.hour is not None and spec.day is None and spec.weekday is None \
         and spec.anchor is None
@@ -123,6 +129,11 @@ def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
         if i + 1 < len(cands):
             b = cands[i + 1]
             between = tuple(toks.lower(k) for k in range(a.last + 1, b.first))
+            if between == ("of",) and _is_story_pod(a.spec) and _is_day(b.spec) and b.spec.anchor is None:
+                # "the morning of 6 June 1944", "the night of April 14": that part of that day
+                out.append(Candidate(a.first, b.last, b.spec.with_(type="TIME", pod=a.spec.pod), f"{a.rule}+{b.rule}"))
+                i += 2
+                continue
             if between in _JOIN_DAY_TIME:
                 merged = _merge(a, b)
                 if merged is not None:

@@ -152,13 +152,15 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
 
 
 def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
-            recent: Mapping[str, Point] | None = None) -> Resolved:
+            recent: Mapping[str, Point] | None = None, history: bool = False) -> Resolved:
     """Anchor one spec. Raises ValueError when the calendar cannot hold it.
 
     ``story`` is the point the text last talked about; ``recent`` the last point
     named at a grain ("quarter": what "a year earlier" compares with in a results
     story; "day": what "the day before" counts from when the story has since
-    moved to a week or a year).
+    moved to a week or a year). ``history`` says the text has named no time near
+    the publication yet: a story years away is then a history being told, and a
+    date without a year takes the story's year.
     """
     recent = recent or {}
     if spec.value is not None:
@@ -174,6 +176,11 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     if spec.decade is not None:
         return render(dt.date(max(spec.decade * 10, 1), 1, 1), "decade")
     y = spec.year
+    if history and y is None and spec.direction is None and story is not None and spec.weekday is None \
+            and (spec.month is not None or spec.season is not None or spec.quarter is not None or spec.half is not None) \
+            and abs(story.date.year - dct.year) >= _NARRATIVE_YEARS:
+        # a history told in the text: "In 1945 ... the capital fell on 2 May" is 1945, not this year
+        y = story.date.year
     if spec.weekday is not None:
         if spec.anchor == "ref":  # "the previous Friday": the one before the day the story is on
             last_day = recent.get("day")
@@ -193,6 +200,8 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
                 return Resolved(f"{y:04d}-{spec.month:02d}-XX")
         if spec.hour is not None:
             return render(d, "minute", hour=spec.hour, minute=spec.minute or 0)
+        if spec.pod is not None:
+            return render(d, "partofday", pod=spec.pod)
         return render(d, "day")
     if spec.month is not None:
         if y is None:
@@ -238,6 +247,8 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     raise ValueError("nothing to resolve")
 
 
+# a story this many years from the publication is a history: dates without a year take the story's
+_NARRATIVE_YEARS = 2
 _PAST_FLIP = 2  # a past event dated this many months or more after publication is last year's
 
 

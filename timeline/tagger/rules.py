@@ -667,7 +667,7 @@ RULES: tuple[Rule, ...] = (
          p_quarter, {"2020-Q3": ["this year's third quarter"], "2019-Q4": ["last year's fourth quarter"]}),
     Rule("half", "(the)? n=(first | second | last | ORDNUM) half (of ,? y=YEAR)?", p_half,
          {"2020-H1": ["the first half"], "1998-H2": ["the second half of 1998"]}),
-    Rule("season", "(rel=(this | last | next | past | coming | this past | this coming) | the)? s=SEASON (of? ,? (y=YEAR | sy=SPELLEDYEAR))?", p_season,
+    Rule("season", "(rel=(this | last | next | past | coming | this past | this coming | that) | the)? s=SEASON (of? ,? (y=YEAR | sy=SPELLEDYEAR))?", p_season,
          {"2020-SU": ["this summer", "summer"], "2019-FA": ["last fall"], "2021-WI": ["the winter of 2021"]}),
     Rule("weekday", "(rel=(last | next | this | coming | past | this past | this coming | the previous |"
          " the following))? "
@@ -753,8 +753,9 @@ RULES: tuple[Rule, ...] = (
          p_year_ago_adj, {"2019": ["year-earlier"]}),
     Rule("year-end", "(the)? year ((-)? end | ' s end)", p_year_end, {"2020-12-31": ["year-end", "the year-end"],
          "2020": ["year end", "year's end", "the year's end"]}),
-    Rule("the-pod", "the pod=(morning | afternoon | evening)", lambda h: Spec(type="TIME", anchor="ref", unit="day",
-         shift=0, grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]), {"2020-01-05TAF": ["the afternoon"]}),
+    Rule("the-pod", "the pod=(morning | afternoon | evening | night >(of (MONTH (.)? DAYNUM | DAYNUM | WEEKDAY)))", lambda h: Spec(type="TIME",
+         anchor="ref", unit="day", shift=0, grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]),
+         {"2020-01-05TAF": ["the afternoon"]}),
     Rule("decade-word", "the d=(twenties | thirties | forties | fifties | sixties | seventies | eighties | nineties)",
          lambda h: Spec(decade=190 + _DECADE_WORDS.index(h.word("d")) + 2), {"199": ["the nineties"]}),
     Rule("month-rel-year", "m=MONTH (of)? rel=(last | this | next) year", lambda h: Spec(
