@@ -145,3 +145,19 @@ def test_the_part_of_a_named_day_is_one_time() -> None:
     assert values("On the morning of June 6, 1944, troops landed.") == [
         ("the morning of June 6, 1944", "1944-06-06TMO", None)]
     assert ("the night of Friday", "2020-01-03TNI", None) in values("Shells fell on the night of Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The vote was pushed back to March.", ("March", "2020-03", None)),
+     ("The trial was postponed until Monday.", ("Monday", "2020-01-13", None)),
+     ("He moved to Paris in March.", ("March", "2019-03", None)),
+     ("The ban takes effect at 12:01 a.m. Thursday.", ("12:01 a.m. Thursday", "2020-01-09T00:01", None)),
+     ("The ban took effect Thursday.", ("Thursday", "2020-01-02", None)),
+     ("Voters go to the polls on Nov. 3.", ("Nov. 3", "2020-11-03", None)),
+     ("The meeting is set for the week of Jan. 13.", ("the week of Jan. 13", "2020-W03", None)),
+     ("It is the worst drought in 50 years.", ("50 years", "P50Y", None)),
+     ("The mission will last 18 months.", ("18 months", "P18M", None))],
+)
+def test_postponements_schedules_and_spans_of_time(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in values(text, "2020-01-08")  # a Wednesday

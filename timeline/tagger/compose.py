@@ -70,6 +70,11 @@ def _is_story_pod(spec: Spec) -> bool:
         and spec.hour is None
 
 
+def _is_story_week(spec: Spec) -> bool:
+    """"the week": the week the story is in."""
+    return spec.anchor == "ref" and spec.unit == "week" and spec.shift == 0 and spec.grain == "week"
+
+
 def _is_bare_clock(spec: Spec) -> bool:
     return spec.type == "TIME" and spec.hour is not None and spec.day is None and spec.weekday is None \
         and spec.anchor is None
@@ -132,6 +137,12 @@ def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
             if between == ("of",) and _is_story_pod(a.spec) and _is_day(b.spec) and b.spec.anchor is None:
                 # "the morning of 6 June 1944", "the night of April 14": that part of that day
                 out.append(Candidate(a.first, b.last, b.spec.with_(type="TIME", pod=a.spec.pod), f"{a.rule}+{b.rule}"))
+                i += 2
+                continue
+            if between == ("of",) and _is_story_week(a.spec) and _is_day(b.spec) and b.spec.day is not None \
+                    and b.spec.anchor is None:
+                # "the week of Jan. 13": the week that holds that day
+                out.append(Candidate(a.first, b.last, b.spec.with_(grain="week"), f"{a.rule}+{b.rule}"))
                 i += 2
                 continue
             if between in _JOIN_DAY_TIME:

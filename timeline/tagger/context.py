@@ -18,8 +18,21 @@ FUTURE_CUES: Final = frozenset(
     planning due upcoming intends intend intended aims aim slated tomorrow effective
     resume resumes meet meets begin begins start starts open opens payable expires expire
     ends closes runs leaves leave arrives arrive departs depart returns visits travels hosts
-    launches""".split()
+    launches go goes takes heads""".split()
 )
+# verbs that move a plan later: what they move it to is ahead, whatever their tense ("was pushed back to March")
+_POSTPONED: Final = frozenset("postponed delayed deferred rescheduled adjourned".split())
+_POSTPONED_WITH: Final = {"pushed": "back", "moved": "back", "put": "off", "set": "back"}
+_TO_WORDS: Final = frozenset({"to", "until", "till", "into", "for"})
+
+
+def _postponed(toks: Tokens, i: int, first: int) -> bool:
+    """Token ``i`` moves a plan later and the time is where it moves it: "was postponed until March"."""
+    w = toks.lower(i)
+    if w not in _POSTPONED and not (w in _POSTPONED_WITH and i + 1 < first
+                                    and toks.lower(i + 1) == _POSTPONED_WITH[w]):
+        return False
+    return any(toks.lower(k) in _TO_WORDS for k in range(i + 1, first))
 PAST_CUES: Final = frozenset(
     """said was were had did ago told came went took made got began rose fell saw met won lost left gave
     held sold bought paid hit struck killed died wrote spoke ran fought found thought brought became
@@ -83,6 +96,8 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
             t = None  # "will be signed": a participle, the auxiliary before it tells
         if t == "future" and _perfect_before(toks, i):
             return "past"  # "had been scheduled to expire", "as previously planned"
+        if t == "past" and _postponed(toks, i, first):
+            return "future"
         if t:
             return t
         i -= 1
@@ -137,6 +152,8 @@ def _cue(toks: Tokens, i: int) -> Tense:
         return "future"  # "set to resume Monday"
     if w == "be" and i > 0 and toks.lower(i - 1) in _MODALS:
         return "future"  # "to be completed", "would be paid"
+    if w == "effect" and i > 0:  # "takes effect Thursday", "took effect Monday"
+        return "past" if toks.lower(i - 1) == "took" else "future"
     if w in FUTURE_CUES:
         return "future"
     if w in PAST_CUES:

@@ -202,7 +202,7 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
             return render(d, "minute", hour=spec.hour, minute=spec.minute or 0)
         if spec.pod is not None:
             return render(d, "partofday", pod=spec.pod)
-        return render(d, "day")
+        return render(d, "week" if spec.grain == "week" else "day")
     if spec.month is not None:
         if y is None:
             if direction == "same":

@@ -61,6 +61,16 @@ class Hit:
         i = self.base + self.m.start() - 1
         return self.toks.lower(i) if i >= 0 else ""
 
+    def before(self, k: int) -> list[str]:
+        """Up to ``k`` tokens before the match, lower-cased, nearest last; stops at a sentence end."""
+        out: list[str] = []
+        i = self.base + self.m.start() - 1
+        while i >= 0 and len(out) < k and self.toks.tags[i] not in ".;|":
+            out.append(self.toks.lower(i))
+            i -= 1
+        out.reverse()
+        return out
+
     def at_boundary(self) -> bool:
         """Whether the match ends a clause (punctuation or the end of the text follows)."""
         i = self.base + self.m.end()
@@ -428,11 +438,23 @@ def p_shifted(h: Hit) -> Spec | None:
                 moves_story=not (sign < 0 and unit in ("year", "quarter")))
 
 
+def _superlative(w: str) -> bool:
+    return w in _SUPERLATIVES or (len(w) > 4 and w.endswith("est") and w not in _NOT_SUPERLATIVE)
+
+
+_SUPERLATIVES = frozenset("first last only most least best worst top record".split())
+_NOT_SUPERLATIVE = frozenset("""interest request protest west forest harvest suggest invest contest arrest honest
+    modest manifest digest rest test quest guest chest nest pest crest latest""".split())
+
+
 def p_in_n_units(h: Hit) -> Spec | None:
     n = number(h.words("n"))
     unit = _unit(h.word("u"))
     if n is None or unit not in ("day", "week", "month", "year", "decade"):
         return None
+    if any(_superlative(w) for w in h.before(7)[:-1]):  # "the worst drought in 50 years": a span of time
+        return Spec(type="DURATION", value=duration_value(10 * n if unit == "decade" else n,
+                                                          "year" if unit == "decade" else unit))
     return Spec(anchor="dct", unit=unit, shift=n, grain="day" if unit in ("day", "week") else unit,
                 moves_story=False)
 
@@ -453,6 +475,8 @@ def p_duration(h: Hit) -> Spec | None:
             trim = 1  # "the eight-year plan": the article belongs to the noun, not to the duration
     elif all_words[0] in ("a", "an") and words and words[0] in ("a", "an"):
         pass  # "a year", "a couple of years"
+    elif all_words[0] == "last" and len(all_words) > 1 and h.prev() in _SOMEDAY_BEFORE:
+        trim = 1  # "the mission will last 18 months": the verb is not part of the duration
     n: float | None
     if h.has("vague") or not words or h.has("n2"):
         n = None
@@ -704,7 +728,8 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
           "2020-W04": ["three weeks later"], "2025": ["five years from now"]}),
     Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,
-         {"2020-01-26": ["in [three weeks]"]}),
+         {"2020-01-26": ["in [three weeks]"], "P50Y": ["the worst drought in [50 years]"],
+          "P5Y": ["the first visit in [five years]"]}),
     Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present |"
          " the (near | short | long) term | recent years | "
          " (the)? (recent | distant) past | the present)", p_ref_phrase,
@@ -726,7 +751,7 @@ RULES: tuple[Rule, ...] = (
           "PXW": ["several weeks", "the weeks ahead"], "P9M": ["the first nine months"], "P1Y6M": ["a year and a half"], "PT1M30S": ["a minute and a half"],
           "PT2H30M": ["two and a half hours", "2 and a half hours"],
           "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year"],
-          "PXM": ["12 to 18 months"], "FUTURE_REF": ["she will [one day] lead"]}),
+          "PXM": ["12 to 18 months"], "P18M": ["will last [18 months]"], "FUTURE_REF": ["she will [one day] lead"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT30M": ["half an hour"], "P6M": ["half a year"], "PT12H": ["half a day"]}),
     Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
          p_set_every, {"XXXX-WXX-7": ["every Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),
