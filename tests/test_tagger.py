@@ -161,3 +161,16 @@ def test_the_part_of_a_named_day_is_one_time() -> None:
 )
 def test_postponements_schedules_and_spans_of_time(text: str, expected: tuple[str, str, str | None]) -> None:
     assert expected in values(text, "2020-01-08")  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The report covers the period from July 1 to Sept. 30.", [("July 1", "2019-07-01"), ("Sept. 30", "2019-09-30")]),
+     ("The offer runs from June 1 to Sept. 30, 2021.", [("June 1", "2021-06-01"), ("Sept. 30, 2021", "2021-09-30")]),
+     ("The holiday runs from Dec. 20 to Jan. 5.", [("Dec. 20", "2019-12-20"), ("Jan. 5", "2020-01-05")]),
+     ("Talks will run from Monday to Friday.", [("Monday", "2020-01-13"), ("Friday", "2020-01-17")]),
+     ("Elections are expected in the second half of next year.", [("the second half of next year", "2021-H2")]),
+     ("Output fell in the first quarter of last year.", [("the first quarter of last year", "2019-Q1")])],
+)
+def test_ranges_keep_their_ends_in_order_and_parts_take_their_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2020-01-08")] == expected

@@ -9,11 +9,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from timeline._model import Mention
 from timeline._reference import Reference
 from timeline.tagger.compose import Candidate, apply_modifiers, join_day_and_time, quarter_ended
 from timeline.tagger.context import tense_at
-from timeline.tagger.resolve import Point, resolve
+from timeline.tagger.resolve import Point, Resolved, resolve
 from timeline.tagger.rules import RULES, Hit
 from timeline.tagger.spec import Spec
 from timeline.tagger.tokens import Tokens, tokenize
@@ -62,6 +64,61 @@ def candidates(toks: Tokens) -> list[Candidate]:
     return chosen
 
 
+_RANGE_WORDS = frozenset({"to", "through", "until", "till", "-", "and"})
+_RANGE_STARTS = frozenset({"from", "between"})
+
+
+def _calendar_without_year(spec: Spec) -> bool:
+    return spec.value is None and spec.anchor is None and spec.year is None and spec.month is not None \
+        and spec.weekday is None
+
+
+def _ranges(toks: Tokens, cands: list[Candidate]) -> dict[int, int]:
+    """"from July 1 to Sept. 30", "between March and May": start candidate -> end candidate.
+
+    Only starts written without a year: they take the year that puts them before the end."""
+    pairs: dict[int, int] = {}
+    for k in range(len(cands) - 1):
+        a, b = cands[k], cands[k + 1]
+        if b.first != a.last + 2 or toks.lower(a.last + 1) not in _RANGE_WORDS or a.first == 0:
+            continue
+        if toks.lower(a.first - 1) not in _RANGE_STARTS and toks.lower(a.last + 1) != "-":
+            continue
+        if _calendar_without_year(a.spec) and b.spec.month is not None and b.spec.anchor is None \
+                and b.spec.value is None and b.spec.weekday is None:
+            pairs[k] = k + 1
+        elif _bare_weekday(a.spec) and _bare_weekday(b.spec):
+            pairs[k] = -(k + 1)  # "from Monday to Friday": the end is the first such day after the start
+    return pairs
+
+
+def _bare_weekday(spec: Spec) -> bool:
+    return spec.weekday is not None and spec.anchor is None and spec.direction is None and spec.value is None
+
+
+def _after_start(spec: Spec, start: Point) -> Spec:
+    """The end of a weekday range: the first such weekday after its start."""
+    assert spec.weekday is not None
+    d = start.date + dt.timedelta(days=(spec.weekday - start.date.isoweekday() - 1) % 7 + 1)
+    return spec.with_(weekday=None, year=d.year, month=d.month, day=d.day)
+
+
+def _before_end(spec: Spec, end: Point) -> Spec:
+    """The start of a range in the year that puts it on or before its end."""
+    y = end.date.year
+    if (spec.month or 0, spec.day or 1) > (end.date.month, end.date.day if spec.day else 1):
+        y -= 1
+    return spec.with_(year=y)
+
+
+def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point], near: bool,
+             spec: Spec | None = None) -> Resolved:
+    spec = spec or c.spec
+    tense = tense_at(toks, c.first, c.last, day=spec.day is not None or spec.weekday is not None) \
+        if _needs_tense(spec) else None
+    return resolve(spec, ref, story, tense, recent, history=not near)
+
+
 def tag(text: str, ref: Reference) -> list[Mention]:
     """Find and normalize every time expression of ``text`` against ``ref``."""
     toks = tokenize(text)
@@ -76,12 +133,26 @@ def tag(text: str, ref: Reference) -> list[Mention]:
     out: list[Mention] = []
     near, ref_year = False, ref.date.year  # whether a time near the publication has been named
     starts, ends = toks.starts, toks.ends
-    for c in cands:
+    ranges = _ranges(toks, cands)
+    ahead: dict[int, Resolved] = {}  # range ends resolved before their start
+    starts_of = {-j: k for k, j in ranges.items() if j < 0}  # weekday range ends -> their starts
+    out_points: dict[int, Point] = {}
+    for k, c in enumerate(cands):
         spec = c.spec
         try:
-            r = resolve(spec, ref, story, tense_at(toks, c.first, c.last, day=spec.day is not None or spec.weekday is not None)
-                        if _needs_tense(spec) else None,
-                        recent, history=not near)
+            if k in starts_of:
+                start = out_points.get(starts_of[k])
+                if start is not None:
+                    spec = _after_start(spec, start)
+            if ranges.get(k, 0) > 0:
+                j = ranges[k]
+                end = _resolve(toks, cands[j], ref, story, recent, near)
+                ahead[j] = end
+                if end.point is not None:
+                    spec = _before_end(spec, end.point)
+            r = ahead.pop(k) if k in ahead else _resolve(toks, c, ref, story, recent, near, spec)
+            if r.point is not None:
+                out_points[k] = r.point
         except (ValueError, OverflowError):
             continue
         if r.point is not None and abs(r.point.date.year - ref_year) <= 1:

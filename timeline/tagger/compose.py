@@ -145,6 +145,14 @@ def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(a.first, b.last, b.spec.with_(grain="week"), f"{a.rule}+{b.rule}"))
                 i += 2
                 continue
+            if between == ("of",) and (a.spec.quarter is not None or a.spec.half is not None) and a.spec.year is None \
+                    and a.spec.anchor is None and b.spec.anchor == "dct" and b.spec.unit == "year" \
+                    and b.spec.grain == "year" and b.spec.mod is None:
+                # "the second half of next year": that half of that year
+                out.append(Candidate(a.first, b.last, b.spec.with_(quarter=a.spec.quarter, half=a.spec.half,
+                                                                   mod=a.spec.mod), f"{a.rule}+{b.rule}"))
+                i += 2
+                continue
             if between in _JOIN_DAY_TIME:
                 merged = _merge(a, b)
                 if merged is not None:

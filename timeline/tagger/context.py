@@ -70,7 +70,7 @@ def _ends_sentence(toks: Tokens, i: int) -> bool:
         return False
     if toks.tags[i] == "." and i > 0:
         before = toks.lower(i - 1)
-        if len(before) == 1 or before in _NOT_SENTENCE_END:
+        if (len(before) == 1 and before.isalpha()) or before in _NOT_SENTENCE_END:
             return False
     return True
 

@@ -329,6 +329,9 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
     if spec.quarter is not None and unit == "year":  # "next year's first quarter"
         y = _shift(base, "year", n).year
         return render(dt.date(y, 3 * spec.quarter - 2, 1), "quarter")
+    if spec.half is not None and unit == "year":  # "the second half of next year"
+        y = _shift(base, "year", n).year
+        return render(dt.date(y, 6 * spec.half - 5, 1), "half")
     if spec.month is not None and unit == "year":  # "June last year"
         y = _shift(base, "year", n).year
         return render(dt.date(y, spec.month, 1), "month")
