@@ -174,3 +174,13 @@ def test_postponements_schedules_and_spans_of_time(text: str, expected: tuple[st
 )
 def test_ranges_keep_their_ends_in_order_and_parts_take_their_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2020-01-08")] == expected
+
+
+def test_a_unit_finer_than_the_story_counts_from_the_publication() -> None:
+    text = "The curfew, in force since 2019, will be reviewed at the end of the month."
+    assert ("the end of the month", "2020-01", "END") in values(text, "2020-01-08")
+
+
+def test_shortly_before_and_ahead_of_are_not_times_of_their_own() -> None:
+    got = values("The blast, shortly before noon, came in recent months ahead of talks.", "2020-01-08")
+    assert [t for t, _, _ in got] == ["noon", "recent months"]

@@ -167,7 +167,7 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
         return Resolved(spec.value)
     dct = ref.date
     if spec.anchor is not None and spec.weekday is None:
-        return _resolve_relative(spec, ref, story, tense, recent)
+        return _resolve_relative(spec, ref, story, tense, recent, history)
     direction = spec.direction or (None if tense == "present" else tense)
     if spec.weekday is not None and tense == "present" and not spec.direction:
         direction = "future"  # "the deadline is Friday": a weekday said in the present is ahead
@@ -296,7 +296,7 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
 
 
 def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
-                      recent: Mapping[str, Point]) -> Resolved:
+                      recent: Mapping[str, Point], history: bool = False) -> Resolved:
     last_quarter = recent.get("quarter")
     unit = spec.unit or "day"
     grain = spec.grain
@@ -311,6 +311,9 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
         base, base_grain = story.date, story.grain
         if unit == "day" and _RANK.get(base_grain, 0) > _RANK["day"] and "day" in recent:
             base, base_grain = recent["day"].date, "day"  # "the day before" counts from a day
+        elif unit in _RANK and _RANK.get(base_grain, 0) > _RANK[unit] and not history:
+            # "the end of the month" after talk of 2019: the story names no month, the publication does
+            base, base_grain = (recent["day"].date, "day") if "day" in recent else (ref.date, "day")
     else:
         base, base_grain = ref.date, "day"
     if unit in ("second", "minute", "hour"):

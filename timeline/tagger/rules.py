@@ -744,7 +744,7 @@ RULES: tuple[Rule, ...] = (
          {"P1W": ["five days a week", "seven days a week"], "P1D": ["24 hours a day", "two hours a day"]}),
     Rule("duration", "(the | (a | an) >(NUMWORD | COUNT))? (first | last | next | past | coming | previous | final | initial | full | entire |"
          " whole | recent | additional | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half))? | vague=(several | few |"
-         " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead)?"
+         " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead !>(of))?"
          " (noun=(period | term))? !>(old | - old)", p_duration,
          {"P5Y": ["five years", "5 years", "5-year", "five-year"], "PT24H": ["twenty four hours", "24 hours",
           "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
@@ -759,7 +759,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD | of)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
     Rule("ref-word", "!<(as) r=(now | currently | current | presently | nowadays | recently | recent | lately | formerly |"
-         " soon | shortly) !>(that | than | as | after)", p_ref_word,
+         " soon | shortly) !>(that | than | as | after | before)", p_ref_word,
          {"PRESENT_REF": ["now", "currently", "current"], "PAST_REF": ["recently"], "FUTURE_REF": ["soon"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONESPEC | local=(local time))?", p_clock,
