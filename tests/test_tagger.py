@@ -156,6 +156,8 @@ def test_the_part_of_a_named_day_is_one_time() -> None:
      ("The ban took effect Thursday.", ("Thursday", "2020-01-02", None)),
      ("Voters go to the polls on Nov. 3.", ("Nov. 3", "2020-11-03", None)),
      ("The meeting is set for the week of Jan. 13.", ("the week of Jan. 13", "2020-W03", None)),
+     ("Rates averaged 3.7% in the week ending Jan. 9.", ("the week ending Jan. 9", "2020-W02", None)),
+     ("Claims fell in the week ended Friday.", ("the week ended Friday", "2020-W01", None)),
      ("It is the worst drought in 50 years.", ("50 years", "P50Y", None)),
      ("The mission will last 18 months.", ("18 months", "P18M", None))],
 )

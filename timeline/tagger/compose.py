@@ -139,9 +139,10 @@ def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(a.first, b.last, b.spec.with_(type="TIME", pod=a.spec.pod), f"{a.rule}+{b.rule}"))
                 i += 2
                 continue
-            if between == ("of",) and _is_story_week(a.spec) and _is_day(b.spec) and b.spec.day is not None \
+            if between in (("of",), ("ending",), ("ended",)) and _is_story_week(a.spec) and _is_day(b.spec) \
+                    and (b.spec.day is not None or b.spec.weekday is not None) \
                     and b.spec.anchor is None:
-                # "the week of Jan. 13": the week that holds that day
+                # "the week of Jan. 13", "the week ending Jan. 9": the week that holds that day
                 out.append(Candidate(a.first, b.last, b.spec.with_(grain="week"), f"{a.rule}+{b.rule}"))
                 i += 2
                 continue

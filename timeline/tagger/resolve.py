@@ -292,7 +292,7 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
         return render(d, "minute", hour=spec.hour, minute=spec.minute or 0)
     if spec.pod is not None:
         return render(d, "partofday", pod=spec.pod)
-    return render(d, "day")
+    return render(d, "week" if spec.grain == "week" else "day")
 
 
 def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
