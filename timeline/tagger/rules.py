@@ -71,6 +71,11 @@ class Hit:
         out.reverse()
         return out
 
+    def after(self, k: int) -> list[str]:
+        """Up to ``k`` tokens after the match, lower-cased."""
+        i = self.base + self.m.end()
+        return [self.toks.lower(j) for j in range(i, min(i + k, len(self.toks)))]
+
     def at_boundary(self) -> bool:
         """Whether the match ends a clause (punctuation or the end of the text follows)."""
         i = self.base + self.m.end()
@@ -463,8 +468,21 @@ _SOMEDAY_BEFORE = frozenset({"will", "would", "could", "might", "may", "can", "s
                              "they", "i", "you", "it", "to", "hope", "hopes", "might"})
 
 
+def _a_name(h: Hit) -> bool:
+    """A war or an event named by its length: "the Thirty Years' War", "the Six-Day War"."""
+    nxt = h.after(2)
+    if nxt and nxt[0] in ("'", "\u2019"):
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0] in _NAMED_BY_LENGTH
+
+
+_NAMED_BY_LENGTH = frozenset({"war", "wars", "campaign"})
+
+
 def p_duration(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
+    if _a_name(h) and h.toks.word(h.base + h.m.end() - 1)[:1].isupper():
+        return None
     if h.words() == ["one", "day"] and h.prev() in _SOMEDAY_BEFORE:
         return Spec(value="FUTURE_REF")  # "he will one day return": some day, not a day long
     words = h.words("n") if h.has("n") else []
@@ -802,4 +820,5 @@ NEGATIVE: tuple[str, ...] = (
     "prices may fall", "they march on", "rose 2.5%", "$1,200", "a 3-2 win", "call 555-1234",
     "2000 troops", "the first round", "sat down", "one of them", "no time to lose",
     "speaking on ABC's This Week", "This is VOA Today", "a venture called Orion 1980",
+    "the Thirty Years' War", "the Six-Day War", "the Hundred Years War",
 )
