@@ -122,6 +122,20 @@ HOLIDAYS: Final = {
     "christmas": (12, 25), "xmas": (12, 25), "halloween": (10, 31), "valentine's": (2, 14),
 }
 
+# moveable feasts: name -> (what they move with, days after it). "easter" is Western Easter Sunday
+# (dateutil.easter), "thanksgiving" the fourth Thursday of November (United States).
+MOVEABLE_FEASTS: Final = {
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
+    "good friday": ("easter", -2), "holy saturday": ("easter", -1), "maundy thursday": ("easter", -3),
+    "palm sunday": ("easter", -7), "ash wednesday": ("easter", -46), "shrove tuesday": ("easter", -47),
+    "fat tuesday": ("easter", -47), "mardi gras": ("easter", -47), "pentecost": ("easter", 49),
+    "whit sunday": ("easter", 49), "whit monday": ("easter", 50), "ascension day": ("easter", 39),
+    "thanksgiving": ("thanksgiving", 0), "thanksgiving day": ("thanksgiving", 0),
+    "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+}
+# words before a weekday that make it a name, not a date: "Super Tuesday", "Bloody Sunday", "Mr. Friday"
+WEEKDAY_NAME_BEFORE: Final = frozenset({"super", "bloody", "mr", "mrs", "ms", "dr", "miss", "girl", "man"})
+
 # zones written after a clock time; resolved by the zone layer, kept in the span here
 # (timeline.zones.data says what each means; tests/test_zones checks the two lists agree)
 ZONE_WORDS: Final = frozenset(

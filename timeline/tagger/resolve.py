@@ -12,11 +12,13 @@ import datetime as dt
 from collections.abc import Mapping
 
 import attrs
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from timeline._model import Interval
 from timeline._reference import Reference
 from timeline.tagger.context import Tense
+from timeline.tagger.lexicon import MOVEABLE_FEASTS
 from timeline.tagger.spec import Spec
 
 
@@ -171,6 +173,8 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     direction = spec.direction or (None if tense == "present" else tense)
     if spec.weekday is not None and tense == "present" and not spec.direction:
         direction = "future"  # "the deadline is Friday": a weekday said in the present is ahead
+    if spec.feast is not None:
+        return _resolve_feast(spec.feast, spec.year, dct, direction)
     if spec.century is not None:
         return render(dt.date(max(spec.century * 100, 1), 1, 1), "century")
     if spec.decade is not None:
@@ -271,6 +275,26 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
     if direction is None and dct.month - month >= 9:
         return y + 1
     return y
+
+
+def _feast_date(name: str, year: int) -> dt.date:
+    base, days = MOVEABLE_FEASTS[name]
+    if base == "easter":
+        d: dt.date = easter(year)
+    else:  # the fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        d = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return d + dt.timedelta(days=days)
+
+
+def _resolve_feast(name: str, year: int | None, dct: dt.date, direction: str | None) -> Resolved:
+    """A moveable feast in the year given, or the year the tense and distance make likely."""
+    if year is None:
+        near = _feast_date(name, dct.year)
+        year = _year_for(near.month, near.day, dct, direction)
+    if not 1 <= year <= 9999:
+        raise ValueError("year out of range")
+    return render(_feast_date(name, year), "day")
 
 
 def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolved:

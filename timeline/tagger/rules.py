@@ -23,7 +23,7 @@ import attrs
 
 from timeline.tagger import lexicon as lx
 from timeline.tagger.spec import Anchor, Spec
-from timeline.tagger.tokens import Tokens, compile_pattern
+from timeline.tagger.tokens import CAPWORD_TAG, Tokens, compile_pattern
 
 _MONTH_OF = {f: n for n, forms in lx.MONTHS for f in forms}
 _WEEKDAY_OF = {f: n for n, forms in lx.WEEKDAYS for f in forms}
@@ -70,6 +70,11 @@ class Hit:
             i -= 1
         out.reverse()
         return out
+
+    def next_tag(self) -> str:
+        """The tag of the token after the match ('' at the end)."""
+        i = self.base + self.m.end()
+        return self.toks.tags[i] if i < len(self.toks) else ""
 
     def after(self, k: int) -> list[str]:
         """Up to ``k`` tokens after the match, lower-cased."""
@@ -216,6 +221,8 @@ def p_month_year(h: Hit) -> Spec | None:
 def p_month(h: Hit) -> Spec | None:
     if not h.has("rel") and h.word("m") in lx.LATENT_MONTHS and h.prev() not in _MONTH_CONTEXT:
         return None  # "May" alone is a month only after "in", "since", "early"...
+    if not h.has("rel") and h.prev() not in _MONTH_CONTEXT and h.next_tag() == CAPWORD_TAG:
+        return None  # "April Ryan asked": a first name
     direction = {"last": "past", "next": "future", "this": None, "past": "past", "coming": "future"}.get(
         h.word("rel"), None
     )
@@ -308,6 +315,8 @@ def p_half(h: Hit) -> Spec | None:
 
 def p_season(h: Hit) -> Spec | None:
     season = lx.SEASONS[h.word("s")]
+    if not (h.has("y") or h.has("sy")) and h.text("s")[:1].isupper() and h.next_tag() == CAPWORD_TAG:
+        return None  # "the Summer Olympics", "the Spring Festival": a name
     rel = h.word("rel")
     if h.word("s") == "fall" and not h.has("rel") and not h.words()[0] == "the":
         return None  # "fall" alone is the verb
@@ -321,6 +330,11 @@ def p_season(h: Hit) -> Spec | None:
 
 def p_weekday(h: Hit) -> Spec | None:
     wd = _WEEKDAY_OF[h.word("wd")]
+    i = h.base + h.m.start() - 1
+    if i > 0 and h.toks.tags[i] == ".":
+        i -= 1  # "Mr. Friday"
+    if not h.has("rel") and i >= 0 and h.toks.lower(i) in lx.WEEKDAY_NAME_BEFORE:
+        return None  # "Super Tuesday", "Bloody Sunday", "Mr. Friday"
     rel = " ".join(h.words("rel"))
     direction = {"last": "past", "past": "past", "this past": "past", "next": "future", "the previous": "past",
                  "coming": "future", "this coming": "future", "this": None, "": None,
@@ -621,6 +635,15 @@ def p_holiday(h: Hit) -> Spec | None:
     return Spec(month=month, day=day, year=int(h.word("y")) if h.has("y") else None)
 
 
+def p_feast(h: Hit) -> Spec | None:
+    name = " ".join(w for w in h.words("f"))
+    if name not in lx.MOVEABLE_FEASTS:
+        name = " ".join(h.words("f")[:-1])  # "Thanksgiving Day"
+    if name not in lx.MOVEABLE_FEASTS or not h.toks.word(h.base + h.m.start())[:1].isupper():
+        return None  # "a good friday for sellers": only the capitalized name is the feast
+    return Spec(feast=name, year=int(h.word("y")) if h.has("y") else None)
+
+
 def p_new_year(h: Hit) -> Spec | None:
     if h.word("x") == "eve":
         return Spec(month=12, day=31)
@@ -785,6 +808,12 @@ RULES: tuple[Rule, ...] = (
           "2020-01-05T13:00": ["1:00 pm local time", "1 p.m. UTC+3", "1:00 pm Pacific", "13:00 UTC+03:00",
                                "1 pm Eastern Standard Time", "1 pm Moscow time"]}),
     Rule("clock-word", "c=CLOCKWORD (zone=ZONESPEC | local=(local time))?", p_clock_word, {"2020-01-05T12:00": ["noon"], "2020-01-05T24:00": ["midnight"]}),
+    Rule("moveable-feast", "f=(easter (sunday | monday)? | good friday | holy saturday | maundy thursday | palm sunday |"
+         " ash wednesday | shrove tuesday | fat tuesday | mardi gras | pentecost | whit (sunday | monday) |"
+         " ascension day | thanksgiving (day)? | black friday | cyber monday) (,? y=YEAR)?", p_feast,
+         {"2020-04-12": ["Easter 2020", "Easter Sunday 2020"], "2019-04-19": ["Good Friday, 2019"],
+          "2019-11-28": ["Thanksgiving 2019"], "2019-11-29": ["Black Friday 2019"],
+          "2020-02-25": ["Mardi Gras 2020"]}),
     Rule("holiday", "hd=HOLIDAY (eve=(eve | day))? (,? y=YEAR)?", p_holiday,
          {"2019-12-25": ["Christmas"], "2019-12-24": ["Christmas Eve"]}),
     Rule("new-year", "new year ' s x=(day | eve)", p_new_year, {"2020-01-01": ["New Year's Day"]}),
@@ -820,5 +849,6 @@ NEGATIVE: tuple[str, ...] = (
     "prices may fall", "they march on", "rose 2.5%", "$1,200", "a 3-2 win", "call 555-1234",
     "2000 troops", "the first round", "sat down", "one of them", "no time to lose",
     "speaking on ABC's This Week", "This is VOA Today", "a venture called Orion 1980",
-    "the Thirty Years' War", "the Six-Day War", "the Hundred Years War",
+    "the Thirty Years' War", "the Six-Day War", "the Hundred Years War", "Mr. Friday said", "April Ryan asked",
+    "Super Tuesday voters", "the Summer Olympics",
 )

@@ -33,6 +33,7 @@ class Spec:
     decade: int | None = None  # 199 for the 1990s
     century: int | None = None  # 19 for the 1900s
     weekend: bool = False
+    feast: str | None = None  # a moveable feast (lexicon.MOVEABLE_FEASTS), dated once the year is known
     pod: str | None = None  # MO AF EV NI
     hour: int | None = None
     minute: int | None = None
