@@ -500,6 +500,8 @@ def p_duration(h: Hit) -> Spec | None:
     if h.words() == ["one", "day"] and h.prev() in _SOMEDAY_BEFORE:
         return Spec(value="FUTURE_REF")  # "he will one day return": some day, not a day long
     words = h.words("n") if h.has("n") else []
+    if words and words[-1][-2:] in ("st", "nd", "rd", "th") and words[-1][:1].isdigit():
+        return None  # "the 90th minute": a place in time, not a length
     all_words = h.words()
     trim = 0
     if all_words[0] in ("the", "a", "an") and "-" in all_words and not h.has("noun"):
@@ -850,5 +852,5 @@ NEGATIVE: tuple[str, ...] = (
     "2000 troops", "the first round", "sat down", "one of them", "no time to lose",
     "speaking on ABC's This Week", "This is VOA Today", "a venture called Orion 1980",
     "the Thirty Years' War", "the Six-Day War", "the Hundred Years War", "Mr. Friday said", "April Ryan asked",
-    "Super Tuesday voters", "the Summer Olympics",
+    "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute",
 )
