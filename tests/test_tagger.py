@@ -159,7 +159,14 @@ def test_the_part_of_a_named_day_is_one_time() -> None:
      ("Rates averaged 3.7% in the week ending Jan. 9.", ("the week ending Jan. 9", "2020-W02", None)),
      ("Claims fell in the week ended Friday.", ("the week ended Friday", "2020-W01", None)),
      ("It is the worst drought in 50 years.", ("50 years", "P50Y", None)),
-     ("The mission will last 18 months.", ("18 months", "P18M", None))],
+     ("The mission will last 18 months.", ("18 months", "P18M", None)),
+     ("The company said it would announce results on Thursday.", ("Thursday", "2020-01-09", None)),
+     ("Starting Monday, the rule applies to all drivers.", ("Monday", "2020-01-13", None)),
+     ("Officials say the bridge could reopen Friday.", ("Friday", "2020-01-10", None)),
+     ("They hope to reach a deal before Friday.", ("Friday", "2020-01-10", None)),
+     ("He would have turned 70 on Friday.", ("Friday", "2020-01-03", None)),
+     ("Easter falls early this year.", ("Easter", "2020-04-12", None)),
+     ("Shops were busy on Black Friday.", ("Black Friday", "2019-11-29", None))],
 )
 def test_postponements_schedules_and_spans_of_time(text: str, expected: tuple[str, str, str | None]) -> None:
     assert expected in values(text, "2020-01-08")  # a Wednesday

@@ -18,7 +18,8 @@ FUTURE_CUES: Final = frozenset(
     planning due upcoming intends intend intended aims aim slated tomorrow effective
     resume resumes meet meets begin begins start starts open opens payable expires expire
     ends closes runs leaves leave arrives arrive departs depart returns visits travels hosts
-    launches go goes takes heads""".split()
+    launches go goes takes heads would could might should must starting beginning hope hopes hoping want wants
+    seek seeks promises vows pledges""".split()
 )
 # verbs that move a plan later: what they move it to is ahead, whatever their tense ("was pushed back to March")
 _POSTPONED: Final = frozenset("postponed delayed deferred rescheduled adjourned".split())
