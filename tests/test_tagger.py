@@ -193,3 +193,10 @@ def test_a_unit_finer_than_the_story_counts_from_the_publication() -> None:
 def test_shortly_before_and_ahead_of_are_not_times_of_their_own() -> None:
     got = values("The blast, shortly before noon, came in recent months ahead of talks.", "2020-01-08")
     assert [t for t, _, _ in got] == ["noon", "recent months"]
+
+
+def test_the_year_ago_quarter_is_the_quarter_named_a_year_before() -> None:
+    text = "Net rose in the second quarter from the year-ago second quarter, and costs fell from the year-ago period."
+    got = values(text, "1989-11-01")
+    assert ("the year-ago second quarter", "1988-Q2", None) in got
+    assert ("the year-ago period", "1988-Q2", None) in got

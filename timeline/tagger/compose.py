@@ -154,6 +154,14 @@ def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
                                                                    mod=a.spec.mod), f"{a.rule}+{b.rule}"))
                 i += 2
                 continue
+            if between == () and a.rule == "year-ago-adjective" and a.spec.grain is None and b.spec.quarter is not None \
+                    and b.spec.year is None and b.spec.anchor is None:
+                # "the year-ago third quarter": that quarter a year before
+                first = a.first - 1 if a.first > 0 and toks.lower(a.first - 1) == "the" else a.first
+                out.append(Candidate(first, b.last, Spec(anchor="dct", unit="year", shift=-1, quarter=b.spec.quarter,
+                                                         grain="quarter", moves_story=False), f"{a.rule}+{b.rule}"))
+                i += 2
+                continue
             if between in _JOIN_DAY_TIME:
                 merged = _merge(a, b)
                 if merged is not None:

@@ -331,7 +331,9 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
         if last_quarter is not None and spec.grain == "quarter":
             return render(dt.date(spec.year, last_quarter.date.month, 1), "quarter")
         return render(dt.date(spec.year, 1, 1), "year")
-    if spec.anchor == "ref" and story is not None:
+    if spec.anchor == "ref" and spec.grain == "quarter" and unit == "year" and last_quarter is not None:
+        base, base_grain = last_quarter.date, "quarter"  # "the year-ago period": the last quarter named, a year before
+    elif spec.anchor == "ref" and story is not None:
         base, base_grain = story.date, story.grain
         if unit == "day" and _RANK.get(base_grain, 0) > _RANK["day"] and "day" in recent:
             base, base_grain = recent["day"].date, "day"  # "the day before" counts from a day
