@@ -92,7 +92,8 @@ def apply_modifiers(toks: Tokens, cands: list[Candidate]) -> None:
     prev_end = -1  # a modifier may not reach into the candidate before
     for c in cands:
         first = c.first
-        if c.spec.type == "SET" or first == 0 or toks.lower(first - 1) not in _LAST_WORDS:
+        ref = c.spec.value is not None and c.spec.value.endswith("_REF")  # "talk about the future": no modifier
+        if c.spec.type == "SET" or ref or first == 0 or toks.lower(first - 1) not in _LAST_WORDS:
             prev_end = c.last
             continue
         # a count of units from an anchor ("two weeks ago": the shift leaves the grain open)

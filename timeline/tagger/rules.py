@@ -520,6 +520,9 @@ def p_duration(h: Hit) -> Spec | None:
             return None
     if h.has("half") or h.has("half2"):
         n = (n or 0) + 0.5
+    if trim == 0 and all_words[0] in ("the", "a", "an") and n is not None and n > 1 and not h.has("noun") \
+            and h.word("u") not in lx.PLURAL_UNITS and all_words[1] not in _DURATION_MODIFIERS:
+        trim = 1  # "a five year plan": a singular unit after a count is an adjective; the article is the noun's
     if unit == "quarter" and (n is None or h.words()[-2:-1] == ["-"]):
         return None  # "such quarters", "three-quarters" of the food
     if unit == "decade" and n is not None:
@@ -789,7 +792,7 @@ RULES: tuple[Rule, ...] = (
          " whole | recent | additional | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half))? | vague=(several | few |"
          " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead !>(of))?"
          " (noun=(period | term))? !>(old | - old)", p_duration,
-         {"P5Y": ["five years", "5 years", "5-year", "five-year"], "PT24H": ["twenty four hours", "24 hours",
+         {"P5Y": ["five years", "5 years", "5-year", "five-year", "a [five year] plan"], "PT24H": ["twenty four hours", "24 hours",
           "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
           "PXW": ["several weeks", "the weeks ahead"], "P9M": ["the first nine months"], "P1Y6M": ["a year and a half"], "PT1M30S": ["a minute and a half"],
           "PT2H30M": ["two and a half hours", "2 and a half hours"],
@@ -801,9 +804,10 @@ RULES: tuple[Rule, ...] = (
     Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD | of)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
-    Rule("ref-word", "!<(as) r=(now | currently | current | presently | nowadays | recently | recent | lately | formerly |"
-         " soon | shortly) !>(that | than | as | after | before)", p_ref_word,
-         {"PRESENT_REF": ["now", "currently", "current"], "PAST_REF": ["recently"], "FUTURE_REF": ["soon"]}),
+    Rule("ref-word", "!<(as) (right >(now) | just >(now) | more >(recently) | very >(soon))? r=(now | currently | current |"
+         " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before)",
+         p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently"],
+                      "FUTURE_REF": ["soon", "very soon"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONESPEC | local=(local time))?", p_clock,
          {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT"],
