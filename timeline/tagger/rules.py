@@ -521,6 +521,7 @@ def p_duration(h: Hit) -> Spec | None:
     if h.has("half") or h.has("half2"):
         n = (n or 0) + 0.5
     if trim == 0 and all_words[0] in ("the", "a", "an") and n is not None and n > 1 and not h.has("noun") \
+            and words and words[0] not in ("a", "an") and not (h.has("half") or h.has("half2")) \
             and h.word("u") not in lx.PLURAL_UNITS and all_words[1] not in _DURATION_MODIFIERS:
         trim = 1  # "a five year plan": a singular unit after a count is an adjective; the article is the noun's
     if unit == "quarter" and (n is None or h.words()[-2:-1] == ["-"]):
