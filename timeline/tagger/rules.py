@@ -512,7 +512,9 @@ def p_duration(h: Hit) -> Spec | None:
     elif all_words[0] == "last" and len(all_words) > 1 and h.prev() in _SOMEDAY_BEFORE:
         trim = 1  # "the mission will last 18 months": the verb is not part of the duration
     n: float | None
-    if h.has("vague") or not words or h.has("n2"):
+    if not words and all_words[0] in ("a", "an") and not h.has("vague"):
+        n = 1  # "an additional year", "a full day"
+    elif h.has("vague") or not words or h.has("n2"):
         n = None
     else:
         n = number(words)
@@ -716,7 +718,7 @@ RULES: tuple[Rule, ...] = (
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
          " | fiscal | early | late | mid | the | its | his | her | their | our | s | and | or | as | a | between | circa |"
-         " throughout | around | about | than | following) y=YEAR"
+         " throughout | around | about | than | following | that | this | each | every) y=YEAR"
          " !>(% | BIGNUM | NUM | UNIT | - | years | months | days | old)", p_year, {"1996": ["its [1996] campaign"], "1971": ["the [1971] treaty"]}),
     Rule("year-after-modifier", "<((mid | early | late) -) y=YEAR", p_year, {"2020": ["mid-2020"]}),
     Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
@@ -789,15 +791,15 @@ RULES: tuple[Rule, ...] = (
                       "P1D": ["three times a day", "500 meals [a day]"]}),
     Rule("units-per-unit", "n=" + _N + " UNIT (a | an | per) u=UNIT !>(ago | earlier | later | before)", p_set_rate,
          {"P1W": ["five days a week", "seven days a week"], "P1D": ["24 hours a day", "two hours a day"]}),
-    Rule("duration", "(the | (a | an) >(NUMWORD | COUNT))? (first | last | next | past | coming | previous | final | initial | full | entire |"
-         " whole | recent | additional | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half))? | vague=(several | few |"
+    Rule("duration", "(the | (a | an) >(NUMWORD | COUNT | additional | extra | full | entire | whole))? (first | last | next | past | coming | previous | final | initial | full | entire |"
+         " whole | recent | additional | extra | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half))? | vague=(several | few |"
          " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead !>(of))?"
          " (noun=(period | term))? !>(old | - old)", p_duration,
          {"P5Y": ["five years", "5 years", "5-year", "five-year", "a [five year] plan"], "PT24H": ["twenty four hours", "24 hours",
           "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
           "PXW": ["several weeks", "the weeks ahead"], "P9M": ["the first nine months"], "P1Y6M": ["a year and a half"], "PT1M30S": ["a minute and a half"],
           "PT2H30M": ["two and a half hours", "2 and a half hours"],
-          "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year"],
+          "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year", "an additional year", "a full year"],
           "PXM": ["12 to 18 months"], "P18M": ["will last [18 months]"], "FUTURE_REF": ["she will [one day] lead"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT30M": ["half an hour"], "P6M": ["half a year"], "PT12H": ["half a day"]}),
     Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
@@ -832,6 +834,11 @@ RULES: tuple[Rule, ...] = (
          p_year_ago_adj, {"2019": ["year-earlier"]}),
     Rule("year-end", "(the)? year ((-)? end | ' s end)", p_year_end, {"2020-12-31": ["year-end", "the year-end"],
          "2020": ["year end", "year's end", "the year's end"]}),
+    Rule("mid-pod", "mid (-)? pod=(morning | afternoon | evening) | mp=(midmorning | midafternoon)", lambda h: Spec(
+         type="TIME", anchor="ref", unit="day", shift=0, grain="partofday", mod="MID",
+         pod="MO" if h.has("mp") and h.word("mp") == "midmorning" else "AF" if h.has("mp")
+         else lx.PARTS_OF_DAY[h.word("pod")]), {"2020-01-05TAF": ["mid-afternoon", "mid afternoon", "midafternoon"],
+                                               "2020-01-05TMO": ["mid-morning", "midmorning"]}),
     Rule("the-pod", "the pod=(morning | afternoon | evening | night >(of (MONTH (.)? DAYNUM | DAYNUM | WEEKDAY)))", lambda h: Spec(type="TIME",
          anchor="ref", unit="day", shift=0, grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]),
          {"2020-01-05TAF": ["the afternoon"]}),
