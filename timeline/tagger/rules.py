@@ -829,6 +829,10 @@ RULES: tuple[Rule, ...] = (
     Rule("spelled-year", "((nineteen | eighteen) (TENS (- NUMWORD)? | NUMWORD) | (the year)? two thousand"
          " ((and)? NUMWORD)?)", p_spelled_year,
          {"1996": ["nineteen ninety-six"], "2000": ["the year two thousand"], "2003": ["two thousand and three"]}),
+    Rule("period-a-year-before", "(the (corresponding | comparable | same)? (quarter | period) (of)? (last year | a year (ago |"
+         " earlier | before)) | last year ' s (quarter | period))", lambda h: Spec(anchor="ref", unit="year", shift=-1,
+         grain="quarter", moves_story=False), {"2019-Q4": ["the corresponding period last year", "last year's quarter",
+                                                           "the quarter a year ago"]}),
     Rule("year-ago-adjective", "(the (year - (earlier | ago) | year (earlier | ago)) u=(quarter | period) |"
          " year - (earlier | ago))",
          p_year_ago_adj, {"2019": ["year-earlier"]}),
