@@ -831,7 +831,7 @@ RULES: tuple[Rule, ...] = (
          {"1996": ["nineteen ninety-six"], "2000": ["the year two thousand"], "2003": ["two thousand and three"]}),
     Rule("period-a-year-before", "(the (corresponding | comparable | same)? (quarter | period) (of)? (last year | a year (ago |"
          " earlier | before)) | last year ' s (quarter | period))", lambda h: Spec(anchor="ref", unit="year", shift=-1,
-         grain="quarter", moves_story=False), {"2019-Q4": ["the corresponding period last year", "last year's quarter",
+         grain="quarter", moves_story=False), {"2019-Q1": ["the corresponding period last year", "last year's quarter",
                                                            "the quarter a year ago"]}),
     Rule("year-ago-adjective", "(the (year - (earlier | ago) | year (earlier | ago)) u=(quarter | period) |"
          " year - (earlier | ago))",
