@@ -200,3 +200,4 @@ def test_the_year_ago_quarter_is_the_quarter_named_a_year_before() -> None:
     got = values(text, "1989-11-01")
     assert ("the year-ago second quarter", "1988-Q2", None) in got
     assert ("the year-ago period", "1988-Q2", None) in got
+    assert ("the year-earlier nine months", "P9M", None) in values("Net for the year-earlier nine months rose.", "1989-11-01")

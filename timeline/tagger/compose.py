@@ -163,6 +163,13 @@ def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
                                                          grain="quarter", moves_story=False), f"{a.rule}+{b.rule}"))
                 i += 2
                 continue
+            if between == () and a.rule == "year-ago-adjective" and a.spec.grain is None and b.spec.type == "DURATION" \
+                    and b.spec.value is not None:
+                # "the year-earlier nine months": that span, a year before; its value is its length
+                first = a.first - 1 if a.first > 0 and toks.lower(a.first - 1) == "the" else a.first
+                out.append(Candidate(first, b.last, b.spec.with_(trim=0), f"{a.rule}+{b.rule}"))
+                i += 2
+                continue
             if between in _JOIN_DAY_TIME:
                 merged = _merge(a, b)
                 if merged is not None:
