@@ -201,3 +201,17 @@ def test_the_year_ago_quarter_is_the_quarter_named_a_year_before() -> None:
     assert ("the year-ago second quarter", "1988-Q2", None) in got
     assert ("the year-ago period", "1988-Q2", None) in got
     assert ("the year-earlier nine months", "P9M", None) in values("Net for the year-earlier nine months rose.", "1989-11-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Trading halted by mid-afternoon yesterday.", ("mid-afternoon yesterday", "1989-11-01TAF", "MID")),
+     ("Prices soared in the last half of the '80s.", ("the last half of the '80s", "198", "END")),
+     ("Two wars marked the first half of the 20th century.", ("the first half of the 20th century", "19", "START")),
+     ("The plant will run for at least 20 more years.", ("at least 20 more years", "P20Y", "EQUAL_OR_MORE")),
+     ("Eight trading days later, the index recovered.", ("Eight trading days", "P8D", None)),
+     ("The term is 2 1/2 years.", ("2 1/2 years", "P2Y6M", None)),
+     ("The then-current chairman resigned.", ("then-current", "PAST_REF", None))],
+)
+def test_compound_expressions_are_one_mention(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in values(text, "1989-11-02")

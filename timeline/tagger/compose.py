@@ -170,6 +170,20 @@ def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(first, b.last, b.spec.with_(trim=0), f"{a.rule}+{b.rule}"))
                 i += 2
                 continue
+            if between == () and _is_story_pod(a.spec) and _is_day(b.spec):
+                # "mid-afternoon yesterday", "late morning Tuesday": that part of that day
+                grain = "partofday" if b.spec.anchor is not None else b.spec.grain
+                out.append(Candidate(a.first, b.last, b.spec.with_(type="TIME", pod=a.spec.pod, mod=a.spec.mod, grain=grain),
+                                     f"{a.rule}+{b.rule}"))
+                i += 2
+                continue
+            if between in (("of",), ("of", "the")) and a.spec.half is not None and a.spec.year is None and a.spec.anchor is None \
+                    and (b.spec.decade is not None or b.spec.century is not None):
+                # "the last half of the '80s": the decade, its second half told by the mod
+                out.append(Candidate(a.first, b.last, b.spec.with_(mod="START" if a.spec.half == 1 else "END"),
+                                     f"{a.rule}+{b.rule}"))
+                i += 2
+                continue
             if between in _JOIN_DAY_TIME:
                 merged = _merge(a, b)
                 if merged is not None:

@@ -520,6 +520,8 @@ def p_duration(h: Hit) -> Spec | None:
         n = number(words)
         if n is None:
             return None
+    if h.has("half2") and h.words("half2") not in (["and", "a", "half"], ["1", "/", "2"]):
+        return None  # "2 3/4 years": only halves are written
     if h.has("half") or h.has("half2"):
         n = (n or 0) + 0.5
     if trim == 0 and all_words[0] in ("the", "a", "an") and n is not None and n > 1 and not h.has("noun") \
@@ -579,6 +581,8 @@ def p_set_rate(h: Hit) -> Spec | None:
 
 
 def p_ref_word(h: Hit) -> Spec | None:
+    if h.words()[0] == "then":
+        return Spec(value="PAST_REF")  # "the then-current chairman": current at a time gone by
     return Spec(value=lx.REF_WORDS[h.word("r")])
 
 
@@ -792,13 +796,14 @@ RULES: tuple[Rule, ...] = (
     Rule("units-per-unit", "n=" + _N + " UNIT (a | an | per) u=UNIT !>(ago | earlier | later | before)", p_set_rate,
          {"P1W": ["five days a week", "seven days a week"], "P1D": ["24 hours a day", "two hours a day"]}),
     Rule("duration", "(the | (a | an) >(NUMWORD | COUNT | additional | extra | full | entire | whole))? (first | last | next | past | coming | previous | final | initial | full | entire |"
-         " whole | recent | additional | extra | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half))? | vague=(several | few |"
-         " a few | many | the past few | a number of | numerous)) (-)?)? u=UNIT (half=(and a half))? (or so | ahead !>(of))?"
+         " whole | recent | additional | extra | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half | COUNT / COUNT))? | vague=(several | few |"
+         " a few | many | the past few | a number of | numerous)) (-)? (more | trading | business | working | calendar)?)? u=UNIT"
+         " (half=(and a half))? (or so | ahead !>(of))?"
          " (noun=(period | term))? !>(old | - old)", p_duration,
          {"P5Y": ["five years", "5 years", "5-year", "five-year", "a [five year] plan"], "PT24H": ["twenty four hours", "24 hours",
           "the last twenty-four hours"], "P2Y": ["a couple of years"], "PXM": ["months"], "P3M": ["the past three months"],
           "PXW": ["several weeks", "the weeks ahead"], "P9M": ["the first nine months"], "P1Y6M": ["a year and a half"], "PT1M30S": ["a minute and a half"],
-          "PT2H30M": ["two and a half hours", "2 and a half hours"],
+          "PT2H30M": ["two and a half hours", "2 and a half hours", "2 1/2 hours"],
           "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year", "an additional year", "a full year"],
           "PXM": ["12 to 18 months"], "P18M": ["will last [18 months]"], "FUTURE_REF": ["she will [one day] lead"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT30M": ["half an hour"], "P6M": ["half a year"], "PT12H": ["half a day"]}),
@@ -807,9 +812,9 @@ RULES: tuple[Rule, ...] = (
     Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD | of)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
-    Rule("ref-word", "!<(as) (right >(now) | just >(now) | more >(recently) | very >(soon))? r=(now | currently | current |"
+    Rule("ref-word", "!<(as) (right >(now) | just >(now) | more >(recently) | very >(soon) | then (-)? >(current))? r=(now | currently | current |"
          " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before)",
-         p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently"],
+         p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently", "the [then-current] chief"],
                       "FUTURE_REF": ["soon", "very soon"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONESPEC | local=(local time))?", p_clock,
