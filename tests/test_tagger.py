@@ -215,3 +215,18 @@ def test_the_year_ago_quarter_is_the_quarter_named_a_year_before() -> None:
 )
 def test_compound_expressions_are_one_mention(text: str, expected: tuple[str, str, str | None]) -> None:
     assert expected in values(text, "1989-11-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("MPs return on the 16th.", [("the 16th", "2020-01-16")]),
+     ("The festival runs from 20 to 23 August.", [("20", "2020-08-20"), ("23 August", "2020-08-23")]),
+     ("The Fed meets Jan. 28-29.", [("Jan. 28", "2020-01-28"), ("29", "2020-01-29")]),
+     ("The jury retired at 11.30am and returned at 4.15 pm.", [("11.30am", "2020-01-05T11:30"),
+                                                               ("4.15 pm", "2020-01-05T16:15")]),
+     ("Sentencing is set for 27/03/2020.", [("27/03/2020", "2020-03-27")]),
+     ("The lift stopped on the 16th floor.", []),
+     ("Rates rose 4.15 percent.", [])],
+)
+def test_days_of_the_month_day_ranges_and_british_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text)] == expected

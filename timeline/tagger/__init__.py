@@ -80,9 +80,10 @@ def _ranges(toks: Tokens, cands: list[Candidate]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     for k in range(len(cands) - 1):
         a, b = cands[k], cands[k + 1]
-        if b.first != a.last + 2 or toks.lower(a.last + 1) not in _RANGE_WORDS or a.first == 0:
+        if b.first != a.last + 2 or toks.lower(a.last + 1) not in _RANGE_WORDS:
             continue
-        if toks.lower(a.first - 1) not in _RANGE_STARTS and toks.lower(a.last + 1) != "-":
+        if (a.first == 0 or toks.lower(a.first - 1) not in _RANGE_STARTS) and toks.lower(a.last + 1) != "-" \
+                and a.rule != "day-range-start":
             continue
         if _calendar_without_year(a.spec) and b.spec.month is not None and b.spec.anchor is None \
                 and b.spec.value is None and b.spec.weekday is None:

@@ -190,6 +190,8 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
             last_day = recent.get("day")
             return _resolve_weekday(spec, last_day.date if last_day is not None else dct, spec.direction)
         return _resolve_weekday(spec, dct, direction)
+    if spec.day is not None and spec.month is None:  # "on the 16th": of this month, or the next or last one
+        return _resolve_day_of_month(spec.day, dct, direction)
     if spec.month is not None and spec.day is not None:
         if y is None:
             y = _year_for(spec.month, spec.day, dct, direction)
@@ -275,6 +277,18 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
     if direction is None and dct.month - month >= 9:
         return y + 1
     return y
+
+
+def _resolve_day_of_month(day: int, dct: dt.date, direction: str | None) -> Resolved:
+    y, m = dct.year, dct.month
+    if direction == "future" and day < dct.day:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    elif direction == "past" and day > dct.day:
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    try:
+        return render(dt.date(y, m, day), "day")
+    except ValueError:  # "the 31st" of a 30-day month: keep what is sure
+        return Resolved(f"XXXX-XX-{day:02d}")
 
 
 def _feast_date(name: str, year: int) -> dt.date:

@@ -595,7 +595,7 @@ def p_ref_phrase(h: Hit) -> Spec | None:
 
 def p_clock(h: Hit) -> Spec | None:
     if h.has("c"):
-        parts = h.word("c").split(":")
+        parts = h.word("c").replace(".", ":").split(":")
         hour, minute = int(parts[0]), int(parts[1])
     else:
         hour, minute = int(h.word("h")), 0
@@ -718,6 +718,12 @@ RULES: tuple[Rule, ...] = (
           "2019-05": ["last May"], "2020-05": ["next May"]}),
     Rule("iso-date", "i=ISO", p_iso, {"2020-01-03": ["2020-01-03"], "2020-01-03T17:00": ["2020-01-03T17:00"]}),
     Rule("slash-date", "s=SLASHDATE", p_slash, {"2020-01-03": ["01/03/2020", "1/3/20"]}),
+    Rule("day-of-month", "<(on | by | until | till | from | since | before | after) the d=ORDNUM !>(WORD | CAPWORD | UNIT | -)",
+         lambda h: Spec(day=int(h.word("d")[:-2])), {"2020-01-16": ["on [the 16th]"]}),
+    Rule("day-range-start", "d=DAYNUM >((- | to | and) DAYNUM MONTH)", lambda h: Spec(
+         day=int(h.word("d")), month=_MONTH_OF[h.after(3)[2]]), {}),  # tests/test_tagger.py: "from 20 to 23 August"
+    Rule("day-range-end", "<(MONTH DAYNUM (- | to | and)) d=DAYNUM !>(MONTH | DAYNUM | ORDNUM | , YEAR)", lambda h: Spec(
+         day=int(h.word("d")), month=_MONTH_OF[h.before(3)[0]]), {}),  # tests/test_tagger.py: "Jan. 28-29"
     Rule("year", "!<($ | - | / | CAPWORD) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"

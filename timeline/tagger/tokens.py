@@ -35,8 +35,9 @@ _TOKEN_RE: Final = re.compile(
     r"""
     (?P<word>[A-Za-z]+)
   | (?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?)(?![\d])
-  | (?P<slash>[01]?\d/[0-3]?\d/(?:\d{4}|\d{2}))(?![\d/])
+  | (?P<slash>[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2}))(?![\d/])
   | (?P<clock>[0-2]?\d:[0-5]\d(?::[0-5]\d)?)(?![\d:,])
+  | (?P<dotclock>[0-2]?\d\.[0-5]\d)(?=\ ?[ap]\.?m\b)
   | (?P<decade>(?:1[0-9]|20)?\d0s)(?![A-Za-z0-9])
   | (?P<bignum>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+)
   | (?P<ordnum>\d{1,2}(?:st|nd|rd|th))(?![A-Za-z])
@@ -216,8 +217,8 @@ def tokenize(text: str) -> Tokens:
                 tag = NUM_TAG
         elif kind == "punct":
             tag = punct_tags.get(tok, PUNCT_TAG)
-        elif kind == "clock":
-            h = int(tok.split(":", 1)[0])
+        elif kind == "clock" or kind == "dotclock":  # "17:00"; "11.30" only before am/pm
+            h = int(tok.replace(".", ":").split(":", 1)[0])
             tag = CLOCK_TAG if h <= 24 else NUM_TAG
         elif kind == "ordnum":
             tag = ORDNUM_TAG if 1 <= int(tok[:-2]) <= 31 else NUM_TAG
