@@ -502,6 +502,8 @@ def p_duration(h: Hit) -> Spec | None:
     words = h.words("n") if h.has("n") else []
     if words and words[-1][-2:] in ("st", "nd", "rd", "th") and words[-1][:1].isdigit():
         return None  # "the 90th minute": a place in time, not a length
+    if words and len(words[0]) == 4 and words[0].startswith("0"):
+        return None  # "0630 hours": a wire-copy clock time
     all_words = h.words()
     trim = 0
     if all_words[0] in ("the", "a", "an") and "-" in all_words and not h.has("noun"):
@@ -630,6 +632,20 @@ def _zone(h: Hit) -> str | None:
     if first.lower() in lx.ZONE_WORDS:
         return written.upper().replace(" ", "")  # "UTC+3", "GMT"
     return written  # "Pacific", "Eastern Standard Time", "Moscow time"
+
+
+def p_wire_clock(h: Hit) -> Spec | None:
+    """'0630 GMT', '1630 local time', '2300 hours': the four-digit clock of wire copy."""
+    tok = h.word("t")
+    if len(tok) != 4:
+        return None
+    hour, minute = int(tok[:2]), int(tok[2:])
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        return None
+    zone = _zone(h)
+    if zone == "" or (zone is None and not h.has("hours")):
+        return None
+    return Spec(type="TIME", hour=hour, minute=minute, zone=zone)
 
 
 def p_clock_word(h: Hit) -> Spec | None:
@@ -822,6 +838,8 @@ RULES: tuple[Rule, ...] = (
          " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before)",
          p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently", "the [then-current] chief"],
                       "FUTURE_REF": ["soon", "very soon"]}),
+    Rule("wire-clock", "!<(in | since | during | of) t=(NUM | YEAR) (zone=ZONESPEC | local=(local time) | hours=(hours | hrs))", p_wire_clock,
+         {"2020-01-05T06:30": ["0630 GMT", "0630 hours"], "2020-01-05T16:30": ["1630 local time", "1630 UTC"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONESPEC | local=(local time))?", p_clock,
          {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT"],
