@@ -132,7 +132,7 @@ def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
     i = 0
     while i < len(cands):
         a = cands[i]
-        if i + 1 < len(cands):
+        if i + 1 < len(cands) and cands[i + 1].first - a.last <= 3:  # at most two words between
             b = cands[i + 1]
             between = tuple(toks.lower(k) for k in range(a.last + 1, b.first))
             if between == ("of",) and _is_story_pod(a.spec) and _is_day(b.spec) and b.spec.anchor is None:
