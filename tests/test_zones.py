@@ -383,3 +383,17 @@ def test_every_zone_abbreviation_is_read_by_the_tagger() -> None:
 def test_zone_written_after_a_clock_time_is_in_the_span(text: str, zone: str) -> None:
     (m,) = timeline.extract(text, published="2020-01-05")
     assert m.zone == zone and m.text.endswith(zone.split()[-1] if " " in zone else zone[-1])
+
+
+def test_an_aware_publication_time_gives_its_offset_when_nothing_else_does() -> None:
+    text = "The session opens at 1:00 pm local time."
+    (m,) = timeline.extract(text, published="2020-01-05T09:00+03:00")
+    assert m.interval is not None and m.interval.start.utcoffset() == dt.timedelta(hours=3)
+    assert timeline.document_zone(text, published=dt.datetime(2020, 1, 5, 9, tzinfo=dt.timezone.utc)) == \
+        timeline.DocumentZone("UTC", "published")
+    # a dateline wins over the publication's offset
+    (m,) = timeline.extract("PARIS (AFP) - The vote is at 5 p.m.", published="2020-07-05T09:00+03:00")
+    assert m.interval is not None and m.interval.start.utcoffset() == dt.timedelta(hours=2)
+    # a naive publication time gives nothing: the clock time stays floating
+    (m,) = timeline.extract(text, published="2020-01-05T09:00")
+    assert m.interval is not None and m.interval.start.tzinfo is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline._model import Mention
-from timeline._reference import as_reference
+from timeline._reference import Reference, as_reference
 from timeline.zones import DocumentZone, document_zone, get_zone, localize
 
 
@@ -21,10 +21,10 @@ def extract(
     clock times stay floating (docs/zones.md). An unknown name raises `ValueError`.
     Returns the mentions in text order; they never overlap.
     """
-    mentions = _tag(text, published, timezone)
+    ref, mentions = _tag(text, published, timezone)
     if not any(m.type == "TIME" for m in mentions):  # zone work only where a clock time needs it
         return mentions
-    zone = document_zone(text, mentions, timezone=timezone)
+    zone = document_zone(text, mentions, timezone=timezone, published=ref.when)
     return localize(mentions, None if zone is None else get_zone(zone.name))
 
 
@@ -32,12 +32,12 @@ def extract_zoned(
     text: str, *, published: dt.date | dt.datetime | str, timezone: str | None = None
 ) -> tuple[list[Mention], DocumentZone | None]:
     """`extract`, and the document's zone (None when its times are floating), for the command line."""
-    mentions = _tag(text, published, timezone)
-    zone = document_zone(text, mentions, timezone=timezone)
+    ref, mentions = _tag(text, published, timezone)
+    zone = document_zone(text, mentions, timezone=timezone, published=ref.when)
     return localize(mentions, None if zone is None else get_zone(zone.name)), zone
 
 
-def _tag(text: str, published: dt.date | dt.datetime | str, timezone: str | None) -> list[Mention]:
+def _tag(text: str, published: dt.date | dt.datetime | str, timezone: str | None) -> tuple[Reference, list[Mention]]:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     ref = as_reference(published)
@@ -45,5 +45,5 @@ def _tag(text: str, published: dt.date | dt.datetime | str, timezone: str | None
         get_zone(timezone)  # an unknown zone is an error even when the text has no clock time
     from timeline.tagger import tag  # noqa: PLC0415
 
-    return tag(text, ref)
+    return ref, tag(text, ref)
 

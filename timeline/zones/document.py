@@ -8,6 +8,8 @@ sentence of a clock time written with "local time"; otherwise none (floating).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -19,7 +21,7 @@ from timeline.zones.resolve import get_zone
 
 __all__ = ["DocumentZone", "ZoneSource", "document_zone", "dateline_place"]
 
-ZoneSource = Literal["argument", "dateline", "local-time"]
+ZoneSource = Literal["argument", "dateline", "local-time", "published"]
 
 _WORD = r"[A-Z][\w.'\u2019&-]*"
 _PLACE = rf"{_WORD}(?: {_WORD}){{0,3}}"
@@ -121,10 +123,13 @@ def _local_time_place(text: str, mentions: Sequence[Mention]) -> tuple[str, str]
     return None
 
 
-def document_zone(text: str, mentions: Sequence[Mention] = (), *, timezone: str | None = None) -> DocumentZone | None:
+def document_zone(text: str, mentions: Sequence[Mention] = (), *, timezone: str | None = None,
+                  published: dt.datetime | None = None) -> DocumentZone | None:
     """The zone of a document and its source, or None when it is not known (floating times).
 
-    ``mentions`` (from the tagger) are used for the "local time" source.
+    ``mentions`` (from the tagger) are used for the "local time" source. An aware
+    ``published`` datetime gives its offset when nothing else does (the clock of
+    the newsroom is the best guess left; a fixed offset, no daylight saving).
     An unknown ``timezone`` raises `UnknownZoneError` naming it; an unknown place
     is simply not a source.
 
@@ -143,4 +148,10 @@ def document_zone(text: str, mentions: Sequence[Mention] = (), *, timezone: str 
     local = _local_time_place(text, mentions)
     if local is not None:
         return DocumentZone(get_zone(local[1]).name, "local-time", local[0])
+    if published is not None and published.utcoffset() is not None:
+        offset = published.utcoffset()
+        assert offset is not None
+        minutes = int(offset.total_seconds() // 60)
+        sign = "-" if minutes < 0 else "+"
+        return DocumentZone(get_zone(f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}").name, "published")
     return None
