@@ -397,3 +397,14 @@ def test_an_aware_publication_time_gives_its_offset_when_nothing_else_does() -> 
     # a naive publication time gives nothing: the clock time stays floating
     (m,) = timeline.extract(text, published="2020-01-05T09:00")
     assert m.interval is not None and m.interval.start.tzinfo is None
+
+
+@needs_geonames
+@pytest.mark.parametrize(
+    ("dateline", "zone"),
+    [("PORTLAND, Ore. (AP) —", "America/Los_Angeles"), ("PORTLAND, Maine (AP) —", "America/New_York"),
+     ("SPRINGFIELD, Ill. (AP) —", "America/Chicago"), ("CHARLESTON, W.Va. (AP) —", "America/New_York")],
+)
+def test_ap_state_abbreviations_qualify_a_dateline(dateline: str, zone: str) -> None:
+    found = timeline.document_zone(f"{dateline} The vote is at 5 p.m.")
+    assert found is not None and found.name == zone

