@@ -408,3 +408,13 @@ def test_an_aware_publication_time_gives_its_offset_when_nothing_else_does() -> 
 def test_ap_state_abbreviations_qualify_a_dateline(dateline: str, zone: str) -> None:
     found = timeline.document_zone(f"{dateline} The vote is at 5 p.m.")
     assert found is not None and found.name == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "note"),
+    [("The vote is at 9 a.m. EST.", "2019-07-10", "off-season"), ("The vote is at 9 a.m. EST.", "2019-01-10", None),
+     ("The vote is at 9 a.m. EDT.", "2019-01-10", "off-season"), ("BEIJING — The vote is at 9 a.m. CST.", "2019-07-10", None)],
+)
+def test_a_seasonal_abbreviation_out_of_its_season_is_flagged(text: str, published: str, note: str | None) -> None:
+    (m,) = timeline.extract(text, published=published)
+    assert m.zone_note == note

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -176,8 +177,39 @@ def localize(mentions: Iterable[Mention], zone: Zone | None) -> list[Mention]:
 
             region, region_known = country_of(zone.name), True
         z = written_zone(written, region)
-        out.append(attrs.evolve(m, zone_note="unknown-zone") if z is None else _localized(m, z))
+        if z is None:
+            out.append(attrs.evolve(m, zone_note="unknown-zone"))
+            continue
+        found = _localized(m, z)
+        if found.zone_note is None and _off_season(written, found):
+            found = attrs.evolve(found, zone_note="off-season")
+        out.append(found)
     return out
+
+
+# North American abbreviations that name one half of the year: (the region's zone, daylight time or not)
+_SEASONAL: Final = {
+    "EST": ("America/New_York", False), "EDT": ("America/New_York", True),
+    "CST": ("America/Chicago", False), "CDT": ("America/Chicago", True),
+    "MST": ("America/Denver", False), "MDT": ("America/Denver", True),
+    "PST": ("America/Los_Angeles", False), "PDT": ("America/Los_Angeles", True),
+    "AKST": ("America/Anchorage", False), "AKDT": ("America/Anchorage", True),
+}
+
+
+def _off_season(written: str, m: Mention) -> bool:
+    """"9 a.m. EST" on a July day: the East keeps EDT then; the time is kept at face value, flagged."""
+    season = _SEASONAL.get(written.upper())
+    if season is None or m.interval is None or m.interval.start.tzinfo is None:
+        return False
+    region = get_zone(season[0]).tzinfo
+    start = m.interval.start
+    standard = dt.datetime(start.year, 1, 15, tzinfo=region).utcoffset()
+    assert standard is not None
+    if start.utcoffset() != standard + dt.timedelta(hours=1 if season[1] else 0):
+        return False  # "CST" read as China Standard Time: not the North American one
+    in_dst = bool(start.replace(tzinfo=region).dst())
+    return in_dst != season[1]
 
 
 def in_zone(mentions: Iterable[Mention], zone: str) -> list[Mention]:
