@@ -74,6 +74,12 @@ def test_random_unicode(text: str) -> None:
 )
 def test_extreme_reference_dates_do_not_crash(text: str, published: dt.date) -> None:
     check_mentions(text, timeline.extract(text, published=published))
+    timeline.build(f"The council said it will vote {text}.", published=published)
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31)], ids=str)
+def test_text_with_no_times_gives_an_empty_timeline_on_any_date(published: dt.date) -> None:
+    assert len(timeline.build("the", published=published)) == 0
 
 
 def test_whole_text_of_repeated_tokens() -> None:

@@ -704,7 +704,7 @@ def detect(text: str, mentions: Sequence[Mention], published: dt.datetime, *,
     """The events of ``text`` dated by ``mentions`` (tagged against ``published``),
     then the events the text only orders ("retaliation for the strike")."""
     bounds = sentences(text)
-    pub_end = published if has_time else published + dt.timedelta(days=1)
+    pub_end = published if has_time or published.date() == dt.date.max else published + dt.timedelta(days=1)
     # mentions by sentence
     by_sentence: dict[int, list[int]] = {}
     si = 0
