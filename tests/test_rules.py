@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 import timeline
+from timeline.tagger.compose import JOINS
 from timeline.tagger.rules import NEGATIVE, RULES, Rule
 from timeline.tagger.tokens import PatternError, compile_pattern
 
@@ -39,6 +40,26 @@ def test_rule_example(rule: str, phrase: str, value: str) -> None:
     m = mentions[0]
     assert (m.start, m.end) == (start, end), f"partial cover of {phrase!r}: {m.text!r}"
     assert m.value == value
+
+
+JOIN_EXAMPLES = [
+    pytest.param(value, phrase, id=f"{join.name}:{phrase}")
+    for join in JOINS
+    for value, phrases in join.examples.items()
+    for phrase in phrases
+]
+
+
+@pytest.mark.parametrize(("value", "phrase"), JOIN_EXAMPLES)
+def test_join_example(value: str, phrase: str) -> None:
+    # two neighbours that are one expression come out as one mention covering the phrase
+    (m,) = timeline.extract(phrase, published=PUBLISHED)
+    assert (m.start, m.end, m.value) == (0, len(phrase), value)
+    assert "+" in m.rule or phrase.startswith(("Friday, ",))
+
+
+def test_every_join_has_examples() -> None:
+    assert all(join.examples for join in JOINS)
 
 
 @pytest.mark.parametrize("phrase", NEGATIVE)

@@ -13,7 +13,7 @@ import datetime as dt
 
 from timeline._model import Mention
 from timeline._reference import Reference
-from timeline.tagger.compose import Candidate, apply_modifiers, join_day_and_time, quarter_ended
+from timeline.tagger.compose import Candidate, apply_modifiers, join_adjacent, quarter_ended
 from timeline.tagger.context import tense_at
 from timeline.tagger.resolve import Point, Resolved, resolve
 from timeline.tagger.rules import RULES, Hit
@@ -126,7 +126,7 @@ def tag(text: str, ref: Reference) -> list[Mention]:
     cands = candidates(toks)
     if not cands:
         return []
-    cands = join_day_and_time(toks, cands)
+    cands = join_adjacent(toks, cands)
     quarter_ended(toks, cands)
     apply_modifiers(toks, cands)
     story: Point | None = None

@@ -3,13 +3,15 @@
 * Modifiers written before an expression widen it and set its TIMEX3 ``mod``:
   "late Saturday" (END), "mid-November" (MID), "the end of 1990" (END),
   "earlier this year" (START), "about two weeks" (APPROX), "more than a year".
-* A day and a clock time written together become one TIME:
-  "Sunday at 5:00 pm", "5 p.m. Sunday", "tomorrow at noon".
-* A weekday in front of a date joins it: "Friday, Jan. 3".
+* Neighbours that are one expression join (`JOINS`, data with examples): a day and
+  a clock time ("Sunday at 5:00 pm", "5 p.m. Sunday"), a weekday in front of its date
+  ("Friday, Jan. 3"), "the morning of June 6", "the week of Jan. 13", "the second half
+  of next year", "the year-ago third quarter", "the last half of the '80s".
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 import attrs
@@ -124,87 +126,104 @@ def quarter_ended(toks: Tokens, cands: list[Candidate]) -> None:
             a.spec = Spec(quarter=q, year=b.spec.year, mod=a.spec.mod)
 
 
-def join_day_and_time(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
-    """Merge "Sunday at 5:00 pm" and "5 p.m. Sunday" into one TIME candidate."""
+# ------------------------------------------------------------ joins of two neighbours
+
+@attrs.frozen
+class Join:
+    """Two neighbouring candidates that are one expression, as data (examples run in tests/test_rules.py).
+
+    ``between``: the words allowed between them; ``fits(a, b)``: whether their specs go
+    together; ``spec(a, b)``: the spec of the whole; ``article``: whether a "the" just
+    before ``a`` belongs to the whole ("the year-ago third quarter").
+    """
+
+    name: str
+    between: frozenset[tuple[str, ...]]
+    fits: Callable[[Spec, Spec], bool]
+    spec: Callable[[Spec, Spec], Spec]
+    examples: Mapping[str, Sequence[str]]
+    article: bool = False
+
+
+def _is_year_ago(spec: Spec) -> bool:
+    """"year-ago", "year-earlier" used as an adjective: a year before, no grain of its own."""
+    return spec.anchor == "ref" and spec.unit == "year" and spec.shift == -1 and spec.grain is None \
+        and not spec.moves_story
+
+
+def _a_day_and_a_clock(a: Spec, b: Spec) -> bool:
+    return (_is_day(a) and _is_bare_clock(b)) or (_is_bare_clock(a) and _is_day(b))
+
+
+def _day_at_clock(a: Spec, b: Spec) -> Spec:
+    day, clock = (a, b) if _is_day(a) else (b, a)
+    return day.with_(type="TIME", hour=clock.hour, minute=clock.minute, zone=clock.zone,
+                     grain="minute" if day.anchor is not None else None)
+
+
+_OF = frozenset({("of",)})
+_NOTHING = frozenset({()})
+
+JOINS: Final[tuple[Join, ...]] = (
+    Join("pod-of-day", _OF, lambda a, b: _is_story_pod(a) and _is_day(b) and b.anchor is None,
+         lambda a, b: b.with_(type="TIME", pod=a.pod),
+         {"1944-06-06TMO": ["the morning of June 6, 1944"], "2020-01-03TNI": ["the night of Friday"]}),
+    Join("week-of-day", frozenset({("of",), ("ending",), ("ended",)}),
+         lambda a, b: _is_story_week(a) and _is_day(b) and b.anchor is None,
+         lambda a, b: b.with_(grain="week"), {"2020-W03": ["the week of Jan. 13"], "2020-W02": ["the week ending Jan. 9"]}),
+    Join("part-of-relative-year", _OF,
+         lambda a, b: (a.quarter is not None or a.half is not None) and a.year is None and a.anchor is None
+         and b.anchor == "dct" and b.unit == "year" and b.grain == "year" and b.mod is None,
+         lambda a, b: b.with_(quarter=a.quarter, half=a.half, mod=a.mod),
+         {"2021-H2": ["the second half of next year"], "2019-Q1": ["the first quarter of last year"]}),
+    Join("year-ago-quarter", _NOTHING,
+         lambda a, b: _is_year_ago(a) and b.quarter is not None and b.year is None and b.anchor is None,
+         lambda a, b: Spec(anchor="dct", unit="year", shift=-1, quarter=b.quarter, grain="quarter", moves_story=False),
+         {"2019-Q3": ["the year-ago third quarter", "the year-earlier third quarter"]}, article=True),
+    Join("year-ago-span", _NOTHING,
+         lambda a, b: _is_year_ago(a) and b.type == "DURATION" and b.value is not None,
+         lambda a, b: b.with_(trim=0), {"P9M": ["the year-earlier nine months"]}, article=True),
+    Join("pod-day", _NOTHING, lambda a, b: _is_story_pod(a) and _is_day(b),
+         lambda a, b: b.with_(type="TIME", pod=a.pod, mod=a.mod, grain="partofday" if b.anchor is not None else b.grain),
+         {"2020-01-04TAF": ["mid-afternoon yesterday"]}),
+    Join("half-of-decade", frozenset({("of",), ("of", "the")}),
+         lambda a, b: a.half is not None and a.year is None and a.anchor is None
+         and (b.decade is not None or b.century is not None),
+         lambda a, b: b.with_(mod="START" if a.half == 1 else "END"),
+         {"198": ["the last half of the '80s"], "19": ["the first half of the 20th century"]}),
+    Join("day-and-clock", frozenset(_JOIN_DAY_TIME), _a_day_and_a_clock, _day_at_clock,
+         {"2020-01-05T17:00": ["Sunday at 5:00 pm", "5 p.m. Sunday"], "2020-01-06T12:00": ["tomorrow at noon"]}),
+    Join("weekday-date", frozenset(_JOIN_DAY_TIME),
+         lambda a, b: a.weekday is not None and a.type == "DATE" and b.day is not None and b.month is not None
+         and b.weekday is None,
+         lambda a, b: b, {"2020-01-03": ["Friday, Jan. 3"]}),
+)
+
+
+def join_adjacent(toks: Tokens, cands: list[Candidate]) -> list[Candidate]:
+    """Merge neighbours that are one expression (`JOINS`): "Sunday at 5:00 pm", "the week of Jan. 13"."""
     if len(cands) < 2:
         return cands
     out: list[Candidate] = []
-    i = 0
-    while i < len(cands):
+    i, n = 0, len(cands)
+    while i < n:
         a = cands[i]
-        if i + 1 < len(cands) and cands[i + 1].first - a.last <= 3:  # at most two words between
+        if i + 1 < n and cands[i + 1].first - a.last <= 3:  # at most two words between
             b = cands[i + 1]
             between = tuple(toks.lower(k) for k in range(a.last + 1, b.first))
-            if between == ("of",) and _is_story_pod(a.spec) and _is_day(b.spec) and b.spec.anchor is None:
-                # "the morning of 6 June 1944", "the night of April 14": that part of that day
-                out.append(Candidate(a.first, b.last, b.spec.with_(type="TIME", pod=a.spec.pod), f"{a.rule}+{b.rule}"))
-                i += 2
-                continue
-            if between in (("of",), ("ending",), ("ended",)) and _is_story_week(a.spec) and _is_day(b.spec) \
-                    and (b.spec.day is not None or b.spec.weekday is not None) \
-                    and b.spec.anchor is None:
-                # "the week of Jan. 13", "the week ending Jan. 9": the week that holds that day
-                out.append(Candidate(a.first, b.last, b.spec.with_(grain="week"), f"{a.rule}+{b.rule}"))
-                i += 2
-                continue
-            if between == ("of",) and (a.spec.quarter is not None or a.spec.half is not None) and a.spec.year is None \
-                    and a.spec.anchor is None and b.spec.anchor == "dct" and b.spec.unit == "year" \
-                    and b.spec.grain == "year" and b.spec.mod is None:
-                # "the second half of next year": that half of that year
-                out.append(Candidate(a.first, b.last, b.spec.with_(quarter=a.spec.quarter, half=a.spec.half,
-                                                                   mod=a.spec.mod), f"{a.rule}+{b.rule}"))
-                i += 2
-                continue
-            if between == () and a.rule == "year-ago-adjective" and a.spec.grain is None and b.spec.quarter is not None \
-                    and b.spec.year is None and b.spec.anchor is None:
-                # "the year-ago third quarter": that quarter a year before
-                first = a.first - 1 if a.first > 0 and toks.lower(a.first - 1) == "the" else a.first
-                out.append(Candidate(first, b.last, Spec(anchor="dct", unit="year", shift=-1, quarter=b.spec.quarter,
-                                                         grain="quarter", moves_story=False), f"{a.rule}+{b.rule}"))
-                i += 2
-                continue
-            if between == () and a.rule == "year-ago-adjective" and a.spec.grain is None and b.spec.type == "DURATION" \
-                    and b.spec.value is not None:
-                # "the year-earlier nine months": that span, a year before; its value is its length
-                first = a.first - 1 if a.first > 0 and toks.lower(a.first - 1) == "the" else a.first
-                out.append(Candidate(first, b.last, b.spec.with_(trim=0), f"{a.rule}+{b.rule}"))
-                i += 2
-                continue
-            if between == () and _is_story_pod(a.spec) and _is_day(b.spec):
-                # "mid-afternoon yesterday", "late morning Tuesday": that part of that day
-                grain = "partofday" if b.spec.anchor is not None else b.spec.grain
-                out.append(Candidate(a.first, b.last, b.spec.with_(type="TIME", pod=a.spec.pod, mod=a.spec.mod, grain=grain),
-                                     f"{a.rule}+{b.rule}"))
-                i += 2
-                continue
-            if between in (("of",), ("of", "the")) and a.spec.half is not None and a.spec.year is None and a.spec.anchor is None \
-                    and (b.spec.decade is not None or b.spec.century is not None):
-                # "the last half of the '80s": the decade, its second half told by the mod
-                out.append(Candidate(a.first, b.last, b.spec.with_(mod="START" if a.spec.half == 1 else "END"),
-                                     f"{a.rule}+{b.rule}"))
-                i += 2
-                continue
-            if between in _JOIN_DAY_TIME:
-                merged = _merge(a, b)
-                if merged is not None:
-                    out.append(merged)
+            for join in JOINS:
+                if between in join.between and join.fits(a.spec, b.spec):
+                    first = a.first
+                    if join.article and first > 0 and toks.lower(first - 1) == "the":
+                        first -= 1
+                    rule = b.rule if join.name == "weekday-date" else f"{a.rule}+{b.rule}"
+                    out.append(Candidate(first, b.last, join.spec(a.spec, b.spec), rule))
                     i += 2
-                    continue
+                    break
+            else:
+                out.append(a)
+                i += 1
+            continue
         out.append(a)
         i += 1
     return out
-
-
-def _merge(a: Candidate, b: Candidate) -> Candidate | None:
-    if _is_day(a.spec) and _is_bare_clock(b.spec):
-        day, clock = a.spec, b.spec
-    elif _is_bare_clock(a.spec) and _is_day(b.spec):
-        day, clock = b.spec, a.spec
-    elif a.spec.weekday is not None and a.spec.type == "DATE" and b.spec.day is not None and b.spec.month is not None \
-            and b.spec.weekday is None:
-        return Candidate(a.first, b.last, b.spec, b.rule)
-    else:
-        return None
-    spec = day.with_(type="TIME", hour=clock.hour, minute=clock.minute, zone=clock.zone,
-                     grain="minute" if day.anchor is not None else None)
-    return Candidate(a.first, b.last, spec, f"{a.rule}+{b.rule}")
