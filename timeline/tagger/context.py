@@ -62,7 +62,12 @@ _MODALS: Final = frozenset({"will", "would", "shall", "could", "should", "may", 
 
 def _past_verb_before(toks: Tokens, i: int) -> bool:
     """Whether a past-tense cue stands in the few tokens before ``i`` ("was extended until")."""
-    return any(_cue(toks, k) == "past" for k in range(max(0, i - 4), i))
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if toks.tags[k] in _BOUNDARY:
+            return False  # the sentence before is another clause
+        if _cue(toks, k) == "past":
+            return True
+    return False
 
 
 def _ends_sentence(toks: Tokens, i: int) -> bool:

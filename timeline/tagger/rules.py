@@ -637,7 +637,7 @@ def _zone(h: Hit) -> str | None:
 def p_wire_clock(h: Hit) -> Spec | None:
     """'0630 GMT', '1630 local time', '2300 hours': the four-digit clock of wire copy."""
     tok = h.word("t")
-    if len(tok) != 4:
+    if len(tok) != 4 or h.prev() in ("in", "since", "during", "of"):  # "in 1945 Moscow time ...": a year
         return None
     hour, minute = int(tok[:2]), int(tok[2:])
     if hour > 24 or minute > 59 or (hour == 24 and minute):
@@ -838,7 +838,7 @@ RULES: tuple[Rule, ...] = (
          " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before)",
          p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently", "the [then-current] chief"],
                       "FUTURE_REF": ["soon", "very soon"]}),
-    Rule("wire-clock", "!<(in | since | during | of) t=(NUM | YEAR) (zone=ZONESPEC | local=(local time) | hours=(hours | hrs))", p_wire_clock,
+    Rule("wire-clock", "t=(NUM | YEAR) (zone=ZONESPEC | local=(local time) | hours=(hours | hrs))", p_wire_clock,
          {"2020-01-05T06:30": ["0630 GMT", "0630 hours"], "2020-01-05T16:30": ["1630 local time", "1630 UTC"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONESPEC | local=(local time))?", p_clock,
