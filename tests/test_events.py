@@ -199,3 +199,20 @@ def test_the_dispatch_has_one_event_per_clause() -> None:
     told = [(e.description, e.time_id) for e in (*tl.events, *tl.unplaced)]
     assert len(told) == len(set(told))
     assert len({d for d, _ in told}) == len(told)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "t0"),
+    [("Prices have been falling, traders said.", "falling", "INCLUDES"),
+     ("Goods are being blocked at the border.", "blocked", "INCLUDES"),
+     ("The firm agreed to pay the fine.", "pay", "AFTER"),
+     ("The army lacks the ability to deliver such weapons.", "deliver", "AFTER"),
+     ("Shares rose before the proposed merger.", "merger", "AFTER"),
+     ("The council voted on the plan.", "voted", "BEFORE")],
+)
+def test_every_event_word_is_related_to_the_publication_by_its_tense(text: str, word: str, t0: str) -> None:
+    from timeline.events.detect import publication_relations
+
+    rels = {text[a:b]: rel for a, b, rel in publication_relations(text, timeline.extract(text, published=PUB),
+                                                                  dt.datetime(2020, 1, 5))}
+    assert rels[word] == t0

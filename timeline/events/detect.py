@@ -415,6 +415,8 @@ def tense_of(s: Sentence, tok: int) -> Tense:
     if "to" in gset and gset & lx.FUTURE_WORDS:
         # "was expected to vote", "is set to meet" (but "had planned to" looked ahead in the past)
         return "future" if not gset & {"had"} else "past"
+    if "being" in gset or (gset & {"has", "have", "'ve"} and "been" in gset and w.endswith("ing")):
+        return "present"  # "goods being blocked", "prices have been falling": still going on
     if gset & {"has", "have", "'ve"}:
         return "perfect"
     if gset & {"had", "was", "were", "did", "'d"}:
@@ -426,10 +428,9 @@ def tense_of(s: Sentence, tok: int) -> Tense:
     if w in lx.PAST_FORMS or (w.endswith("ed") and len(w) > 4):
         return "past"
     if "to" in gset:
-        # "told the police to stay", "agreed to sell": not yet done when said
-        if any(lows[k] in _DEMANDS or lows[k] in lx.FUTURE_WORDS for k in range(max(0, j - 6), j + 1)):
-            return "future"
-        return "none"
+        # "told the police to stay", "agreed to sell", "the ability to deliver": an infinitive looks
+        # ahead of what governs it
+        return "future"
     return "present"
 
 
@@ -1026,6 +1027,7 @@ def publication_relations(text: str, mentions: Sequence[Mention], published: dt.
                 if tense != "none":
                     verb_tense = tense
                 out[s.starts[j]] = (s.starts[j], s.ends[j], _t0_of_tense(tense, False))
-            else:
-                out[s.starts[j]] = (s.starts[j], s.ends[j], _t0_of_tense(verb_tense, True))
+            else:  # "the proposed merger" looks ahead whatever the verb; other nouns take the verb's tense
+                own = tense_of(s, j)
+                out[s.starts[j]] = (s.starts[j], s.ends[j], _t0_of_tense(own if own == "future" else verb_tense, True))
     return sorted(out.values())
