@@ -216,3 +216,9 @@ def test_every_event_word_is_related_to_the_publication_by_its_tense(text: str, 
     rels = {text[a:b]: rel for a, b, rel in publication_relations(text, timeline.extract(text, published=PUB),
                                                                   dt.datetime(2020, 1, 5))}
     assert rels[word] == t0
+
+
+def test_a_passive_description_keeps_its_auxiliary() -> None:
+    text = "US troops are deployed in Iraq, where they were invited by the government in 2014 to help."
+    ev = next(e for e in timeline.build(text, published=PUB) if e.trigger.text == "invited")
+    assert ev.description.startswith("they were invited by the government")

@@ -510,6 +510,9 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
     n = len(lows)
     possessive = lt + 1 < n and lows[lt + 1] == "'s"
     times, starts, ends = s.times, s.starts, s.ends
+    # a passive keeps its auxiliaries: "they were invited by the government", not "they invited"
+    passive = kinds[tok] == VERB and (lows[tok].endswith("ed") or lows[tok] in lx.PAST_FORMS) \
+        and any(lows[i] in _BE_FORMS for i in range(group, tok))
     for i in indices:
         k = kinds[i]
         if times[i] >= 0:  # a time: left out, but for "Saturday's attacks"
@@ -528,7 +531,7 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
             if i == b:
                 continue
         elif k == AUX:
-            if i < tok and lows[i] not in lx.MODALS and lows[i] != "'s":
+            if i < tok and lows[i] not in lx.MODALS and lows[i] != "'s" and not passive:
                 continue
         elif (k == DET or k == CLAUSE) and i == b:
             continue
@@ -544,6 +547,7 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
 
 
 _GLUE: Final = frozenset(("'s", "’s", ",", ".", ":", "%", ")"))
+_BE_FORMS: Final = frozenset(("was", "were", "is", "are", "been", "being", "be", "am", "'re"))
 _TIME_LEADS: Final = frozenset(("starting", "beginning", "late", "early"))
 
 
