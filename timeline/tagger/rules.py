@@ -788,8 +788,9 @@ RULES: tuple[Rule, ...] = (
          {"2019": ["last year", "the past year"], "2020-W01": ["this week"], "2019-12": ["last month"],
           "2021": ["next year"], "2020-01-06": ["the next day", "the following day"],
           "2020-01-04": ["the previous day"], "2020-Q1": ["this quarter"]}),
-    Rule("the-day-before", "the u=UNIT rel=(before)", lambda h: Spec(anchor="ref", unit=_unit(h.word("u")), shift=-1,
-         grain=_unit(h.word("u"))) if _unit(h.word("u")) in ("day", "week", "month", "year") else None,
+    Rule("the-day-before", "the u=UNIT rel=(before)", lambda h: None if h.word("u") in lx.PLURAL_UNITS else Spec(
+         anchor="ref", unit=_unit(h.word("u")), shift=-1, grain=_unit(h.word("u")))
+         if _unit(h.word("u")) in ("day", "week", "month", "year") else None,
          {"2020-01-04": ["the day before"]}),
     Rule("the-year-ended", "the (fiscal)? u=year >(ended | ending)", p_the_unit_duration,
          {"P1Y": ["[the fiscal year] ended", "[the year] ending"]}),
