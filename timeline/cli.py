@@ -22,7 +22,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Literal
 
 import attrs
 import click
@@ -194,9 +194,15 @@ def _decode(data: bytes, label: str) -> str:
         ) from None
 
 
+def _binary_stream(name: Literal["stdin", "stdout"]) -> BinaryIO:
+    """Standard input or output as bytes (click's `get_binary_stream` is deprecated from click 8.5)."""
+    stream = sys.stdin if name == "stdin" else sys.stdout
+    return stream.buffer
+
+
 def _read_bytes(inp: Input) -> bytes:
     if inp.path is None:
-        return click.get_binary_stream("stdin").read()
+        return _binary_stream("stdin").read()
     try:
         return inp.path.read_bytes()
     except FileNotFoundError:

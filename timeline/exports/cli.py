@@ -176,7 +176,7 @@ def calendar(
     data = to_ics(items, name=name or (output.stem if not to_stdout else "timeline"),
                   approximate=approximate, floating=floating, todos=todo, alarm=alarm)  # type: ignore[arg-type]
     if to_stdout:
-        click.get_binary_stream("stdout").write(data)
+        cli._binary_stream("stdout").write(data)
     else:
         try:
             cli.write_atomically(output, data.decode("utf-8"))
