@@ -227,6 +227,8 @@ def test_compound_expressions_are_one_mention(text: str, expected: tuple[str, st
      ("Sentencing is set for 27/03/2020.", [("27/03/2020", "2020-03-27")]),
      ("The lift stopped on the 16th floor.", []),
      ("In the days before the vote, tension rose.", [("the days", "PXD")]),
+     ("Funds hold more than a quarter of the market.", []),
+     ("The empire lasted two centuries.", [("two centuries", "P200Y")]),
      ("Rates rose 4.15 percent.", [])],
 )
 def test_days_of_the_month_day_ranges_and_british_forms(text: str, expected: list[tuple[str, str]]) -> None:

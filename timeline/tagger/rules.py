@@ -532,8 +532,10 @@ def p_duration(h: Hit) -> Spec | None:
         trim = 1  # "a five year plan": a singular unit after a count is an adjective; the article is the noun's
     if unit == "quarter" and (n is None or h.words()[-2:-1] == ["-"]):
         return None  # "such quarters", "three-quarters" of the food
-    if unit == "decade" and n is not None:
-        return Spec(type="DURATION", value=duration_value(10 * n, "year"), trim=trim)
+    if unit == "quarter" and h.after(1) == ["of"]:
+        return None  # "a quarter of the market", "three quarters of voters": a share, not three months
+    if unit in _YEARS_IN and n is not None:  # "a decade", "two centuries": ISO 8601 counts them in years
+        return Spec(type="DURATION", value=duration_value(_YEARS_IN[unit] * n, "year"), trim=trim)
     if unit == "century" and n is None:
         return Spec(type="DURATION", value="PXC") if h.word("u") == "centuries" else None
     if n is None and not h.has("vague") and h.word("u") not in lx.PLURAL_UNITS:
@@ -541,6 +543,7 @@ def p_duration(h: Hit) -> Spec | None:
     return Spec(type="DURATION", value=duration_value(n, unit), trim=trim)
 
 
+_YEARS_IN: Final = {"decade": 10, "century": 100, "millennium": 1000}
 _DURATION_MODIFIERS = frozenset({"first", "last", "next", "past", "coming", "previous", "final", "initial", "full",
                                  "entire", "whole", "recent", "additional", "latest"})
 
