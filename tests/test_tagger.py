@@ -233,3 +233,9 @@ def test_compound_expressions_are_one_mention(text: str, expected: tuple[str, st
 )
 def test_days_of_the_month_day_ranges_and_british_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text)] == expected
+
+
+def test_then_is_the_time_the_story_is_at() -> None:
+    text = "The rights terminate on Nov. 30. Until then, the stock remains convertible."
+    assert ("then", "1989-11-30", None) in values(text, "1989-10-27")
+    assert values("By then, prices had doubled.", "1989-10-27") == [("then", "PAST_REF", None)]

@@ -255,6 +255,7 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
 
 # a story this many years from the publication is a history: dates without a year take the story's
 _NARRATIVE_YEARS = 2
+_WHOLE_GRAINS = frozenset({"day", "week", "month", "quarter", "half", "year", "season", "decade", "century"})
 _PAST_FLIP = 2  # a past event dated this many months or more after publication is last year's
 
 
@@ -336,6 +337,10 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
 def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
                       recent: Mapping[str, Point], history: bool = False) -> Resolved:
     last_quarter = recent.get("quarter")
+    if spec.grain == "story":  # "until then": the time the story is at, as precisely as it was named
+        if story is None:
+            return Resolved("PAST_REF")
+        return render(story.date, story.grain if story.grain in _WHOLE_GRAINS else "day")
     unit = spec.unit or "day"
     grain = spec.grain
     n = spec.shift

@@ -791,6 +791,10 @@ RULES: tuple[Rule, ...] = (
          {"2019": ["last year", "the past year"], "2020-W01": ["this week"], "2019-12": ["last month"],
           "2021": ["next year"], "2020-01-06": ["the next day", "the following day"],
           "2020-01-04": ["the previous day"], "2020-Q1": ["this quarter"]}),
+    Rule("the-day-in", "<((earlier | later | early | late) in) the day", lambda h: Spec(type="DATE", anchor="ref",
+         unit="day", shift=0, grain="day"), {"2020-01-05": ["later in the day", "earlier in the day"]}),
+    Rule("then", "<(until | till | by | since | before) then !>(current | -)", lambda h: Spec(anchor="ref", unit="day",
+         shift=0, grain="story", moves_story=False), {"PAST_REF": ["until [then]"]}),
     Rule("the-day-before", "the u=UNIT rel=(before)", lambda h: None if h.word("u") in lx.PLURAL_UNITS else Spec(
          anchor="ref", unit=_unit(h.word("u")), shift=-1, grain=_unit(h.word("u")))
          if _unit(h.word("u")) in ("day", "week", "month", "year") else None,
