@@ -748,7 +748,7 @@ RULES: tuple[Rule, ...] = (
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
          " | fiscal | early | late | mid | the | its | his | her | their | our | s | and | or | as | a | between | circa |"
          " throughout | around | about | than | following | that | this | each | every) y=YEAR"
-         " !>(% | BIGNUM | NUM | UNIT | - | years | months | days | old)", p_year, {"1996": ["its [1996] campaign"], "1971": ["the [1971] treaty"]}),
+         " !>(% | BIGNUM | NUM | UNIT | - (NUM | DAYNUM | YEAR | APYEAR | WORD) | years | months | days | old)", p_year, {"1996": ["its [1996] campaign"], "1971": ["the [1971] treaty"]}),
     Rule("year-after-modifier", "<((mid | early | late) -) y=YEAR", p_year, {"2020": ["mid-2020"]}),
     Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
          {"1998": ["fiscal 1998", "fiscal year 1998", "fiscal '98"]}),
