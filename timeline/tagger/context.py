@@ -21,6 +21,13 @@ FUTURE_CUES: Final = frozenset(
     launches go goes takes heads would could might should must starting beginning hope hopes hoping want wants
     seek seeks promises vows pledges""".split()
 )
+# present verbs of a schedule ("meets Friday") that, as an infinitive, take the tense of what governs them
+_SCHEDULED_PRESENT: Final = frozenset("""meet begin start open close end run leave arrive depart return visit travel host
+    launch go take head resume""".split())
+# verbs of decision: what they commit to is ahead ("agreed to meet Friday", "voted to begin work in March")
+_COMMITTED: Final = frozenset("""agreed agree agrees voted vote votes decided decide decides promised promise promises
+    pledged vowed threatened asked urged ordered told invited approved offered proposed hoped wanted intends intended
+    due set""".split())
 # verbs that move a plan later: what they move it to is ahead, whatever their tense ("was pushed back to March")
 _POSTPONED: Final = frozenset("postponed delayed deferred rescheduled adjourned".split())
 _POSTPONED_WITH: Final = {"pushed": "back", "moved": "back", "put": "off", "set": "back"}
@@ -104,6 +111,9 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
             return "past"  # "had been scheduled to expire", "as previously planned"
         if t == "past" and _postponed(toks, i, first):
             return "future"
+        if t == "future" and i > 1 and toks.lower(i - 1) == "to" and toks.lower(i) in _SCHEDULED_PRESENT \
+                and toks.lower(i - 2) not in _COMMITTED:
+            t = None  # "difficult to meet demand into the summer": the verb that governs the infinitive tells
         if t:
             return t
         i -= 1
