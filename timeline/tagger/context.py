@@ -111,6 +111,8 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
             return "past"  # "had been scheduled to expire", "as previously planned"
         if t == "past" and _postponed(toks, i, first):
             return "future"
+        if t == "past" and i + 1 < first and toks.lower(i + 1) == "to" and toks.lower(i) in _COMMITTED:
+            return "future"  # "agreed to purchase the line in February": what was agreed is ahead
         if t == "future" and i > 1 and toks.lower(i - 1) == "to" and toks.lower(i) in _SCHEDULED_PRESENT \
                 and toks.lower(i - 2) not in _COMMITTED:
             t = None  # "difficult to meet demand into the summer": the verb that governs the infinitive tells
