@@ -667,7 +667,7 @@ def p_holiday(h: Hit) -> Spec | None:
 
 
 def p_feast(h: Hit) -> Spec | None:
-    name = " ".join(w for w in h.words("f"))
+    name = " ".join(h.words("f"))
     if name not in lx.MOVEABLE_FEASTS:
         name = " ".join(h.words("f")[:-1])  # "Thanksgiving Day"
     if name not in lx.MOVEABLE_FEASTS or not h.toks.word(h.base + h.m.start())[:1].isupper():
