@@ -133,6 +133,8 @@ MACROS: Final[dict[str, str]] = {
                 " (time)? | CAPWORD (european)? (standard | daylight | summer)? time)",
 }
 _MACRO_RE: Final = re.compile(r"\b(" + "|".join(MACROS) + r")\b")
+# words of no table that the tokenizer must still look at: "a.m.", "p.m.", "Q3", "H1", "am", "pm"
+_SPECIAL_GENERIC: Final = frozenset({"a", "p", "q", "h", "am", "pm"})
 _LATENT_MONTHS: Final = frozenset(lx.LATENT_MONTHS)
 _LATENT_WEEKDAYS: Final = frozenset(lx.LATENT_WEEKDAYS)
 
@@ -172,15 +174,23 @@ def tokenize(text: str) -> Tokens:
     add_start, add_end, add_tag = starts.append, ends.append, tags.append
     n_text = len(text)
     skip_to = 0  # a word took the characters after it ("Sept." takes its period)
+    special = _SPECIAL_GENERIC
     for m in _TOKEN_RE.finditer(text):
-        if m.start() < skip_to:
+        start = m.start()
+        if start < skip_to:
             continue
         kind = m.lastgroup
         tok = m.group()
         end = m.end()
         if kind == "word":
             low = tok.lower()
-            tag = word_tags.get(low) or (CAPWORD_TAG if tok[0].isupper() else WORD_TAG)
+            tag = word_tags.get(low)
+            if tag is None and low not in special:  # most words: no table, nothing after them to read
+                add_start(start)
+                add_end(end)
+                add_tag(CAPWORD_TAG if tok[0].isupper() else WORD_TAG)
+                continue
+            tag = tag or (CAPWORD_TAG if tok[0].isupper() else WORD_TAG)
             nxt = text[end] if end < n_text else ""
             if nxt == "." and low in _ABBREVIATIONS:
                 end += 1  # "Sept." keeps its period
@@ -190,13 +200,13 @@ def tokenize(text: str) -> Tokens:
                     and not text[end + 2 : end + 3].isalnum():
                 end += 3 if text.startswith(".m.", end) else 2  # "a.m.", "p.m"
                 skip_to = end
-                add_start(m.start())
+                add_start(start)
                 add_end(end)
                 add_tag(AMPM_TAG)
                 continue
             elif nxt in "1234" and nxt and tok in ("Q", "H") and not text[end + 1 : end + 2].isalnum():
                 skip_to = end + 1
-                add_start(m.start())
+                add_start(start)
                 add_end(end + 1)
                 add_tag(QTR_TAG)  # "Q3", "H1"
                 continue
@@ -234,7 +244,7 @@ def tokenize(text: str) -> Tokens:
             tag = DECADE_TAG if tok.endswith("s") else APYEAR_TAG
         else:
             tag = PARA_TAG
-        add_start(m.start())
+        add_start(start)
         add_end(end)
         add_tag(tag)
     return Tokens(text, starts, ends, "".join(tags))
