@@ -441,6 +441,8 @@ def p_shifted(h: Hit) -> Spec | None:
     if n is None and not h.has("vague"):
         return None
     unit = _unit(h.word("u"))
+    if unit == "fortnight" and n is not None:
+        unit, n = "week", 2 * n  # "a fortnight ago": two weeks
     if unit in ("weekend", "fortnight") or (n is not None and n > 10000):
         return None
     direction = " ".join(h.words("dir"))
@@ -880,6 +882,10 @@ RULES: tuple[Rule, ...] = (
          pod="MO" if h.has("mp") and h.word("mp") == "midmorning" else "AF" if h.has("mp")
          else lx.PARTS_OF_DAY[h.word("pod")]), {"2020-01-05TAF": ["mid-afternoon", "mid afternoon", "midafternoon"],
                                                "2020-01-05TMO": ["mid-morning", "midmorning"]}),
+    Rule("the-next-pod", "the rel=(following | next | previous | preceding) pod=(morning | afternoon | evening | night)",
+         lambda h: Spec(type="TIME", anchor="ref", unit="day", shift=-1 if h.word("rel") in ("previous", "preceding") else 1,
+                        grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]),
+         {"2020-01-06TMO": ["the following morning", "the next morning"], "2020-01-04TEV": ["the previous evening"]}),
     Rule("the-pod", "the pod=(morning | afternoon | evening | night >(of (MONTH (.)? DAYNUM | DAYNUM | WEEKDAY)))", lambda h: Spec(type="TIME",
          anchor="ref", unit="day", shift=0, grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]),
          {"2020-01-05TAF": ["the afternoon"]}),
