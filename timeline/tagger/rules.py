@@ -241,12 +241,28 @@ def p_iso(h: Hit) -> Spec | None:
     except ValueError:  # 2020-02-30: the day is not on the calendar
         return Spec(value=f"{y:04d}-{mo:02d}-XX")
     if len(tok) > 10:
-        return Spec(type="TIME", year=y, month=mo, day=d, hour=int(tok[11:13]), minute=int(tok[14:16]))
+        return Spec(type="TIME", year=y, month=mo, day=d, hour=int(tok[11:13]), minute=int(tok[14:16]),
+                    zone=_iso_zone(tok[16:]))
     return Spec(year=y, month=mo, day=d)
 
 
+def _iso_zone(rest: str) -> str | None:
+    """The zone after an ISO 8601 time ("Z", "+03:00", "-0500"), as the zone layer reads it."""
+    if rest.startswith(":"):
+        rest = rest[3:]  # the seconds
+    if not rest:
+        return None
+    if rest.upper() == "Z":
+        return "UTC"
+    return "UTC" + rest[0] + rest[1:3] + ":" + rest[-2:]
+
+
 def p_slash(h: Hit) -> Spec | None:
-    a, b, c = h.word("s").split("/")
+    tok = h.word("s")
+    if "." in tok:  # 05.01.2020: day first, as it is written where dots part the fields
+        b, a, c = tok.split(".")
+    else:
+        a, b, c = tok.split("/")
     mo, d, y = int(a), int(b), int(c)
     if mo > 12 and d <= 12:  # 25/12/2019 is day first
         mo, d = d, mo
@@ -737,8 +753,11 @@ RULES: tuple[Rule, ...] = (
     Rule("month", "(rel=(last | next | this | past | coming))? m=MONTH", p_month,
          {"2020-01": ["January"], "2019-12": ["December", "last December"], "2020-02": ["February"],
           "2019-05": ["last May"], "2020-05": ["next May"]}),
-    Rule("iso-date", "i=ISO", p_iso, {"2020-01-03": ["2020-01-03"], "2020-01-03T17:00": ["2020-01-03T17:00"]}),
-    Rule("slash-date", "s=SLASHDATE", p_slash, {"2020-01-03": ["01/03/2020", "1/3/20"]}),
+    Rule("iso-date", "i=ISO", p_iso, {"2020-01-03": ["2020-01-03"], "2020-01-03T17:00": ["2020-01-03T17:00",
+         "2020-01-03T17:00Z", "2020-01-03T17:00:00+03:00"]}),
+    Rule("slash-date", "s=SLASHDATE", p_slash, {"2020-01-03": ["01/03/2020", "1/3/20", "03.01.2020", "3.1.2020"]}),
+    Rule("fy", "fy (y=YEAR | d=COUNT)", lambda h: Spec(year=int(h.word("y")) if h.has("y") else 2000 + int(h.word("d")))
+         if h.has("y") or len(h.word("d")) == 2 else None, {"2020": ["FY2020", "FY20", "FY 2020"]}),
     Rule("day-of-month", "<(on | by | until | till | from | since | before | after) the d=ORDNUM !>(WORD | CAPWORD | UNIT | -)",
          lambda h: Spec(day=int(h.word("d")[:-2])), {"2020-01-16": ["on [the 16th]"]}),
     Rule("day-range-start", "d=DAYNUM >((- | to | and) DAYNUM MONTH)", lambda h: Spec(

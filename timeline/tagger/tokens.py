@@ -34,8 +34,8 @@ _TOKEN_RE: Final = re.compile(
     # words first: most tokens are words, and the digit shapes are tried only on digits
     r"""
     (?P<word>[A-Za-z]+)
-  | (?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?)(?![\d])
-  | (?P<slash>[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2}))(?![\d/])
+  | (?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][01]\d:?[0-5]\d)?)?)(?![\d])
+  | (?P<slash>[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2})|[0-3]?\d\.[01]?\d\.\d{4})(?![\d/]|\.\d)
   | (?P<clock>[0-2]?\d:[0-5]\d(?::[0-5]\d)?)(?![\d:,])
   | (?P<dotclock>[0-2]?\d\.[0-5]\d)(?=\ ?[ap]\.?m\b)
   | (?P<decade>(?:1[0-9]|20)?\d0s)(?![A-Za-z0-9])
