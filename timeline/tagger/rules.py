@@ -740,7 +740,7 @@ _REL = "(last | next | this | coming | past)"
 _N = "(COUNT | NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD)?)?)? | a | an | a couple of | couple of | (a | an) (hundred | thousand | dozen) | BIGNUM)"
 
 RULES: tuple[Rule, ...] = (
-    Rule("month-day-year", "m=MONTH d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
+    Rule("month-day-year", "m=MONTH (the >(ORDNUM))? d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
          {"2020-01-03": ["January 3, 2020", "Jan. 3", "Jan 3 2020", "January 3rd"],
           "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["the deal was signed [Sept. 30]", "Sept. 30"],
           "2020-09-30": ["the deal will be signed [Sept. 30]", "the deal is due [Sept. 30]"]}),
