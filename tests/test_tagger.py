@@ -243,3 +243,9 @@ def test_then_is_the_time_the_story_is_at() -> None:
     text = "The rights terminate on Nov. 30. Until then, the stock remains convertible."
     assert ("then", "1989-11-30", None) in values(text, "1989-10-27")
     assert values("By then, prices had doubled.", "1989-10-27") == [("then", "PAST_REF", None)]
+
+
+def test_a_year_ago_compares_with_the_quarter_reported_not_one_forecast() -> None:
+    text = ("Net rose in the third quarter. Analysts see losses through the third quarter of 1990. "
+            "In the year-ago period, the company earned less.")
+    assert ("the year-ago period", "1988-Q3", None) in values(text, "1989-10-26")

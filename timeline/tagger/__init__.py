@@ -160,6 +160,8 @@ def tag(text: str, ref: Reference) -> list[Mention]:
             near = True
         if r.point is not None and r.grain in ("quarter", "day", "partofday", "minute") and spec.moves_story:
             recent["quarter" if r.grain == "quarter" else "day"] = r.point
+            if r.grain == "quarter" and r.interval is not None and r.interval.end.date() <= ref.date:
+                recent["reported"] = r.point  # a quarter that had ended: what results are reported for
         if r.point is not None and r.grain in _STORY_GRAINS and spec.moves_story:
             story = r.point
         s, e = starts[c.first], ends[c.last]

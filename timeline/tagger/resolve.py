@@ -337,6 +337,7 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
 def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
                       recent: Mapping[str, Point], history: bool = False) -> Resolved:
     last_quarter = recent.get("quarter")
+    reported = recent.get("reported")  # the last quarter named that had ended by publication
     if spec.grain == "story":  # "until then": the time the story is at, as precisely as it was named
         if story is None:
             return Resolved("PAST_REF")
@@ -350,8 +351,9 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
         if last_quarter is not None and spec.grain == "quarter":
             return render(dt.date(spec.year, last_quarter.date.month, 1), "quarter")
         return render(dt.date(spec.year, 1, 1), "year")
-    if spec.anchor == "ref" and spec.grain == "quarter" and unit == "year" and last_quarter is not None:
-        base, base_grain = last_quarter.date, "quarter"  # "the year-ago period": the last quarter named, a year before
+    if spec.anchor == "ref" and spec.grain == "quarter" and unit == "year" and (reported or last_quarter) is not None:
+        # "the year-ago period": the last quarter reported on (not one forecast), a year before
+        base, base_grain = (reported or last_quarter).date, "quarter"  # type: ignore[union-attr]
     elif spec.anchor == "ref" and story is not None:
         base, base_grain = story.date, story.grain
         if unit == "day" and _RANK.get(base_grain, 0) > _RANK["day"] and "day" in recent:
@@ -368,8 +370,10 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
         return render(when.date(), "minute", hour=when.hour, minute=when.minute)
     if grain is None and unit == "year" and n < 0:
         # "a year earlier" in a story about the third quarter means that quarter a year before
-        if story is not None and story.grain == "quarter":
+        if story is not None and story.grain == "quarter" and (reported is None or story.date <= ref.date):
             return render(_shift(story.date, "year", n), "quarter")
+        if reported is not None and abs((reported.date - ref.date).days) < 366:
+            return render(_shift(reported.date, "year", n), "quarter")
         if last_quarter is not None and abs((last_quarter.date - ref.date).days) < 366:
             return render(_shift(last_quarter.date, "year", n), "quarter")
     if grain is None:
