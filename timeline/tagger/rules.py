@@ -562,6 +562,7 @@ def p_duration(h: Hit) -> Spec | None:
 
 
 _YEARS_IN: Final = {"decade": 10, "century": 100, "millennium": 1000}
+_UNIT_ORDER: Final = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century")
 _DURATION_MODIFIERS = frozenset({"first", "last", "next", "past", "coming", "previous", "final", "initial", "full",
                                  "entire", "whole", "recent", "additional", "latest"})
 
@@ -844,6 +845,13 @@ RULES: tuple[Rule, ...] = (
          " !>(ago | earlier | later | before)",
          p_set_rate, {"P1W": ["twice a week", "once a week", "700 seats [a week]", "four flights [a week]"],
                       "P1D": ["three times a day", "500 meals [a day]"]}),
+    Rule("units-or-units", "u2=UNIT or u=UNIT", lambda h: Spec(type="DURATION", value=duration_value(None, min(
+         _unit(h.word("u")), _unit(h.word("u2")), key=_UNIT_ORDER.index))) if {h.word("u"), h.word("u2")} <= lx.PLURAL_UNITS
+         and _unit(h.word("u")) in _UNIT_ORDER and _unit(h.word("u2")) in _UNIT_ORDER else None,
+         {"PXW": ["weeks or months"], "PXD": ["days or weeks"]}),
+    Rule("a-unit-or-two", "(a | an | one) u=UNIT or (two | three)", lambda h: Spec(value="FUTURE_REF")
+         if h.prev() in ("in", "within") else Spec(type="DURATION", value=duration_value(None, _unit(h.word("u")))),
+         {"FUTURE_REF": ["in [a year or two]"], "PXD": ["for [a day or two]"]}),
     Rule("units-per-unit", "n=" + _N + " UNIT (a | an | per) u=UNIT !>(ago | earlier | later | before)", p_set_rate,
          {"P1W": ["five days a week", "seven days a week"], "P1D": ["24 hours a day", "two hours a day"]}),
     Rule("duration", "(the | (a | an) >(NUMWORD | COUNT | additional | extra | full | entire | whole))? (first | last | next | past | coming | previous | final | initial | full | entire |"
