@@ -232,6 +232,8 @@ def test_compound_expressions_are_one_mention(text: str, expected: tuple[str, st
      ("The lift stopped on the 16th floor.", []),
      ("In the days before the vote, tension rose.", [("the days", "PXD")]),
      ("Funds hold more than a quarter of the market.", []),
+     ("A few days later, the firm announced a loss.", [("A few days", "PXD")]),
+     ("Prices may rise within weeks or months.", [("weeks or months", "PXW")]),
      ("The empire lasted two centuries.", [("two centuries", "P200Y")]),
      ("Rates rose 4.15 percent.", [])],
 )

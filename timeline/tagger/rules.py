@@ -467,7 +467,9 @@ def p_shifted(h: Hit) -> Spec | None:
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back", "prior") else 1
     anchor = "dct" if direction in ("ago", "from now", "hence", "back") else "ref"
     if n is None:
-        return Spec(value="PAST_REF" if sign < 0 else "FUTURE_REF")
+        if anchor == "ref":
+            return None  # "a few days later": no date to give; the duration rule takes "a few days"
+        return Spec(value="PAST_REF" if sign < 0 else "FUTURE_REF")  # "a few years ago"
     if unit in ("second", "minute", "hour"):
         return Spec(type="TIME", anchor=anchor, unit=unit, shift=sign * n, grain="minute")  # type: ignore[arg-type]
     # grain None: the resolver keeps the story's grain ("a year earlier" than a quarter is a quarter)
