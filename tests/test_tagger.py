@@ -251,3 +251,11 @@ def test_a_year_ago_compares_with_the_quarter_reported_not_one_forecast() -> Non
     text = ("Net rose in the third quarter. Analysts see losses through the third quarter of 1990. "
             "In the year-ago period, the company earned less.")
     assert ("the year-ago period", "1988-Q3", None) in values(text, "1989-10-26")
+
+
+def test_the_day_before_an_event_restates_the_date_it_follows() -> None:
+    text = "Stocks fell after Oct. 12, the day before the crash."
+    assert values(text, "1989-10-27") == [("Oct. 12", "1989-10-12", None), ("the day before", "1989-10-12", None)]
+    assert values("He left on the day before the vote.", "1989-10-27") == []
+    assert values("The vote was on Oct. 3. He had left the day before.", "1989-10-27")[-1] == \
+        ("the day before", "1989-10-02", None)

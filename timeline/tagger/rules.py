@@ -23,7 +23,7 @@ import attrs
 
 from timeline.tagger import lexicon as lx
 from timeline.tagger.spec import Anchor, Spec
-from timeline.tagger.tokens import CAPWORD_TAG, Tokens, compile_pattern
+from timeline.tagger.tokens import CAPWORD_TAG, WORD_TAG, Tokens, compile_pattern
 
 _MONTH_OF = {f: n for n, forms in lx.MONTHS for f in forms}
 _WEEKDAY_OF = {f: n for n, forms in lx.WEEKDAYS for f in forms}
@@ -477,6 +477,18 @@ def p_shifted(h: Hit) -> Spec | None:
                 moves_story=not (sign < 0 and unit in ("year", "quarter")))
 
 
+def p_the_day_before(h: Hit) -> Spec | None:
+    """'the day before': the day before the one the story is on. 'the day before the vote' counts
+    from an event, not from a date: after a comma it restates the date just named ("Oct. 12, the
+    day before the crash"); otherwise nothing can be said of it."""
+    unit = _unit(h.word("u"))
+    if h.word("u") in lx.PLURAL_UNITS or unit not in ("day", "week", "month", "year"):
+        return None
+    if h.next_tag() in (WORD_TAG, CAPWORD_TAG) or h.after(1) in (["the"], ["a"], ["an"]):
+        return Spec(anchor="ref", unit=unit, shift=0, grain=unit) if h.prev() == "," else None
+    return Spec(anchor="ref", unit=unit, shift=-1, grain=unit)
+
+
 def _superlative(w: str) -> bool:
     return w in _SUPERLATIVES or (len(w) > 4 and w.endswith("est") and w not in _NOT_SUPERLATIVE)
 
@@ -819,10 +831,8 @@ RULES: tuple[Rule, ...] = (
          unit="day", shift=0, grain="day"), {"2020-01-05": ["later in the day", "earlier in the day"]}),
     Rule("then", "<(until | till | by | since | before) then !>(current | -)", lambda h: Spec(anchor="ref", unit="day",
          shift=0, grain="story", moves_story=False), {"PAST_REF": ["until [then]"]}),
-    Rule("the-day-before", "the u=UNIT rel=(before)", lambda h: None if h.word("u") in lx.PLURAL_UNITS else Spec(
-         anchor="ref", unit=_unit(h.word("u")), shift=-1, grain=_unit(h.word("u")))
-         if _unit(h.word("u")) in ("day", "week", "month", "year") else None,
-         {"2020-01-04": ["the day before"]}),
+    Rule("the-day-before", "the u=UNIT rel=(before)", p_the_day_before,
+         {"2020-01-04": ["the day before"]}),  # "Jan. 3, the day before the vote": tests/test_tagger.py
     Rule("the-year-ended", "the (fiscal)? u=year >(ended | ending)", p_the_unit_duration,
          {"P1Y": ["[the fiscal year] ended", "[the year] ending"]}),
     Rule("throughout-the-year", "<(throughout) the (fiscal)? u=(year | quarter)", p_the_unit_duration,
