@@ -105,3 +105,17 @@ def test_any_run_of_known_words_is_read_without_error(words: list[str], publishe
     for m in timeline.extract(text, published=published):
         assert text[m.start:m.end] == m.text
         assert m.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_a_rule_starts_only_on_its_first_tags(rule: Rule) -> None:
+    # `candidates` skips a rule when a text holds none of its first tags; its regex looks ahead on them
+    from timeline.tagger.tokens import compile_pattern, tokenize
+
+    plain = compile_pattern(rule.pattern, rule=rule.name)
+    for phrases in rule.examples.values():
+        for phrase in phrases:
+            tags = tokenize(phrase.replace("[", "").replace("]", "")).tags
+            spans = [m.span() for m in plain.finditer(tags) if m.start() < m.end()]
+            assert all(tags[a] in rule.first for a, _ in spans)
+            assert spans == [m.span() for m in rule.regex.finditer(tags) if m.start() < m.end()]

@@ -38,7 +38,10 @@ def candidates(toks: Tokens) -> list[Candidate]:
     """All rule matches, overlaps settled: longest first, then rule order. In text order."""
     found: list[tuple[int, int, int, int, Candidate]] = []
     starts, ends, tags = toks.starts, toks.ends, toks.tags
+    present = frozenset(tags)
     for idx, rule in enumerate(RULES):
+        if present.isdisjoint(rule.first):
+            continue  # no tag the rule can start with: it cannot match
         produce = rule.produce
         for m in rule.regex.finditer(tags):
             a, b = m.span()

@@ -23,7 +23,7 @@ import attrs
 
 from timeline.tagger import lexicon as lx
 from timeline.tagger.spec import Anchor, Spec
-from timeline.tagger.tokens import CAPWORD_TAG, WORD_TAG, Tokens, compile_pattern
+from timeline.tagger.tokens import CAPWORD_TAG, WORD_TAG, Tokens, compile_pattern, first_tags
 
 _MONTH_OF = {f: n for n, forms in lx.MONTHS for f in forms}
 _WEEKDAY_OF = {f: n for n, forms in lx.WEEKDAYS for f in forms}
@@ -116,9 +116,15 @@ class Rule:
     produce: Production = attrs.field(repr=False)
     examples: Mapping[str, Sequence[str]] = attrs.field(factory=dict, repr=False)
     regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    #: the tags a match can start with: a text with none of them is not searched
+    first: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "regex", compile_pattern(self.pattern, rule=self.name))
+        first = first_tags(self.pattern)
+        regex = compile_pattern(self.pattern, rule=self.name)
+        # a look-ahead on the first tags lets the regex engine pass over the other positions quickly
+        object.__setattr__(self, "regex", re.compile(f"(?=[{re.escape(''.join(sorted(first)))}])(?:{regex.pattern})"))
+        object.__setattr__(self, "first", first)
 
 
 # ------------------------------------------------------------ reading numbers

@@ -309,6 +309,67 @@ def compile_pattern(pattern: str, *, rule: str = "?") -> re.Pattern[str]:
     return compiled
 
 
+def first_tags(pattern: str) -> frozenset[str]:
+    """The tags a match of ``pattern`` can start with (look-arounds are zero-width: they add none).
+
+    A rule whose first tags are all absent from a text cannot match it, so `candidates` skips it
+    without running its regex.
+    """
+    pattern = _MACRO_RE.sub(lambda m: MACROS[m.group(1)], pattern)
+    toks = _PATTERN_TOKEN_RE.findall(pattern)
+    pos = 0
+
+    def atom_tags(tok: str) -> set[str]:
+        if _NAME_RE.match(tok):
+            tok = _NAME_RE.match(tok).group(2)  # type: ignore[union-attr]
+        if tok in CLASSES:
+            return set(CLASSES[tok])
+        if tok in _PUNCT_LITERALS:
+            return {_PUNCT_TAGS.get(tok, tok)}
+        return {word_tag(tok)}
+
+    def alternation() -> tuple[set[str], bool]:
+        nonlocal pos
+        first, nullable = sequence()
+        while pos < len(toks) and toks[pos] == "|":
+            pos += 1
+            f, n = sequence()
+            first |= f
+            nullable = nullable or n
+        return first, nullable
+
+    def sequence() -> tuple[set[str], bool]:
+        nonlocal pos
+        first: set[str] = set()
+        nullable = True
+        while pos < len(toks) and toks[pos] not in ("|", ")"):
+            tok = toks[pos]
+            pos += 1
+            if tok in ("<(", "!<(", ">(", "!>("):
+                alternation()
+                pos += 1  # ")"
+                continue
+            if tok == "(" or tok.endswith("=") and pos < len(toks) and toks[pos] == "(":
+                if tok != "(":
+                    pos += 1
+                f, n = alternation()
+                pos += 1  # ")"
+            else:
+                f, n = atom_tags(tok), False
+            if pos < len(toks) and toks[pos] in ("?", "*"):
+                n = True
+                pos += 1
+            elif pos < len(toks) and toks[pos] == "+":
+                pos += 1
+            if nullable:
+                first |= f
+                nullable = n
+        return first, nullable
+
+    found, _ = alternation()
+    return frozenset(found)
+
+
 def _atom(tok: str, rule: str, pattern: str) -> str:
     if tok in CLASSES:
         chars = CLASSES[tok]
