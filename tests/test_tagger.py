@@ -168,6 +168,7 @@ def test_the_part_of_a_named_day_is_one_time() -> None:
      ("The leaders agreed to meet Friday.", ("Friday", "2020-01-10", None)),
      ("The council voted to begin work in March.", ("March", "2020-03", None)),
      ("The firm agreed to buy the unit in March.", ("March", "2020-03", None)),
+     ("The judge set a trial date of Sept. 14.", ("Sept. 14", "2020-09-14", None)),
      ("Shortages made it hard to meet demand into the summer.", ("the summer", "2019-SU", None)),
      ("Easter falls early this year.", ("Easter", "2020-04-12", None)),
      ("Shops were busy on Black Friday.", ("Black Friday", "2019-11-29", None))],

@@ -164,6 +164,8 @@ def _cue(toks: Tokens, i: int) -> Tense:
     w = toks.lower(i)
     if w in PRESENT_CUES:
         return "present"
+    if w == "date" and i + 1 < len(toks) and toks.lower(i + 1) in ("of", "for"):
+        return "future"  # "set a trial date of Sept. 14": a date set is ahead
     if i > 0 and toks.lower(i - 1) in _DETERMINERS:
         return None
     if w in ("set", "supposed") and i + 1 < len(toks) and toks.lower(i + 1) == "to":
