@@ -260,3 +260,14 @@ def test_the_day_before_an_event_restates_the_date_it_follows() -> None:
     assert values("He left on the day before the vote.", "1989-10-27") == []
     assert values("The vote was on Oct. 3. He had left the day before.", "1989-10-27")[-1] == \
         ("the day before", "1989-10-02", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [("Rain is forecast through the weekend.", "2020-01-20", "2020-W04-WE"),
+     ("Markets rallied over the weekend.", "2020-01-20", "2020-W03-WE"),
+     ("Protests across the weekend", "2020-01-24", "2020-W04-WE"),
+     ("Protests across the weekend", "2020-01-21", "2020-W03-WE")],
+)
+def test_the_weekend_follows_the_tense_then_the_day_of_publication(text: str, published: str, value: str) -> None:
+    assert values(text, published)[0][1] == value

@@ -389,7 +389,8 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
         return render(dt.date(y, spec.month, 1), "month")
     if grain == "weekend" and n == 0:  # "the weekend": the one just gone, unless the sentence looks ahead
         wd = base.isoweekday()
-        if tense == "future":
+        if tense in ("future", "present") or (tense is None and wd in (4, 5)):
+            # said in the present, or with no tense on a Thursday or a Friday: the weekend ahead
             d = base if wd <= 5 else base + dt.timedelta(days=7 if spec.direction == "future" else 0)
         else:
             d = base if wd >= 6 else base - dt.timedelta(days=7)
