@@ -38,7 +38,7 @@ POSITION_PREFIXES: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("around",), "APPROX"), (("about",), "APPROX"), (("approximately",), "APPROX"),
     (("earlier", "in"), "START"), (("later", "in"), "END"),
     (("early", "in"), "START"), (("late", "in"), "END"), (("earlier",), "START"), (("later",), "END"),
-    (("mid", "-"), "MID"), (("early", "-"), "START"), (("late", "-"), "END"),
+    (("mid", "-"), "MID"), (("early", "-"), "START"), (("late", "-"), "END"), (("end", "-"), "END"),
     (("early",), "START"), (("late",), "END"), (("mid",), "MID"),
 )
 # before a duration (or "two weeks ago")
@@ -161,6 +161,19 @@ def _day_at_clock(a: Spec, b: Spec) -> Spec:
                      grain="minute" if day.anchor is not None else None)
 
 
+def _part_and_year(a: Spec, b: Spec) -> bool:
+    """A quarter or half with no year and a bare year, in either order ("fiscal 2020's first quarter")."""
+    part, year = (a, b) if a.quarter is not None or a.half is not None else (b, a)
+    return (part.quarter is not None or part.half is not None) and part.year is None and part.anchor is None \
+        and year.year is not None and year.month is None and year.quarter is None and year.half is None \
+        and year.anchor is None and year.value is None and year.weekday is None
+
+
+def _part_of_year(a: Spec, b: Spec) -> Spec:
+    part, year = (a, b) if a.quarter is not None or a.half is not None else (b, a)
+    return part.with_(year=year.year)
+
+
 _OF = frozenset({("of",)})
 _NOTHING = frozenset({()})
 
@@ -176,6 +189,13 @@ JOINS: Final[tuple[Join, ...]] = (
          and b.anchor == "dct" and b.unit == "year" and b.grain == "year" and b.mod is None,
          lambda a, b: b.with_(quarter=a.quarter, half=a.half, mod=a.mod),
          {"2021-H2": ["the second half of next year"], "2019-Q1": ["the first quarter of last year"]}),
+    Join("unit-of", _OF, lambda a, b: a.anchor == "ref" and a.shift == 0 and a.grain in ("month", "year")
+         and b.anchor is None and b.value is None and b.day is None and b.weekday is None
+         and (b.month is not None if a.grain == "month" else b.year is not None and b.month is None
+              and b.quarter is None and b.half is None),
+         lambda a, b: b, {"2020-03": ["the month of March"], "1999": ["the year of 1999"]}),
+    Join("part-of-year", frozenset({("of",), ("'", "s")}), _part_and_year, _part_of_year,
+         {"2019-Q4": ["the fourth quarter of fiscal 2019"], "2020-Q1": ["fiscal 2020's first quarter"]}),
     Join("year-ago-quarter", _NOTHING,
          lambda a, b: _is_year_ago(a) and b.quarter is not None and b.year is None and b.anchor is None,
          lambda a, b: Spec(anchor="dct", unit="year", shift=-1, quarter=b.quarter, grain="quarter", moves_story=False),

@@ -570,6 +570,8 @@ def p_duration(h: Hit) -> Spec | None:
         trim = 1  # "a five year plan": a singular unit after a count is an adjective; the article is the noun's
     if unit == "quarter" and (n is None or h.words()[-2:-1] == ["-"]):
         return None  # "such quarters", "three-quarters" of the food
+    if h.after(2) == ["-", "on"]:
+        return None  # "a year-on-year rise", "quarter-on-quarter": a comparison, not a length
     if unit == "quarter" and h.after(1) == ["of"]:
         return None  # "a quarter of the market", "three quarters of voters": a share, not three months
     if unit in _YEARS_IN and n is not None:  # "a decade", "two centuries": ISO 8601 counts them in years
@@ -789,9 +791,9 @@ RULES: tuple[Rule, ...] = (
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
          " | fiscal | early | late | mid | the | its | his | her | their | our | s | and | or | as | a | between | circa |"
-         " throughout | around | about | than | following | that | this | each | every) y=YEAR"
+         " throughout | around | about | than | following | that | this | each | every | year) y=YEAR"
          " !>(% | BIGNUM | NUM | UNIT | - (NUM | DAYNUM | YEAR | APYEAR | WORD) | years | months | days | old)", p_year, {"1996": ["its [1996] campaign"], "1971": ["the [1971] treaty"]}),
-    Rule("year-after-modifier", "<((mid | early | late) -) y=YEAR", p_year, {"2020": ["mid-2020"]}),
+    Rule("year-after-modifier", "<((mid | early | late | end) -) y=YEAR", p_year, {"2020": ["mid-2020"]}),
     Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
          {"1998": ["fiscal 1998", "fiscal year 1998", "fiscal '98"]}),
     Rule("decade", "(the)? d=DECADE", p_decade,
@@ -917,9 +919,9 @@ RULES: tuple[Rule, ...] = (
          " earlier | before)) | last year ' s (quarter | period))", lambda h: Spec(anchor="ref", unit="year", shift=-1,
          grain="quarter", moves_story=False), {"2019-Q1": ["the corresponding period last year", "last year's quarter",
                                                            "the quarter a year ago"]}),
-    Rule("year-ago-adjective", "(the (year - (earlier | ago) | year (earlier | ago)) u=(quarter | period) |"
+    Rule("year-ago-adjective", "(the (year - (earlier | ago) | year (earlier | ago) | prior - year) u=(quarter | period) |"
          " year - (earlier | ago))",
-         p_year_ago_adj, {"2019": ["year-earlier"]}),
+         p_year_ago_adj, {"2019": ["year-earlier"], "2019-Q1": ["the prior-year period"]}),
     Rule("year-end", "(the)? year ((-)? end | ' s end)", p_year_end, {"2020-12-31": ["year-end", "the year-end"],
          "2020": ["year end", "year's end", "the year's end"]}),
     Rule("mid-pod", "mid (-)? pod=(morning | afternoon | evening) | mp=(midmorning | midafternoon)", lambda h: Spec(
