@@ -271,3 +271,17 @@ def test_the_day_before_an_event_restates_the_date_it_follows() -> None:
 )
 def test_the_weekend_follows_the_tense_then_the_day_of_publication(text: str, published: str, value: str) -> None:
     assert values(text, published)[0][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Bars may open from 8 to 10 p.m.", [("8", "2020-01-05T20:00"), ("10 p.m.", "2020-01-05T22:00")]),
+     ("Offers are due no later than Friday.", [("Friday", "2020-01-10")]),
+     ("The plant closed two and a half years ago.", [("two and a half years ago", "2017-07")]),
+     ("The treaty was signed half a century ago.", [("half a century ago", "1970")]),
+     ("Shares fell for three straight days.", [("three straight days", "P3D")]),
+     ("The blast came in the early hours of Sunday.", [("Sunday", "2020-01-05")]),
+     ("Sales rose a year-on-year 5%.", [])],
+)
+def test_ranges_of_hours_deadlines_halves_and_runs_of_days(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text)] == expected

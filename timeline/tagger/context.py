@@ -97,6 +97,8 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
     before = toks.lower(first - 1) if first > 0 else ""
     if before == "of" and first > 1 and toks.lower(first - 2) == "ahead":
         return "future"  # "ahead of the weekend"
+    if before == "than" and first > 1 and toks.lower(first - 2) == "later":
+        return "future"  # "no later than Friday": a deadline
     if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
             before == "to" and (not day or any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1)))):
         return "future"  # "by February", "gave them until Monday"; not "from Sept. 14 to Thursday"

@@ -460,9 +460,17 @@ def p_the_unit(h: Hit) -> Spec | None:
 def p_shifted(h: Hit) -> Spec | None:
     """'two days ago', 'a year earlier', 'three weeks later', 'five years from now'."""
     n = number(h.words("n")) if h.has("n") else None
+    unit = _unit(h.word("u"))
+    if h.has("half") or h.has("half2") or h.has("half3"):  # "two and a half years ago": in whole months
+        if h.has("half2"):
+            n = 0
+        years = {"year": 1, "decade": 10, "century": 100}.get(unit)
+        if years is None:
+            return None
+        months = int((n or 0) * 12 * years + 6 * years)
+        n, unit = (months // 12, "year") if months % 12 == 0 else (months, "month")
     if n is None and not h.has("vague"):
         return None
-    unit = _unit(h.word("u"))
     if unit == "fortnight" and n is not None:
         unit, n = "week", 2 * n  # "a fortnight ago": two weeks
     if unit in ("weekend", "fortnight") or (n is not None and n > 10000):
@@ -580,6 +588,8 @@ def p_duration(h: Hit) -> Spec | None:
         return Spec(type="DURATION", value="PXC") if h.word("u") == "centuries" else None
     if n is None and not h.has("vague") and h.word("u") not in lx.PLURAL_UNITS:
         return None  # a bare singular unit ("year") is not a duration
+    if n is None and h.word("u") == "hours" and h.prev() in ("early", "small", "wee", "late"):
+        return None  # "in the early hours of Sunday": the night, not a number of hours
     return Spec(type="DURATION", value=duration_value(n, unit), trim=trim)
 
 
@@ -591,6 +601,8 @@ _DURATION_MODIFIERS = frozenset({"first", "last", "next", "past", "coming", "pre
 
 def p_half_unit(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
+    if unit in _YEARS_IN:  # "half a century": P50Y
+        return Spec(type="DURATION", value=duration_value(_YEARS_IN[unit] // 2, "year"))
     return Spec(type="DURATION", value=duration_value(0.5, unit))
 
 
@@ -690,6 +702,20 @@ def p_wire_clock(h: Hit) -> Spec | None:
     if zone == "" or (zone is None and not h.has("hours")):
         return None
     return Spec(type="TIME", hour=hour, minute=minute, zone=zone)
+
+
+def p_clock_range_start(h: Hit) -> Spec | None:
+    """"from 8 to 10 p.m.": the first hour takes the a.m. or p.m. written after the second."""
+    hour = int(h.word("h"))
+    ampm = h.after(3)[2]
+    end = int(h.after(3)[1].split(":")[0])
+    if not 1 <= hour <= 12:
+        return None
+    if ampm.startswith("p") and hour != 12 and not (hour > end and end != 12):  # "from 11 to 1 p.m.": 11 a.m.
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return Spec(type="TIME", hour=hour, minute=0)
 
 
 def p_clock_word(h: Hit) -> Spec | None:
@@ -839,6 +865,11 @@ RULES: tuple[Rule, ...] = (
          unit="day", shift=0, grain="day"), {"2020-01-05": ["later in the day", "earlier in the day"]}),
     Rule("then", "<(until | till | by | since | before) then !>(current | -)", lambda h: Spec(anchor="ref", unit="day",
          shift=0, grain="story", moves_story=False), {"PAST_REF": ["until [then]"]}),
+    Rule("unit-before-last", "the u=(week | month | year) before last", lambda h: Spec(anchor="dct",
+         unit=_unit(h.word("u")), shift=-2, grain=_unit(h.word("u"))), {"2019-W51": ["the week before last"],
+                                                                          "2019-11": ["the month before last"]}),
+    Rule("clock-range-start", "<(from | between) h=DAYNUM >((to | and | -) (DAYNUM | CLOCK) AMPM)", p_clock_range_start,
+         {}),  # tests/test_tagger.py: "from 8 to 10 p.m."
     Rule("the-day-before", "the u=UNIT rel=(before)", p_the_day_before,
          {"2020-01-04": ["the day before"]}),  # "Jan. 3, the day before the vote": tests/test_tagger.py
     Rule("the-year-ended", "the (fiscal)? u=year >(ended | ending)", p_the_unit_duration,
@@ -848,10 +879,11 @@ RULES: tuple[Rule, ...] = (
     Rule("the-unit-duration", "<(over | throughout) the u=(month | week)",
          p_the_unit_duration, {}),
     Rule("the-unit", "the u=(year | quarter | month | week) !>(-)", p_the_unit, {"2020": ["the year"]}),
-    Rule("shifted", "(n=" + _N + " | (a)? vague=VAGUE) (- | more)? u=UNIT (dir=(ago | earlier | later | before | after |"
-         " from now | hence | back))", p_shifted,
+    Rule("shifted", "(n=" + _N + " (half=(and a half))? | half2=(half (a | an)) | (a)? vague=VAGUE) (- | more)? u=UNIT"
+         " (half3=(and a half))? (dir=(ago | earlier | later | before | after | from now | hence | back))", p_shifted,
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
-          "2020-W04": ["three weeks later"], "2025": ["five years from now"]}),
+          "2020-W04": ["three weeks later"], "2025": ["five years from now"], "2017-07": ["two and a half years ago"],
+          "1970": ["half a century ago"], "2019-07": ["half a year ago"], "2005": ["a decade and a half ago"]}),
     Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,
          {"2020-01-26": ["in [three weeks]"], "P50Y": ["the worst drought in [50 years]"],
           "P5Y": ["the first visit in [five years]"]}),
@@ -876,7 +908,7 @@ RULES: tuple[Rule, ...] = (
          {"P1W": ["five days a week", "seven days a week"], "P1D": ["24 hours a day", "two hours a day"]}),
     Rule("duration", "(the | (a | an) >(NUMWORD | COUNT | additional | extra | full | entire | whole))? (first | last | next | past | coming | previous | final | initial | full | entire |"
          " whole | recent | additional | extra | latest)? ((n=" + _N + " ((to | or) n2=" + _N + ")? (half2=(and a half | COUNT / COUNT))? | vague=(several | few |"
-         " a few | many | the past few | a number of | numerous)) (-)? (more | trading | business | working | calendar)?)? u=UNIT"
+         " a few | many | the past few | a number of | numerous)) (-)? (more | trading | business | working | calendar | straight | consecutive | successive | long)?)? u=UNIT"
          " (half=(and a half))? (or so | ahead !>(of))?"
          " (noun=(period | term))? !>(old | - old)", p_duration,
          {"P5Y": ["five years", "5 years", "5-year", "five-year", "a [five year] plan"], "PT24H": ["twenty four hours", "24 hours",
