@@ -285,3 +285,8 @@ def test_the_weekend_follows_the_tense_then_the_day_of_publication(text: str, pu
 )
 def test_ranges_of_hours_deadlines_halves_and_runs_of_days(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text)] == expected
+
+
+def test_the_end_of_a_period_does_not_move_the_story() -> None:
+    text = "The Senate on Thursday passed a bill that keeps the government open through Feb. 8, hours before a midnight deadline."
+    assert values(text, "2019-01-31")[-1] == ("midnight", "2019-01-31T24:00", None)

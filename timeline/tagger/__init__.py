@@ -68,6 +68,7 @@ def candidates(toks: Tokens) -> list[Candidate]:
 
 
 _RANGE_WORDS = frozenset({"to", "through", "until", "till", "-", "and"})
+_BOUNDS = frozenset({"through", "until", "till", "thru"})
 _RANGE_STARTS = frozenset({"from", "between"})
 
 
@@ -161,11 +162,14 @@ def tag(text: str, ref: Reference) -> list[Mention]:
             continue
         if r.point is not None and abs(r.point.date.year - ref_year) <= 1:
             near = True
-        if r.point is not None and r.grain in ("quarter", "day", "partofday", "minute") and spec.moves_story:
+        # the end of a period ("open through Feb. 8") bounds the story; it does not move it there
+        bound = c.first > 0 and toks.lower(c.first - 1) in _BOUNDS
+        if r.point is not None and r.grain in ("quarter", "day", "partofday", "minute") and spec.moves_story \
+                and not bound:
             recent["quarter" if r.grain == "quarter" else "day"] = r.point
             if r.grain == "quarter" and r.interval is not None and r.interval.end.date() <= ref.date:
                 recent["reported"] = r.point  # a quarter that had ended: what results are reported for
-        if r.point is not None and r.grain in _STORY_GRAINS and spec.moves_story:
+        if r.point is not None and r.grain in _STORY_GRAINS and spec.moves_story and not bound:
             story = r.point
         s, e = starts[c.first], ends[c.last]
         out.append(Mention(start=s, end=e, text=text[s:e], type=spec.type, value=r.value,  # type: ignore[arg-type]
