@@ -965,6 +965,10 @@ RULES: tuple[Rule, ...] = (
          lambda h: Spec(type="TIME", anchor="ref", unit="day", shift=-1 if h.word("rel") in ("previous", "preceding") else 1,
                         grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]),
          {"2020-01-06TMO": ["the following morning", "the next morning"], "2020-01-04TEV": ["the previous evening"]}),
+    Rule("the-pod-before", "the pod=(morning | afternoon | evening | night) rel=(before | after)", lambda h: None
+         if h.next_tag() in (WORD_TAG, CAPWORD_TAG) or h.after(1) in (["the"], ["a"], ["an"]) else Spec(type="TIME",
+         anchor="ref", unit="day", shift=-1 if h.word("rel") == "before" else 1, grain="partofday",
+         pod=lx.PARTS_OF_DAY[h.word("pod")]), {"2020-01-04TNI": ["the night before"], "2020-01-06TMO": ["the morning after"]}),
     Rule("the-pod", "the pod=(morning | afternoon | evening | night >(of (MONTH (.)? DAYNUM | DAYNUM | WEEKDAY)))", lambda h: Spec(type="TIME",
          anchor="ref", unit="day", shift=0, grain="partofday", pod=lx.PARTS_OF_DAY[h.word("pod")]),
          {"2020-01-05TAF": ["the afternoon"]}),
