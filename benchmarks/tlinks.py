@@ -21,8 +21,9 @@ spans and values instead (the linking alone).
   DURING_INV, IDENTITY). Right = system events whose trigger overlaps such a
   gold event and whose t0 relation has the same coarse value / those events;
   coverage = gold t0 events the system relates / gold t0 events. Scored twice: for the events
-  of the timeline (`build`), and for every verb and event noun the event step finds
-  (`timeline.events.detect.publication_relations`).
+  of the timeline (`build`), and for every event of the TimeML document that ``timeline extract
+  --format timeml`` writes (the timeline's events and every other verb and event noun, related by
+  its tense), read back with `timeline.timeml.read_timeml_string`.
 * **Cost.** Seconds of tagging alone, and of the event step on top of it (`build`
   given the tagger's mentions), over the whole corpus, measured in alternation
   (``--rounds``, 7 by default): the best of each and the median of the paired ratios.
@@ -138,13 +139,15 @@ _COARSE = {"BEFORE": "past", "AFTER": "future", "INCLUDES": "overlap", "IS_INCLU
 
 
 def t0_relations(doc: Any, mentions: list[Any]) -> list[tuple[tuple[int, int], str]]:
-    """(trigger span, t0 coarse) of every event word the event step finds (dated or not)."""
-    from timeline._reference import as_reference
-    from timeline.events.detect import publication_relations
+    """(trigger span, t0 coarse) of every event of the TimeML that ``timeline extract --format
+    timeml`` writes for the document: the timeline's events and every other event word."""
+    from timeline.cli import Document, render_timeml
+    from timeline.timeml import read_timeml_string
 
-    ref = as_reference(doc.published)
-    return [((a, b), _COARSE[rel]) for a, b, rel in
-            publication_relations(doc.text, mentions, ref.when, has_time=ref.has_time)]
+    d = Document(id=doc.doc_id, source=doc.doc_id, text=doc.text, published=doc.published, output_name=doc.doc_id)
+    out = read_timeml_string(render_timeml(d, mentions, doc.doc_id))
+    _, t0 = gold_of(out)
+    return sorted(t0.items())
 
 
 def run(args: argparse.Namespace) -> int:

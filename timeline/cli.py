@@ -441,11 +441,16 @@ def _timeline_rows(doc: Document, mentions: Sequence[Any]) -> list[str]:
 
 def render_timeml(doc: Document, mentions: Sequence[Any], label: str) -> str:
     """One document as TimeML; an `InputError` naming ``label`` if XML cannot carry it."""
+    from timeline.events.detect import tense_relations  # noqa: PLC0415
     from timeline.timeml import to_timeml  # noqa: PLC0415
 
+    tl = _timeline(doc, mentions)
+    events = [*tl.events, *tl.unplaced]
+    # every other verb and event noun, related to publication by its tense
+    taken = {t.start for e in events for t in (e.trigger, *e.also)}
     try:
         xml: str = to_timeml(doc.text, mentions, doc_id=doc.id, published=doc.published,
-                             events=list(_timeline(doc, mentions)))
+                             events=events, other_events=tense_relations(doc.text, skip=taken))
     except ValueError as exc:
         raise InputError(f"{label}: cannot write TimeML: {exc}") from None
     return xml if xml.endswith("\n") else xml + "\n"

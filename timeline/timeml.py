@@ -418,6 +418,7 @@ def to_timeml(
     published: dt.date | dt.datetime | str | None,
     invalid: InvalidChars = "raise",
     events: Iterable[Any] = (),
+    other_events: Iterable[tuple[int, int, str]] = (),
 ) -> str:
     """Render ``text`` with its mentions as a TimeML 1.2.1 document.
 
@@ -435,7 +436,11 @@ def to_timeml(
     ``events`` (`timeline.Event` values) become ``<EVENT>`` tags on their
     triggers, each with a ``MAKEINSTANCE``, a ``TLINK`` to its time expression
     (IS_INCLUDED, DURING, BEFORE, AFTER; BEGINS and ENDS written from the time)
-    and one to ``t0`` (BEFORE, AFTER, INCLUDES, IS_INCLUDED). A trigger that
+    and one to ``t0`` (BEFORE, AFTER, INCLUDES, IS_INCLUDED); the other words of
+    an event (its ``also``: "reported" a fourth-quarter loss) get the same
+    links. ``other_events`` are the remaining event words as (start, end,
+    relation to t0), e.g. from `timeline.events.detect.tense_relations`: each
+    becomes an ``<EVENT>`` with a ``TLINK`` to ``t0`` only. A trigger that
     overlaps a kept mention or an earlier trigger is left out.
     """
     if invalid not in ("raise", "replace"):
@@ -459,28 +464,37 @@ def to_timeml(
     links: list[str] = []
     instances: list[str] = []
     taken = [(m.start, m.end) for m in kept]
+
+    # the events, first come first kept where triggers overlap, then numbered in text order
+    chosen: list[tuple[int, int, str, str, str | None, str | None]] = []
+
+    def add(a: int, b: int, cls: str, t0: str, tid: str | None, relation: str | None) -> None:
+        if 0 <= a < b <= len(text) and not any(a < y and x < b for x, y in taken):
+            taken.append((a, b))
+            chosen.append((a, b, cls, t0, tid, relation))
+
     for e in events:
-        a, b = e.trigger.start, e.trigger.end
-        if not 0 <= a < b <= len(text) or any(a < y and x < b for x, y in taken):
-            continue
-        taken.append((a, b))
-        k = len(instances) + 1
-        cls = "STATE" if e.kind == "ongoing" else "OCCURRENCE"
-        tags.append((a, b, f'<EVENT eid="e{k}" class="{cls}">', "</EVENT>"))
-        instances.append(
-            f'<MAKEINSTANCE eventID="e{k}" eiid="ei{k}" tense="{_TENSES.get(e.t0, "NONE")}" '
-            'aspect="NONE" polarity="POS" />'
-        )
         time = getattr(e, "time", None)
         tid = None if time is None else tids.get((time.start, time.end))
-        if tid is not None and e.relation in _TIME_RELATIONS:
-            rel, from_time = _TIME_RELATIONS[e.relation]
+        cls = "STATE" if e.kind == "ongoing" else "OCCURRENCE"
+        for trigger in (e.trigger, *getattr(e, "also", ())):
+            add(trigger.start, trigger.end, cls, e.t0, tid, e.relation)
+    for a, b, t0 in other_events:
+        add(a, b, "OCCURRENCE", t0, None, None)
+    for k, (a, b, cls, t0, tid, relation) in enumerate(sorted(chosen), start=1):
+        tags.append((a, b, f'<EVENT eid="e{k}" class="{cls}">', "</EVENT>"))
+        instances.append(
+            f'<MAKEINSTANCE eventID="e{k}" eiid="ei{k}" tense="{_TENSES.get(t0, "NONE")}" '
+            'aspect="NONE" polarity="POS" />'
+        )
+        if tid is not None and relation in _TIME_RELATIONS:
+            rel, from_time = _TIME_RELATIONS[relation]
             if from_time:
                 links.append(f'relType="{rel}" timeID="{tid}" relatedToEventInstance="ei{k}"')
             else:
                 links.append(f'relType="{rel}" eventInstanceID="ei{k}" relatedToTime="{tid}"')
-        if published is not None:
-            links.append(f'relType="{e.t0}" eventInstanceID="ei{k}" relatedToTime="t0"')
+        if published is not None and t0 in _TENSES:
+            links.append(f'relType="{t0}" eventInstanceID="ei{k}" relatedToTime="t0"')
     tags.sort()
     for start, end, opening, closing in tags:
         out.append(_text(body[pos:start]))

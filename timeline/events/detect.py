@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from itertools import accumulate
 from typing import Final, Literal
 
@@ -572,7 +572,12 @@ def duration_of(value: str) -> relativedelta | None:
     if n != int(n):
         days = {"years": 365.25, "months": 30.44, "weeks": 7.0, "days": 1.0}[unit] * n
         return relativedelta(days=round(days))
-    return relativedelta(**{unit: int(n)})
+    k = int(n)
+    if unit == "years":
+        return relativedelta(years=k)
+    if unit == "months":
+        return relativedelta(months=k)
+    return relativedelta(weeks=k) if unit == "weeks" else relativedelta(days=k)
 
 
 def _narrow(m: Mention) -> Interval | None:
@@ -1011,27 +1016,38 @@ def publication_relations(text: str, mentions: Sequence[Mention], published: dt.
     """(trigger start, trigger end, relation to publication) of every event word of ``text``.
 
     The events of the timeline keep their own relation (from their time and
-    tense); every other verb or event noun is related by its tense alone: a
-    future or an expectation is AFTER, a past or perfect BEFORE, a present
-    INCLUDES; a noun takes the tense of the verb that governs it, else BEFORE.
+    tense); every other verb or event noun is related by its tense alone
+    (`tense_relations`).
     """
     found = detect(text, mentions, published, has_time=has_time)
     out: dict[int, tuple[int, int, T0Relation]] = {f.trigger[0]: (*f.trigger, f.t0) for f in found}
+    return sorted([*out.values(), *tense_relations(text, skip=out.keys())])
+
+
+def tense_relations(text: str, skip: Container[int] = ()) -> list[tuple[int, int, T0Relation]]:
+    """(start, end, relation to publication) of every verb and event noun of ``text`` that does not
+    start at an offset of ``skip``, by its tense alone.
+
+    A future, a modal or an infinitive ("agreed to pay") is AFTER, a past or
+    perfect BEFORE, a present, a progressive perfect ("have been falling") or
+    "being" INCLUDES; a noun takes the tense of the verb before it in its
+    sentence (BEFORE when there is none), unless "proposed", "planned" and the
+    like put it ahead ("the proposed merger").
+    """
+    out: list[tuple[int, int, T0Relation]] = []
     for a, b in sentences(text):
         s = tokenize(text, a, b, [])
-        kinds = s.kinds
+        kinds, starts, ends = s.kinds, s.starts, s.ends
         verb_tense: Tense = "none"
         for j, k in enumerate(kinds):
-            if k != VERB and k != NOUN:
-                continue
-            if s.starts[j] in out:
+            if (k != VERB and k != NOUN) or starts[j] in skip:
                 continue
             if k == VERB:
                 tense = tense_of(s, j)
                 if tense != "none":
                     verb_tense = tense
-                out[s.starts[j]] = (s.starts[j], s.ends[j], _t0_of_tense(tense, False))
+                out.append((starts[j], ends[j], _t0_of_tense(tense, False)))
             else:  # "the proposed merger" looks ahead whatever the verb; other nouns take the verb's tense
                 own = tense_of(s, j)
-                out[s.starts[j]] = (s.starts[j], s.ends[j], _t0_of_tense(own if own == "future" else verb_tense, True))
-    return sorted(out.values())
+                out.append((starts[j], ends[j], _t0_of_tense(own if own == "future" else verb_tense, True)))
+    return out
