@@ -153,9 +153,11 @@ def _prefix(s: Sentence) -> list[int]:
     kinds, lows = s.kinds, s.lows
     kc, pc = _KIND_CODE, _PUNCT_CODE
     codes = [pc.get(w, 0) if k == PUNCT else kc[k] for k, w in zip(kinds, lows)]
-    for i in range(len(lows) - 1):
-        if lows[i] == "to" and kinds[i + 1] == VERB:
-            codes[i] += _PURPOSE_F
+    if "to" in lows:
+        last = len(lows) - 1
+        for i in [i for i, w in enumerate(lows) if w == "to"]:
+            if i < last and kinds[i + 1] == VERB:
+                codes[i] += _PURPOSE_F
     return list(accumulate(codes, initial=0))
 
 
@@ -764,7 +766,7 @@ class _Facts:
 
     def __init__(self, s: Sentence) -> None:
         lows = s.lows
-        self.demand = next((j for j, w in enumerate(lows) if w in _DEMANDS), None)
+        self.demand = None if _DEMANDS.isdisjoint(lows) else next(j for j, w in enumerate(lows) if w in _DEMANDS)
         self.deadline_word = not _DEADLINE_WORDS.isdisjoint(lows)
 
 

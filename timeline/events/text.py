@@ -112,10 +112,12 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
     ends = offs[2 : 2 * n + 1 : 2]
     lows = list(map(str.lower, words))
     times = [-1] * n
+    timed: list[int] = []
     for s, e, idx in spans:
         i = bisect.bisect_left(starts, s)
         while i < n and ends[i] <= e:
             times[i] = idx
+            timed.append(i)
             i += 1
     try:
         kinds = list(map(_LEX.__getitem__, words))
@@ -144,10 +146,8 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
             if kind is None:
                 kind = after_number if after_number and prev[:1].isdigit() else default
             kinds[i] = kind
-    if spans:
-        for i, t in enumerate(times):
-            if t >= 0:
-                kinds[i] = TIME
+    for i in timed:
+        kinds[i] = TIME
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
 
 
