@@ -140,6 +140,14 @@ NOT_VERBS: Final = frozenset(
 CUE_PARTICIPLES: Final = frozenset("starting beginning effective following including ending according".split())
 #: adjectives of expectation before a noun: "the planned conclusion"
 ATTRIBUTIVE: Final = frozenset("planned scheduled expected proposed promised upcoming".split())
+#: adjectives before a noun: "a sharp rise", "a new offer" (with `ADJECTIVE_SUFFIXES`)
+ADJECTIVES: Final = frozenset(
+    """new big small large major great sharp strong weak high low good bad full joint top long short key
+    broad wide early late further recent final heavy steep modest slight huge massive fresh rapid
+    personal possible""".split()
+)
+ADJECTIVE_SUFFIXES: Final = ("ive", "ous", "ful", "ic", "ical", "ional", "ial", "ual", "ary", "ern", "less",
+                             "ese", "able", "ible")
 ADVERB_OK: Final = frozenset("also already still just now then again yet recently previously reportedly".split())
 
 

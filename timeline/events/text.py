@@ -137,12 +137,13 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
                 continue
         rule = rules[k]
         if rule is None:
-            kinds[i] = _in_context(i, k, lows, times, prev, n)
+            kinds[i] = _in_context(i, k, lows, times, prev, n, kinds)
         else:
             table, default, after_number = rule
             kind = table.get(prev)
             if kind is None:
-                kind = after_number if after_number and prev[:1].isdigit() else default
+                kind = after_number if after_number and (prev[:1].isdigit() or _after_adjective(i, lows, kinds)) \
+                    else default
             kinds[i] = kind
     if spans:
         for i, t in enumerate(times):
@@ -151,14 +152,33 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
 
 
-def _in_context(i: int, k: str, lows: list[str], times: list[int], prev: str, n: int) -> str:
+def _after_adjective(i: int, lows: list[str], kinds: list[str]) -> bool:
+    """Whether word ``i`` (a verb form, not a past one) follows an adjective, so that it heads a noun
+    phrase: "a dramatic rise", "multi-party talks", "a more personal turn"."""
+    if not i or kinds[i - 1] != WORD:
+        return False
+    w, prev = lows[i], lows[i - 1]
+    if w in lx.PAST_FORMS or w in lx.REPORTING or w.endswith("ing"):
+        return False
+    return prev in lx.ADJECTIVES or ("-" in prev and prev[-1] != "-") or prev.endswith(lx.ADJECTIVE_SUFFIXES)
+
+
+def _in_context(i: int, k: str, lows: list[str], times: list[int], prev: str, n: int,
+                kinds: list[str]) -> str:
     """The kind of word ``i`` (lower case) when it depends on more than the word before."""
     if k == _HAVE:  # "had a loss": the main verb
+        # an auxiliary before a participle ("had filed", "has been", "had already left", "had to"),
+        # else the main verb ("had net income of", "have problems")
         nxt = lows[i + 1] if i + 1 < n else ""
-        return VERB if nxt and (nxt in lx.DETERMINERS or nxt[0].isdigit() or nxt == "$") else AUX
+        if not nxt or nxt in lx.DETERMINERS or nxt[0].isdigit() or nxt == "$":
+            return VERB if nxt else AUX
+        if nxt in _HAVE_AUX_NEXT or nxt.endswith(("ed", "en", "ly")) or nxt in lx.PAST_FORMS or not nxt[0].isalpha():
+            return AUX
+        return VERB
     if k == _AMBIG:
         # "the vote", "Saturday's attacks", "of sales": a noun; "they vote": a verb
-        return NOUN if prev in _NOUN_CONTEXT or (i and (times[i - 1] >= 0 or prev.endswith("'s"))) else VERB
+        return NOUN if prev in _NOUN_CONTEXT or (i and (times[i - 1] >= 0 or prev.endswith("'s"))) \
+            or _after_adjective(i, lows, kinds) else VERB
     if k == _ADJ:  # "notes due Nov. 1"
         return WORD if i + 1 < n and lows[i + 1] == "to" else VERB
     # _ATTR: "the planned conclusion" (a word), "had planned to" (a verb)
@@ -215,7 +235,7 @@ def _lex_low(w: str) -> str:
         # after a determiner, "'s", "of" or a number: "the reports" (a noun), "the injured" (a word)
         plural = w.endswith("s") and not w.endswith("ss")
         after_det = (NOUN if w[:-1] in lx.EVENT_NOUNS or w[:-2] in lx.EVENT_NOUNS else WORD) if plural else \
-            WORD if w.endswith("ed") else VERB
+            WORD if w.endswith("ed") else NOUN
         return _rule_code(("verb", w in _PERIOD_VERBS, after_det))
     if noun:
         return NOUN
@@ -285,6 +305,9 @@ _RULES: dict[str, tuple[dict[str, str], str, str] | None] = {_AMBIG: None, _ADJ:
                                                                _NAME: None}
 _RULE_CODES: dict[tuple[object, ...], str] = {}
 _HAVE_MAIN: Final = frozenset(("had", "has", "have"))
+#: words after "had" that keep it an auxiliary: "had been", "had not", "had to", "had already"
+_HAVE_AUX_NEXT: Final = lx.AUXILIARIES | lx.NEGATIONS | lx.ADVERB_OK | frozenset(
+    "to n't ever long since".split())
 _STATIC: Final = _static_kinds()
 _NOUN_BEFORE: Final = frozenset(("'s", "of", "’s"))
 _NOUN_CONTEXT: Final = lx.DETERMINERS | _NOUN_BEFORE
