@@ -187,12 +187,15 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     if triggers is None:
         triggers = [j for j, k in enumerate(kinds) if k == VERB or k == NOUN]
     head = _modified(s, first, last)
+    if head is not None and lows[head] in lx.FIGURES and wt.get("fv", 1) > 0:
+        head = _figure_verb(s, head)
     # fronted: at the head of the sentence or of a clause, after at most a preposition and an
     # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered")
     k = first - 1
     while k >= 0 and first - k <= 3 and kinds[k] in (PREP, DET, "w") and lows[k] != "that":
         k -= 1
-    fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ","))
+    fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ",")) or (
+        wt.get("opening", 1) > 0 and _opening(s, first, last))
     w_word, w_far, w_quote, w_clause, w_time = wt["word"], wt["far_word"], wt["quote"], wt["clause"], wt["time"]
     w_comma_right = wt["comma_fronted"] if fronted else wt["comma"]
     w_comma, w_verb, w_verb_right = wt["comma"], wt["verb_between"], wt["verb_between_right"]
@@ -248,6 +251,16 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     return first, last, out
 
 
+def _opening(s: Sentence, first: int, last: int) -> bool:
+    """Whether the time ends an opening phrase that a comma closes: "In heavy trading Friday, the
+    stock fell", "At a meeting in Paris on Monday, the ministers agreed"."""
+    kinds, lows = s.kinds, s.lows
+    if last + 1 >= len(lows) or lows[last + 1] != "," or kinds[0] != PREP:
+        return False
+    return all(kinds[k] not in (PUNCT, CLAUSE, AUX) and (kinds[k] != VERB or lows[k].endswith("ing"))
+               for k in range(1, first))
+
+
 def _modified(s: Sentence, first: int, last: int) -> int | None:
     """The noun a time modifies: "Saturday's attacks", "a fourth-quarter loss", "the 1987 crash"."""
     kinds, lows, words = s.kinds, s.lows, s.words
@@ -269,6 +282,18 @@ def _modified(s: Sentence, first: int, last: int) -> int | None:
     if j + 1 < n and kinds[j + 1] not in (PREP, PUNCT, VERB, AUX, CLAUSE):
         return None
     return j
+
+
+def _figure_verb(s: Sentence, head: int) -> int:
+    """The verb of change a figure ``head`` is the subject of ("third-quarter net income rose"): the
+    time dates the change; else the figure itself ("reported a third-quarter loss")."""
+    kinds, lows = s.kinds, s.lows
+    for j in range(head + 1, min(len(kinds), head + 4)):
+        if kinds[j] == VERB:
+            return j if lx.VERB_FORMS.get(lows[j], lows[j]) in lx.CHANGE_VERBS else head
+        if not (kinds[j] == AUX or lows[j] in lx.ADVERB_OK or lows[j].endswith("ly")):
+            break
+    return head
 
 
 def _head_of(s: Sentence, j: int) -> int:

@@ -148,6 +148,17 @@ ADJECTIVES: Final = frozenset(
 )
 ADJECTIVE_SUFFIXES: Final = ("ive", "ous", "ful", "ic", "ical", "ional", "ial", "ual", "ary", "ern", "less",
                              "ese", "able", "ible")
+#: figures of a results story: a time dates the verb that reports them ("third-quarter profit rose",
+#: "had sales of $5 million last year"), more than the figure itself
+FIGURES: Final = frozenset(
+    """income profit profits earnings sales revenue revenues results loss losses trading turnover output
+    volume shipments orders""".split()
+)
+#: verbs of change, base forms: "profit rose", "sales fell"
+CHANGE_VERBS: Final = frozenset(
+    """rise fall jump drop climb decline grow gain increase decrease surge plunge slip slide soar slump
+    tumble sink rebound recover double triple shrink edge ease advance dip improve narrow widen""".split()
+)
 ADVERB_OK: Final = frozenset("also already still just now then again yet recently previously reportedly".split())
 
 
