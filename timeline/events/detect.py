@@ -49,6 +49,7 @@ Tense = Literal["past", "perfect", "present", "future", "none"]
 
 _COMMA: Final = frozenset(",;:()\"“”")
 _QUOTES: Final = frozenset("\"“”")
+_CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?"))
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
     """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
@@ -132,6 +133,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "clause_fronted": 0.0,  # (a switch) a time at the head of a clause counts as fronted
     "second": 0.5,        # a second trigger that goes with the first (see `choose_links`)
     "second_margin": 4.0,  # ... at most this much dearer than the first
+    "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
 }
 
 
@@ -203,6 +205,7 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     w_purpose, w_noun, w_infinitive, w_gerund = wt["purpose"], wt["noun"], wt["infinitive"], wt["gerund"]
     w_noun_adjacent, w_future_to, w_report = wt["noun_adjacent"], wt["future_to"], wt["report"]
     noun_bound = first and lows[first - 1] in _BOUND_CUES
+    w_attribution = wt["attribution"]
     at_first, after_last = pre[first], pre[last + 1]
     mask, bits = _MASK, _BITS
     out: list[tuple[float, int]] = []
@@ -242,6 +245,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += w_report
             if lw.endswith("ing"):
                 cost += w_gerund
+            if right and lw in lx.REPORTING and _attribution(s, j):
+                cost += w_attribution
         if j and lows[j - 1] == "to":
             cost += w_infinitive
         out.append((cost, j))
@@ -249,6 +254,14 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
         out = [(wt["modified"], head)] + [x for x in out if x[1] != head]
     out.sort()
     return first, last, out
+
+
+def _attribution(s: Sentence, j: int) -> bool:
+    """Whether the reporting verb ``j`` closes its sentence after a comma: "..., police said."."""
+    lows = s.lows
+    if j + 1 < len(lows) and lows[j + 1] not in _CLOSING:
+        return False
+    return any(lows[k] == "," for k in range(max(0, j - 4), j))
 
 
 def _opening(s: Sentence, first: int, last: int) -> bool:

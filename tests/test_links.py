@@ -1,0 +1,73 @@
+"""Event-time links: which words a time expression dates (timeline.events.detect, word kinds)."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+from timeline.events.text import NOUN, VERB, tokenize
+
+PUB = "2021-03-10"
+
+
+def _dated(text: str, time: str, published: str = PUB) -> set[str]:
+    """The trigger words (and their `also` words) that the time ``time`` dates."""
+    tl = timeline.build(text, published=published)
+    out: set[str] = set()
+    for e in (*tl.events, *tl.unplaced):
+        if e.time is not None and e.time.text == time:
+            out |= {e.trigger.text, *(t.text for t in e.also)}
+    return out
+
+
+def _kind(text: str, word: str) -> str:
+    s = tokenize(text, 0, len(text), [])
+    return s.kinds[s.words.index(word)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The mill had net sales of $3 million.", "had", VERB),
+        ("The mill had filed for protection.", "had", "A"),
+        ("The mill had already closed.", "had", "A"),
+        ("The mill had to close.", "had", "A"),
+        ("The league approved a sharp rise in fees.", "rise", NOUN),
+        ("The ministers opened multi-party talks in Oslo.", "talks", NOUN),
+    ],
+)
+def test_word_kinds(text: str, word: str, kind: str) -> None:
+    assert _kind(text, word) == kind
+
+
+def test_had_with_a_figure_is_the_dated_verb() -> None:
+    assert "had" in _dated("A year earlier, the brewer had sales of $4 million.", "A year earlier")
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "event"),
+    [
+        ("Second-quarter net income rose 12% to $40 million, the bank said.", "Second-quarter", "rose"),
+        ("The retailer said fourth-quarter sales fell 3% from a year earlier.", "fourth-quarter", "fell"),
+    ],
+)
+def test_a_time_of_a_figure_dates_the_change(text: str, time: str, event: str) -> None:
+    dated = _dated(text, time)
+    assert event in dated and not dated & {"income", "sales"}
+
+
+def test_a_time_of_a_reported_figure_dates_the_figure() -> None:
+    assert "loss" in _dated("The carrier reported a third-quarter loss of $9 million.", "third-quarter")
+
+
+def test_a_time_ending_an_opening_phrase_dates_the_main_verb() -> None:
+    assert _dated("In heavy Nasdaq trading Tuesday, the chipmaker's shares slumped 4%.", "Tuesday") == {"slumped"}
+
+
+def test_a_closing_attribution_is_not_the_dated_event() -> None:
+    dated = _dated("The ferry sank near the harbour mouth late Monday, coast guard officials said.", "late Monday")
+    assert "sank" in dated and "said" not in dated
+
+
+def test_an_adjacent_reporting_verb_is_still_dated() -> None:
+    assert "said" in _dated("The ministry said Monday that the border would stay open.", "Monday")
