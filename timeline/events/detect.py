@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from itertools import accumulate
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -610,7 +610,8 @@ def duration_of(value: str) -> relativedelta | None:
     if n != int(n):
         days = {"years": 365.25, "months": 30.44, "weeks": 7.0, "days": 1.0}[unit] * n
         return relativedelta(days=round(days))
-    return relativedelta(**{unit: int(n)})
+    step: dict[str, Any] = {unit: int(n)}  # Any: the stubs read a dict of ints as the first (date) argument
+    return relativedelta(**step)
 
 
 def _narrow(m: Mention) -> Interval | None:
