@@ -71,3 +71,22 @@ def test_a_closing_attribution_is_not_the_dated_event() -> None:
 
 def test_an_adjacent_reporting_verb_is_still_dated() -> None:
     assert "said" in _dated("The ministry said Monday that the border would stay open.", "Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The harbour was calm overnight and the ferries were available again.", "available", VERB),
+        ("The ferry line expects to be profitable by 2023.", "profitable", VERB),
+        ("The shares were weak on Tuesday.", "weak", VERB),
+        ("The union is likely to strike.", "likely", "w"),
+        ("The company's chairman resigned.", "chairman", "w"),
+    ],
+)
+def test_a_predicate_adjective_after_be_is_a_state(text: str, word: str, kind: str) -> None:
+    assert _kind(text, word) == kind
+
+
+def test_a_state_takes_its_time_over_the_reporting_verb() -> None:
+    dated = _dated("The railway said its freight business was weak during the winter.", "the winter")
+    assert dated == {"weak"}

@@ -144,7 +144,7 @@ ATTRIBUTIVE: Final = frozenset("planned scheduled expected proposed promised upc
 ADJECTIVES: Final = frozenset(
     """new big small large major great sharp strong weak high low good bad full joint top long short key
     broad wide early late further recent final heavy steep modest slight huge massive fresh rapid
-    personal possible""".split()
+    personal possible higher lower better worse weaker stronger flat worth""".split()
 )
 ADJECTIVE_SUFFIXES: Final = ("ive", "ous", "ful", "ic", "ical", "ional", "ial", "ual", "ary", "ern", "less",
                              "ese", "able", "ible")
@@ -158,6 +158,15 @@ FIGURES: Final = frozenset(
 CHANGE_VERBS: Final = frozenset(
     """rise fall jump drop climb decline grow gain increase decrease surge plunge slip slide soar slump
     tumble sink rebound recover double triple shrink edge ease advance dip improve narrow widen""".split()
+)
+#: more endings of adjectives after "be" ("was flat", "are worth"): comparatives and a few short words
+PREDICATE_SUFFIXES: Final = ("ant", "ent", "ed")
+#: adjectives after "be" that are no event: they lead to one ("is likely to", "was unable to")
+#: or say what the subject is rather than what holds of it
+NOT_PREDICATES: Final = frozenset(
+    """able unable likely unlikely possible impossible sure certain ready willing unwilling eager
+    reluctant prepared due set expected scheduled going about other former latter same own such
+    more less most least further either neither whether another""".split()
 )
 ADVERB_OK: Final = frozenset("also already still just now then again yet recently previously reportedly".split())
 

@@ -247,7 +247,15 @@ def _lex_low(w: str) -> str:
     plural = w.endswith("s") and not w.endswith("ss")
     n = len(w)
     ing = n > 5 and w.endswith("ing") and not w.endswith("ed")
-    return _rule_code(("guess", plural, ing, _suffix_kind(w, "")))
+    return _rule_code(("guess", plural, ing, _suffix_kind(w, ""), _predicate(w)))
+
+
+def _predicate(w: str) -> bool:
+    """Whether ``w`` reads as an adjective that, after "be", tells a state ("was weak", "is
+    available"); "likely", "able", "ready" only lead to the event that follows."""
+    if w in lx.NOT_PREDICATES or not w.isalpha():
+        return False
+    return w in lx.ADJECTIVES or w.endswith(lx.ADJECTIVE_SUFFIXES) or w.endswith(lx.PREDICATE_SUFFIXES)
 
 
 def _rule_code(key: tuple[object, ...]) -> str:
@@ -265,7 +273,10 @@ def _rule_code(key: tuple[object, ...]) -> str:
                     table[w] = WORD  # "the quarter ended Sept. 30" names a time
             _RULES[code] = (table, VERB, str(after_det))
         else:
-            _, plural, ing, default = key
+            _, plural, ing, default, predicate = key
+            if predicate:
+                for w in lx.BE - {"'s"}:
+                    table[w] = VERB  # "the stock was weak", "the rebels are active": a state
             if ing:
                 for w in lx.DETERMINERS:
                     table[w] = NOUN
