@@ -90,3 +90,14 @@ def test_a_predicate_adjective_after_be_is_a_state(text: str, word: str, kind: s
 def test_a_state_takes_its_time_over_the_reporting_verb() -> None:
     dated = _dated("The railway said its freight business was weak during the winter.", "the winter")
     assert dated == {"weak"}
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "events"),
+    [
+        ("The refinery began shipping diesel again on Thursday.", "Thursday", {"began", "shipping"}),
+        ("The exchange stopped trading the bonds Monday.", "Monday", {"stopped", "trading"}),
+    ],
+)
+def test_an_aspectual_verb_and_the_verb_it_governs_share_the_time(text: str, time: str, events: set[str]) -> None:
+    assert _dated(text, time) >= events

@@ -353,6 +353,10 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         c0, j0 = got[0]
         j0 = _head_of(s, j0)
         links.append((c0, i, j0))
+        partner = _partner(s, j0)
+        if partner is not None:
+            links.append((c0 + wt["second"], i, partner))
+            continue
         for c1, j1 in got[1:3]:
             if c1 - c0 > wt["second_margin"]:
                 break
@@ -369,6 +373,26 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         taken.add(j)
         out.append((i, j, c))
     return out
+
+
+def _partner(s: Sentence, j: int) -> int | None:
+    """The second trigger that the time of trigger ``j`` dates, whatever its cost: the verb an
+    aspectual verb governs ("began selling Monday", "started to fall"), and the other way round. (A reporting verb
+    and the event it reports, "said Monday that its troops would leave", are mostly not both
+    dated.)"""
+    kinds, lows = s.kinds, s.lows
+    n = len(lows)
+    if kinds[j] != VERB:
+        return None
+    lw = lows[j]
+    if lx.VERB_FORMS.get(lw) in lx.ASPECTUAL and j + 1 < n:
+        if kinds[j + 1] == VERB and lows[j + 1].endswith("ing"):
+            return j + 1
+        if lows[j + 1] == "to" and j + 2 < n and kinds[j + 2] == VERB:
+            return j + 2  # "began to arrive"
+    if lw.endswith("ing") and j and kinds[j - 1] == VERB and lx.VERB_FORMS.get(lows[j - 1]) in lx.ASPECTUAL:
+        return j - 1
+    return None
 
 
 def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool) -> bool:

@@ -168,6 +168,8 @@ NOT_PREDICATES: Final = frozenset(
     reluctant prepared due set expected scheduled going about other former latter same own such
     more less most least further either neither whether another""".split()
 )
+#: verbs of beginning, going on and ending, base forms: "began selling", "stopped paying"
+ASPECTUAL: Final = frozenset("begin start stop resume continue keep finish quit cease halt".split())
 ADVERB_OK: Final = frozenset("also already still just now then again yet recently previously reportedly".split())
 
 
