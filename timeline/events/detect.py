@@ -385,6 +385,8 @@ def _partner(s: Sentence, j: int) -> int | None:
     if kinds[j] != VERB:
         return None
     lw = lows[j]
+    if j > 1 and lows[j - 1] == "to" and kinds[j - 2] == VERB and lx.VERB_FORMS.get(lows[j - 2]) in lx.ASPECTUAL:
+        return j - 2  # "began to fall"
     if lx.VERB_FORMS.get(lw) in lx.ASPECTUAL and j + 1 < n:
         if kinds[j + 1] == VERB and lows[j + 1].endswith("ing"):
             return j + 1
