@@ -101,3 +101,19 @@ def test_a_state_takes_its_time_over_the_reporting_verb() -> None:
 )
 def test_an_aspectual_verb_and_the_verb_it_governs_share_the_time(text: str, time: str, events: set[str]) -> None:
     assert _dated(text, time) >= events
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "event", "not_event"),
+    [
+        ("The utility announced the sale on Tuesday.", "Tuesday", "announced", "sale"),
+        ("Regulators approved the merger last month.", "last month", "approved", "merger"),
+    ],
+)
+def test_a_time_after_the_object_dates_the_verb(text: str, time: str, event: str, not_event: str) -> None:
+    dated = _dated(text, time)
+    assert event in dated and not_event not in dated
+
+
+def test_a_figure_over_a_period_is_what_the_period_dates() -> None:
+    assert "loss" in _dated("The insurer posted a loss of $8 million for the second quarter.", "the second quarter")

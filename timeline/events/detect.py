@@ -133,6 +133,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "clause_fronted": 0.0,  # (a switch) a time at the head of a clause counts as fronted
     "second": 0.5,        # a second trigger that goes with the first (see `choose_links`)
     "second_margin": 4.0,  # ... at most this much dearer than the first
+    "object_noun": 8.0,   # a noun on the left that is the object of a verb: the time dates the verb
     "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
 }
 
@@ -205,7 +206,9 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     w_purpose, w_noun, w_infinitive, w_gerund = wt["purpose"], wt["noun"], wt["infinitive"], wt["gerund"]
     w_noun_adjacent, w_future_to, w_report = wt["noun_adjacent"], wt["future_to"], wt["report"]
     noun_bound = first and lows[first - 1] in _BOUND_CUES
-    w_attribution = wt["attribution"]
+    w_attribution, w_object_noun = wt["attribution"], wt["object_noun"]
+    # "a loss of $5 million for the quarter": a figure over a period is what the period dates
+    measured = first > 0 and lows[first - 1] == "for"
     at_first, after_last = pre[first], pre[last + 1]
     mask, bits = _MASK, _BITS
     out: list[tuple[float, int]] = []
@@ -231,6 +234,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += w_purpose
         if kinds[j] == NOUN:
             cost += w_noun
+            if not right and not (measured and lows[j] in lx.FIGURES) and _object_of_verb(s, j):
+                cost += w_object_noun
             if noun_bound:
                 cost += wt["noun_bound"]
             if duration:
@@ -254,6 +259,19 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
         out = [(wt["modified"], head)] + [x for x in out if x[1] != head]
     out.sort()
     return first, last, out
+
+
+def _object_of_verb(s: Sentence, j: int) -> bool:
+    """Whether noun ``j`` is the object of the verb before it: "announced the plan", "filed
+    objections"."""
+    kinds = s.kinds
+    for k in range(j - 1, max(-1, j - 5), -1):
+        kk = kinds[k]
+        if kk == VERB:
+            return True
+        if kk not in (DET, "w", NUMBER):
+            return False
+    return False
 
 
 def _attribution(s: Sentence, j: int) -> bool:
