@@ -117,3 +117,10 @@ def test_a_time_after_the_object_dates_the_verb(text: str, time: str, event: str
 
 def test_a_figure_over_a_period_is_what_the_period_dates() -> None:
     assert "loss" in _dated("The insurer posted a loss of $8 million for the second quarter.", "the second quarter")
+
+
+def test_a_reported_figure_is_one_event_without_the_reporting_verb() -> None:
+    tl = timeline.build("The airline reported a fourth-quarter loss.", published="1990-02-01")
+    (ev,) = [*tl.events, *tl.unplaced]
+    assert ev.trigger.text == "loss" and ev.also == ()
+    assert ev.description == "airline reported a loss"

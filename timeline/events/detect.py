@@ -356,8 +356,10 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     Each mention dates its cheapest trigger, and also a second one when the two
     go together: verbs joined by "and" or "or" ("rose and fell Friday"), a verb
     and the infinitive it governs ("began to arrive", "expected to meet"), the
-    noun the time modifies and the verb that takes it ("reported a fourth-quarter
-    loss"). A trigger is dated once: by the cheapest link.
+    noun the time modifies and the verb that takes it ("called a Monday strike";
+    not a figure: "reported a fourth-quarter loss" dates the loss alone). A trigger
+    is dated once: by the cheapest link; an aspectual verb and the verb it governs
+    ("began selling", see `_partner`) are both dated whatever their costs.
     """
     pre = _prefix(s)
     triggers = [j for j, k in enumerate(s.kinds) if k == VERB or k == NOUN]
@@ -433,7 +435,7 @@ def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool
         if 0 < len(gap) <= 2 and lows[hi - 1] == "to":
             return True  # "expected to meet", "began to arrive"
         return False
-    if ka == VERB and kb == NOUN and modified:
+    if ka == VERB and kb == NOUN and modified and lows[hi] not in lx.FIGURES:
         return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)
     return False
 
