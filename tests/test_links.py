@@ -34,6 +34,9 @@ def _kind(text: str, word: str) -> str:
         ("The mill had to close.", "had", "A"),
         ("The league approved a sharp rise in fees.", "rise", NOUN),
         ("The ministers opened multi-party talks in Oslo.", "talks", NOUN),
+        ("Troops patrolled the troubled province.", "troubled", "w"),
+        ("Police found stacks of fertilizer-based explosives.", "fertilizer-based", "w"),
+        ("The province troubled the ministers.", "troubled", VERB),
     ],
 )
 def test_word_kinds(text: str, word: str, kind: str) -> None:

@@ -280,6 +280,9 @@ def _rule_code(key: tuple[object, ...]) -> str:
             if ing:
                 for w in lx.DETERMINERS:
                     table[w] = NOUN
+            elif default == VERB:
+                for w in lx.DETERMINERS | _PREP_CONTEXT:
+                    table[w] = WORD  # "the troubled region", "of fertilizer-based explosives"
             for w in _MODAL_DO:
                 table[w] = VERB
             if not plural:
@@ -322,6 +325,8 @@ _HAVE_AUX_NEXT: Final = lx.AUXILIARIES | lx.NEGATIONS | lx.ADVERB_OK | frozenset
 _STATIC: Final = _static_kinds()
 _NOUN_BEFORE: Final = frozenset(("'s", "of", "’s"))
 _NOUN_CONTEXT: Final = lx.DETERMINERS | _NOUN_BEFORE
+#: prepositions before an adjective in -ed rather than a verb ("in unspecified amounts")
+_PREP_CONTEXT: Final = lx.PREPOSITIONS - {"to", "as", "than", "like"}
 _MODAL_DO: Final = lx.MODALS | lx.DO
 _OPENERS: Final = frozenset(('"', "“", ":", "``"))
 #: word as written -> kind or code; lower-case word -> kind or code
