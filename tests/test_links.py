@@ -127,3 +127,8 @@ def test_a_reported_figure_is_one_event_without_the_reporting_verb() -> None:
     (ev,) = [*tl.events, *tl.unplaced]
     assert ev.trigger.text == "loss" and ev.also == ()
     assert ev.description == "airline reported a loss"
+
+
+def test_past_verbs_joined_across_an_object_share_the_time() -> None:
+    dated = _dated("On Monday, gunmen killed two guards and wounded five villagers.", "Monday")
+    assert dated >= {"killed", "wounded"}

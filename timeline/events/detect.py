@@ -395,9 +395,28 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     return out
 
 
+def _coordinated(s: Sentence, j: int) -> int | None:
+    """The past verb joined to the past verb ``j`` by "and" across its object: "killed three soldiers
+    and wounded six others", "sold its stake and bought bonds"."""
+    kinds, lows = s.kinds, s.lows
+    n = len(lows)
+    for k in range(j + 1, min(n, j + 10)):
+        if lows[k] == "and":
+            x = k + 1
+            while x < n and (lows[x] in lx.ADVERB_OK or (lows[x].endswith("ly") and kinds[x] != VERB)):
+                x += 1
+            if x < n and kinds[x] == VERB and lows[x] in lx.PAST_FORMS:
+                return x
+            return None
+        if kinds[k] in (VERB, AUX, CLAUSE, PUNCT, TIME):
+            return None
+    return None
+
+
 def _partner(s: Sentence, j: int) -> int | None:
     """The second trigger that the time of trigger ``j`` dates, whatever its cost: the verb an
-    aspectual verb governs ("began selling Monday", "started to fall"), and the other way round. (A reporting verb
+    aspectual verb governs ("began selling Monday", "started to fall"), and the other way round; the
+    past verb joined to it by "and" across its object ("killed two soldiers and wounded six"). (A reporting verb
     and the event it reports, "said Monday that its troops would leave", are mostly not both
     dated.)"""
     kinds, lows = s.kinds, s.lows
@@ -407,6 +426,10 @@ def _partner(s: Sentence, j: int) -> int | None:
     lw = lows[j]
     if j > 1 and lows[j - 1] == "to" and kinds[j - 2] == VERB and lx.VERB_FORMS.get(lows[j - 2]) in lx.ASPECTUAL:
         return j - 2  # "began to fall"
+    if lw in lx.PAST_FORMS:
+        other = _coordinated(s, j)
+        if other is not None:
+            return other
     if lx.VERB_FORMS.get(lw) in lx.ASPECTUAL and j + 1 < n:
         if kinds[j + 1] == VERB and lows[j + 1].endswith("ing"):
             return j + 1
