@@ -132,3 +132,7 @@ def test_a_reported_figure_is_one_event_without_the_reporting_verb() -> None:
 def test_past_verbs_joined_across_an_object_share_the_time() -> None:
     dated = _dated("On Monday, gunmen killed two guards and wounded five villagers.", "Monday")
     assert dated >= {"killed", "wounded"}
+
+
+def test_an_event_noun_and_the_aspectual_verb_it_is_the_subject_of_share_the_time() -> None:
+    assert _dated("The negotiations resumed in Geneva on Monday.", "Monday") >= {"negotiations", "resumed"}

@@ -416,13 +416,27 @@ def _coordinated(s: Sentence, j: int) -> int | None:
 def _partner(s: Sentence, j: int) -> int | None:
     """The second trigger that the time of trigger ``j`` dates, whatever its cost: the verb an
     aspectual verb governs ("began selling Monday", "started to fall"), and the other way round; the
-    past verb joined to it by "and" across its object ("killed two soldiers and wounded six"). (A reporting verb
-    and the event it reports, "said Monday that its troops would leave", are mostly not both
-    dated.)"""
+    past verb joined to it by "and" across its object ("killed two soldiers and wounded six"); an
+    event noun and the aspectual verb it is the subject of ("the talks resumed Monday"). (A
+    reporting verb and the event it reports, "said Monday that its troops would leave", are mostly
+    not both dated.)"""
     kinds, lows = s.kinds, s.lows
     n = len(lows)
+    if kinds[j] == NOUN:
+        k = j + 1
+        while k < n and kinds[k] == AUX:
+            k += 1
+        if k < n and kinds[k] == VERB and lx.VERB_FORMS.get(lows[k]) in lx.ASPECTUAL:
+            return k
+        return None
     if kinds[j] != VERB:
         return None
+    if lx.VERB_FORMS.get(lows[j]) in lx.ASPECTUAL:
+        k = j - 1
+        while k >= 0 and kinds[k] == AUX:
+            k -= 1
+        if k >= 0 and kinds[k] == NOUN:
+            return k
     lw = lows[j]
     if j > 1 and lows[j - 1] == "to" and kinds[j - 2] == VERB and lx.VERB_FORMS.get(lows[j - 2]) in lx.ASPECTUAL:
         return j - 2  # "began to fall"
