@@ -136,3 +136,15 @@ def test_past_verbs_joined_across_an_object_share_the_time() -> None:
 
 def test_an_event_noun_and_the_aspectual_verb_it_is_the_subject_of_share_the_time() -> None:
     assert _dated("The negotiations resumed in Geneva on Monday.", "Monday") >= {"negotiations", "resumed"}
+
+
+def test_a_verb_keeps_both_times_of_a_range() -> None:
+    tl = timeline.build("The fund bought 40,000 shares from May 2 to June 9.", published="2021-07-01")
+    times = sorted(e.time.text for e in (*tl.events, *tl.unplaced) if e.trigger.text == "bought" and e.time)
+    assert times == ["June 9", "May 2"]
+
+
+def test_a_noun_is_dated_once() -> None:
+    tl = timeline.build("The fund completed the sale of its stake between 1998 and 2001.", published="2021-07-01")
+    assert [e.time.text for e in (*tl.events, *tl.unplaced) if e.trigger.text == "sale" and e.time] in ([], ["2001"],
+                                                                                                       ["1998"])

@@ -358,8 +358,10 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     and the infinitive it governs ("began to arrive", "expected to meet"), the
     noun the time modifies and the verb that takes it ("called a Monday strike";
     not a figure: "reported a fourth-quarter loss" dates the loss alone). A trigger
-    is dated once: by the cheapest link; an aspectual verb and the verb it governs
-    ("began selling", see `_partner`) are both dated whatever their costs.
+    is dated once, by the cheapest link, unless a time would date nothing else and
+    the trigger is a verb: then the verb has both times ("bought from May 2 to June
+    9", "took the stand for four hours Friday"). An aspectual verb and the verb it
+    governs ("began selling", see `_partner`) are both dated whatever their costs.
     """
     pre = _prefix(s)
     triggers = [j for j, k in enumerate(s.kinds) if k == VERB or k == NOUN]
@@ -387,10 +389,12 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     links.sort()
     out: list[tuple[int, int, float]] = []
     taken: set[int] = set()
+    dated: set[int] = set()
     for c, i, j in links:
-        if j in taken:
+        if j in taken and (i in dated or s.kinds[j] != VERB):
             continue
         taken.add(j)
+        dated.add(i)
         out.append((i, j, c))
     return out
 
@@ -860,11 +864,11 @@ def detect(text: str, mentions: Sequence[Mention], published: dt.datetime, *,
         made: list[tuple[int, int]] = []  # (index in found, trigger token)
         for s_i, i, tok, _cost_ in links:
             start = s.starts[tok]
-            if start in trigger_at:
-                continue
+            if start in trigger_at and s_i is not s:
+                continue  # a SET does not date a trigger a time dates (a time may: see `choose_links`)
             if facts is None:
                 facts = _Facts(s)
-            trigger_at[start] = len(found)
+            trigger_at.setdefault(start, len(found))
             made.append((len(found), tok))
             found.append(_make(s_i, facts, bounds[si], tok, i, mentions[i], published, pub_end))
         if len(made) > 1:
