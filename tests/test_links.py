@@ -145,6 +145,5 @@ def test_a_verb_keeps_both_times_of_a_range() -> None:
 
 
 def test_a_noun_is_dated_once() -> None:
-    tl = timeline.build("The fund completed the sale of its stake between 1998 and 2001.", published="2021-07-01")
-    assert [e.time.text for e in (*tl.events, *tl.unplaced) if e.trigger.text == "sale" and e.time] in ([], ["2001"],
-                                                                                                       ["1998"])
+    tl = timeline.build("The talks between 1998 and 2001 failed.", published="2021-07-01")
+    assert [e.time.text for e in (*tl.events, *tl.unplaced) if e.trigger.text == "talks" and e.time] == ["1998"]
