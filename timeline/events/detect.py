@@ -49,7 +49,7 @@ Tense = Literal["past", "perfect", "present", "future", "none"]
 
 _COMMA: Final = frozenset(",;:()\"“”")
 _QUOTES: Final = frozenset("\"“”")
-_CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?"))
+_CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
     """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
