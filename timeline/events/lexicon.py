@@ -148,8 +148,9 @@ ADJECTIVES: Final = frozenset(
 )
 ADJECTIVE_SUFFIXES: Final = ("ive", "ous", "ful", "ic", "ical", "ional", "ial", "ual", "ary", "ern", "less",
                              "ese", "able", "ible")
-#: figures of a results story: a time dates the verb that reports them ("third-quarter profit rose",
-#: "had sales of $5 million last year"), more than the figure itself
+#: figures of a results story: a time that modifies one dates the verb of change it is the subject
+#: of ("third-quarter profit rose"); a reported figure is dated alone ("reported a third-quarter
+#: loss", "a loss of $5 million for the quarter"), not with its reporting verb
 FIGURES: Final = frozenset(
     """income profit profits earnings sales revenue revenues results loss losses trading turnover output
     volume shipments orders""".split()
@@ -159,7 +160,7 @@ CHANGE_VERBS: Final = frozenset(
     """rise fall jump drop climb decline grow gain increase decrease surge plunge slip slide soar slump
     tumble sink rebound recover double triple shrink edge ease advance dip improve narrow widen""".split()
 )
-#: more endings of adjectives after "be" ("was flat", "are worth"): comparatives and a few short words
+#: more endings of adjectives after "be" ("was dormant", "is independent", "were unchanged")
 PREDICATE_SUFFIXES: Final = ("ant", "ent", "ed")
 #: adjectives after "be" that are no event: they lead to one ("is likely to", "was unable to")
 #: or say what the subject is rather than what holds of it
