@@ -126,9 +126,11 @@ def system_links(doc: Any, mentions: list[Any]) -> list[tuple[tuple[int, int], t
         if e.time is None:
             continue
         rel = _COARSE[e.t0]
-        # the other words of the same event ("reported" a fourth-quarter loss) are linked too
+        # the other words of the same event ("called" a Monday strike) are linked too, and to the
+        # other times of the event
         for t in (e.trigger, *e.also):
-            out.append(((t.start, t.end), (e.time.start, e.time.end), rel))
+            for m in (e.time, *(x.time for x in e.more_times)):
+                out.append(((t.start, t.end), (m.start, m.end), rel))
     for e in (*tl.events, *tl.unplaced):
         if e.time is None:
             out.append(((e.trigger.start, e.trigger.end), (-1, -1), _COARSE[e.t0]))
@@ -198,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
             if t0[hit] != rel and args.errors:
                 errors.append(f"T0ALL {doc.doc_id}: {doc.text[s_ev[0]:s_ev[1]]!r} gold {t0[hit]} system {rel}"
                               f"  ~ {_ctx(doc.text, s_ev)}")
-        for s_ev, _, rel in links:
+        for s_ev, rel in dict.fromkeys((s_ev, rel) for s_ev, _, rel in links):  # each event word once
             hit = next((g for g in t0 if _overlaps(s_ev, g)), None)
             if hit is None:
                 continue

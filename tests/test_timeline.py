@@ -186,19 +186,19 @@ def test_cli_timeml_events_and_tlinks() -> None:
 
 def test_timeml_relates_every_event_word_to_publication(tmp_path: Path) -> None:
     """Undated verbs and event nouns get an EVENT and a TLINK to t0 by their tense; the second
-    word of a dated event ("reported" a quarterly loss) gets its time link too."""
+    word of a dated event ("called" a Monday strike) gets its time link too."""
     from timeline.timeml import read_timeml_string
 
     story = tmp_path / "story.txt"
-    story.write_text("The airline reported a third-quarter loss on Tuesday. Analysts had warned of weak "
+    story.write_text("The union called a Monday strike at the airline. Analysts had warned of weak "
                      "demand, and the board will review the fleet plan.\n", encoding="utf-8")
     result = _cli("extract", str(story), "-p", "2021-10-21", "-f", "timeml")
     assert result.exit_code == 0
     doc = read_timeml_string(result.stdout)  # type: ignore[attr-defined]
     text_of = {i.eiid: next(e for e in doc.events if e.eid == i.eid).text for i in doc.instances}
     t0 = {text_of[link.source]: link.rel_type for link in doc.tlinks if link.target == "t0"}
-    assert t0["warned"] == "BEFORE" and t0["review"] == "AFTER" and t0["reported"] == "BEFORE"
-    assert {text_of[link.source] for link in doc.tlinks if link.target == "t1"} == {"reported", "loss"}
+    assert t0["warned"] == "BEFORE" and t0["review"] == "AFTER" and t0["called"] == "BEFORE"
+    assert {text_of[link.source] for link in doc.tlinks if link.target == "t1"} == {"called", "strike"}
     assert [e.eid for e in doc.events] == [f"e{k}" for k in range(1, len(doc.events) + 1)]  # text order
 
 

@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 # Events and timelines (timeline.events) are imported on first use, so that
 # ``import timeline`` stays quick.
-_EVENT_NAMES = ("Deadline", "Event", "Source", "Timeline", "Trigger", "build", "build_many", "merge")
+_EVENT_NAMES = ("Deadline", "Event", "Source", "TimeLink", "Timeline", "Trigger", "build", "build_many", "merge")
 __all__ += _EVENT_NAMES
 
 

@@ -434,7 +434,8 @@ def to_timeml(
     ``"replace"`` writes U+FFFD instead.
 
     ``events`` (`timeline.Event` values) become ``<EVENT>`` tags on their
-    triggers, each with a ``MAKEINSTANCE``, a ``TLINK`` to its time expression
+    triggers, each with a ``MAKEINSTANCE``, a ``TLINK`` to its time expression (and to
+    each of its ``more_times``)
     (IS_INCLUDED, DURING, BEFORE, AFTER; BEGINS and ENDS written from the time)
     and one to ``t0`` (BEFORE, AFTER, INCLUDES, IS_INCLUDED); the other words of
     an event (its ``also``: "reported" a fourth-quarter loss) get the same
@@ -465,13 +466,17 @@ def to_timeml(
     instances: list[str] = []
     taken = [(m.start, m.end) for m in kept]
 
-    # the events, first come first kept where triggers overlap, then numbered in text order
-    chosen: list[tuple[int, int, str, str, str | None, str | None]] = []
+    # the events, first come first kept where triggers overlap, then numbered in text order; a
+    # trigger dated by two times (two events of the timeline) is one EVENT with a link to each
+    chosen: dict[tuple[int, int], tuple[str, str, list[tuple[str, str]]]] = {}
 
     def add(a: int, b: int, cls: str, t0: str, tid: str | None, relation: str | None) -> None:
-        if 0 <= a < b <= len(text) and not any(a < y and x < b for x, y in taken):
+        if (a, b) in chosen:
+            if tid is not None and relation is not None:
+                chosen[(a, b)][2].append((tid, relation))
+        elif 0 <= a < b <= len(text) and not any(a < y and x < b for x, y in taken):
             taken.append((a, b))
-            chosen.append((a, b, cls, t0, tid, relation))
+            chosen[(a, b)] = (cls, t0, [] if tid is None or relation is None else [(tid, relation)])
 
     for e in events:
         time = getattr(e, "time", None)
@@ -479,15 +484,19 @@ def to_timeml(
         cls = "STATE" if e.kind == "ongoing" else "OCCURRENCE"
         for trigger in (e.trigger, *getattr(e, "also", ())):
             add(trigger.start, trigger.end, cls, e.t0, tid, e.relation)
+            for more in getattr(e, "more_times", ()):  # the other times of the same event
+                add(trigger.start, trigger.end, cls, e.t0, tids.get((more.time.start, more.time.end)), more.relation)
     for a, b, t0 in other_events:
         add(a, b, "OCCURRENCE", t0, None, None)
-    for k, (a, b, cls, t0, tid, relation) in enumerate(sorted(chosen), start=1):
+    for k, ((a, b), (cls, t0, timed)) in enumerate(sorted(chosen.items()), start=1):
         tags.append((a, b, f'<EVENT eid="e{k}" class="{cls}">', "</EVENT>"))
         instances.append(
             f'<MAKEINSTANCE eventID="e{k}" eiid="ei{k}" tense="{_TENSES.get(t0, "NONE")}" '
             'aspect="NONE" polarity="POS" />'
         )
-        if tid is not None and relation in _TIME_RELATIONS:
+        for tid, relation in dict.fromkeys(timed):
+            if relation not in _TIME_RELATIONS:
+                continue
             rel, from_time = _TIME_RELATIONS[relation]
             if from_time:
                 links.append(f'relType="{rel}" timeID="{tid}" relatedToEventInstance="ei{k}"')

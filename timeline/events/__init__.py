@@ -7,6 +7,6 @@ text -> mentions (`timeline.extract`) -> events (`detect`) -> `Timeline` (`build
 from __future__ import annotations
 
 from timeline.events.build import Timeline, build, build_many, merge
-from timeline.events.model import Deadline, Event, Source, Trigger
+from timeline.events.model import Deadline, Event, Source, TimeLink, Trigger
 
-__all__ = ["Deadline", "Event", "Source", "Timeline", "Trigger", "build", "build_many", "merge"]
+__all__ = ["Deadline", "Event", "Source", "TimeLink", "Timeline", "Trigger", "build", "build_many", "merge"]

@@ -26,7 +26,7 @@ from timeline._model import Interval, Mention
 from timeline._reference import as_reference
 from timeline.events.deadlines import as_now, due_instant
 from timeline.events.detect import Found, detect
-from timeline.events.model import Deadline, Event, Source, Trigger
+from timeline.events.model import Deadline, Event, Source, TimeLink, Trigger
 
 Published = dt.date | dt.datetime | str
 
@@ -190,7 +190,8 @@ def _found_of(text: str, published: Published, timezone: str | None, mentions: S
 
 
 def _event(f: Found, event_id: str, before: tuple[str, ...], interval: Interval | None, text: str,
-           doc_id: str, pub_text: str, mentions: Sequence[Mention], also: tuple[Trigger, ...] = ()) -> Event:
+           doc_id: str, pub_text: str, mentions: Sequence[Mention], also: tuple[Trigger, ...] = (),
+           more: tuple[Found, ...] = ()) -> Event:
     return Event(
         id=event_id,
         description=f.due_what if f.deadline and f.due_what else f.description,
@@ -204,13 +205,42 @@ def _event(f: Found, event_id: str, before: tuple[str, ...], interval: Interval 
         sources=(Source(doc_id, f.sentence[0], f.sentence[1], pub_text),),
         before=before,
         also=also,
+        more_times=tuple(TimeLink(mentions[g.mention], f"t{g.mention + 1}", g.relation)
+                         for g in more if g.mention is not None),
     )
 
 
-def _fold(found: list[Found], text: str) -> tuple[list[int], dict[int, tuple[Trigger, ...]], list[tuple[int, ...]]]:
-    """The events to build (those that are no `same_as` of another), the triggers each takes
-    from the ones folded into it, and each event's ``before`` with folded events replaced."""
-    keep = [n for n, f in enumerate(found) if f.same_as is None]
+@attrs.frozen
+class _Folded:
+    """The found events that become events (`keep`), and what each takes from the others."""
+
+    keep: list[int]
+    also: dict[int, tuple[Trigger, ...]]
+    more: dict[int, tuple[Found, ...]]
+    before: list[tuple[int, ...]]
+
+
+def _fold(found: list[Found], text: str) -> _Folded:
+    """The events to build, the triggers each takes from the ones folded into it (`Found.same_as`),
+    the further times of a trigger dated twice, and each event's ``before`` with folded events
+    replaced.
+
+    A trigger dated by two times (`choose_links`) is one event: the first that is a deadline, else
+    the first with an interval, else the first, keeps; the others' times go to its ``more_times``.
+    """
+    by_trigger: dict[tuple[int, int], list[int]] = {}
+    for n, f in enumerate(found):
+        if f.same_as is None:
+            by_trigger.setdefault(f.trigger, []).append(n)
+    home: dict[int, int] = {}  # folded -> keeper
+    more: dict[int, tuple[Found, ...]] = {}
+    for group in by_trigger.values():
+        if len(group) > 1:
+            keeper = next((n for n in group if found[n].deadline),
+                          next((n for n in group if found[n].interval is not None), group[0]))
+            more[keeper] = tuple(found[n] for n in group if n != keeper)
+            home.update((n, keeper) for n in group if n != keeper)
+    keep = [n for n, f in enumerate(found) if f.same_as is None and n not in home]
     also: dict[int, tuple[Trigger, ...]] = {}
     for f in found:
         if f.same_as is not None:
@@ -218,12 +248,16 @@ def _fold(found: list[Found], text: str) -> tuple[list[int], dict[int, tuple[Tri
             also[f.same_as] = (*also.get(f.same_as, ()), Trigger(a, b, text[a:b]))
 
     def root(i: int) -> int:
-        while found[i].same_as is not None:
-            i = found[i].same_as  # type: ignore[assignment]
-        return i
+        while True:
+            j = found[i].same_as
+            if j is None:
+                return home.get(i, i)
+            i = j
 
     before = [tuple(dict.fromkeys(root(i) for i in f.before)) for f in found]
-    return keep, also, before
+    for folded, keeper in home.items():
+        before[keeper] = tuple(dict.fromkeys((*before[keeper], *before[folded])))
+    return _Folded(keep, also, more, before)
 
 
 def _deadline(f: Found, ev: Event, text: str) -> Deadline | None:
@@ -240,14 +274,14 @@ def _events_of(doc_id: str, text: str, published: Published, timezone: str | Non
                mentions: Sequence[Mention] | None) -> tuple[list[Event], list[Deadline]]:
     """Unordered events of one document (ids ``doc#n``) and its deadlines."""
     found, mentions, intervals, pub_text = _found_of(text, published, timezone, mentions)
-    keep, also, before = _fold(found, text)
+    fold = _fold(found, text)
     ids = [f"{doc_id}#{n}" for n in range(len(found))]
     events: list[Event] = []
     deadlines: list[Deadline] = []
-    for n in keep:
+    for n in fold.keep:
         f = found[n]
-        ev = _event(f, ids[n], tuple(ids[i] for i in before[n]), intervals[n], text, doc_id, pub_text, mentions,
-                    also.get(n, ()))
+        ev = _event(f, ids[n], tuple(ids[i] for i in fold.before[n] if i != n), intervals[n], text, doc_id,
+                    pub_text, mentions, fold.also.get(n, ()), fold.more.get(n, ()))
         events.append(ev)
         dl = _deadline(f, ev, text)
         if dl is not None:
@@ -260,7 +294,8 @@ def _timeline_of(doc_id: str, text: str, published: Published, timezone: str | N
     """One document's timeline: `_order` without merging, on the found events, so that each
     `Event` is built once, with its final id."""
     found, mentions, intervals, pub_text = _found_of(text, published, timezone, mentions)
-    keep, also, before = _fold(found, text)
+    fold = _fold(found, text)
+    keep, before = fold.keep, fold.before
     anchored = [n for n in keep if intervals[n] is not None]
     all_aware = all(iv.start.tzinfo is not None for iv in (intervals[n] for n in anchored) if iv is not None)
 
@@ -287,8 +322,8 @@ def _timeline_of(doc_id: str, text: str, published: Published, timezone: str | N
     new_ids = {n: f"e{k}" for k, n in enumerate(ordered + unplaced, start=1)}
     built: dict[int, Event] = {}
     for n in (*ordered, *unplaced):
-        built[n] = _event(found[n], new_ids[n], tuple(new_ids[b] for b in before[n] if b in new_ids),
-                          intervals[n], text, doc_id, pub_text, mentions, also.get(n, ()))
+        built[n] = _event(found[n], new_ids[n], tuple(new_ids[b] for b in before[n] if b in new_ids and b != n),
+                          intervals[n], text, doc_id, pub_text, mentions, fold.also.get(n, ()), fold.more.get(n, ()))
     deadlines = [d for d in (_deadline(found[n], built[n], text) for n in sorted(built)) if d is not None]
     return Timeline(tuple(built[n] for n in ordered), tuple(built[n] for n in unplaced), tuple(deadlines))
 

@@ -49,6 +49,7 @@ Tense = Literal["past", "perfect", "present", "future", "none"]
 
 _COMMA: Final = frozenset(",;:()\"“”")
 _QUOTES: Final = frozenset("\"“”")
+_CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
     """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
@@ -132,6 +133,8 @@ WEIGHTS: Final[dict[str, float]] = {
     "clause_fronted": 0.0,  # (a switch) a time at the head of a clause counts as fronted
     "second": 0.5,        # a second trigger that goes with the first (see `choose_links`)
     "second_margin": 4.0,  # ... at most this much dearer than the first
+    "object_noun": 8.0,   # a noun on the left that is the object of a verb: the time dates the verb
+    "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
 }
 
 
@@ -189,12 +192,16 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     if triggers is None:
         triggers = [j for j, k in enumerate(kinds) if k == VERB or k == NOUN]
     head = _modified(s, first, last)
+    if head is not None and lows[head] in lx.FIGURES:
+        head = _figure_verb(s, head)
     # fronted: at the head of the sentence or of a clause, after at most a preposition and an
-    # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered")
+    # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered"), or
+    # at the end of an opening phrase ("In heavy trading Friday, the shares fell")
     k = first - 1
     while k >= 0 and first - k <= 3 and kinds[k] in (PREP, DET, "w") and lows[k] != "that":
         k -= 1
-    fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ","))
+    fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ",")) or \
+        _opening(s, first, last)
     w_word, w_far, w_quote, w_clause, w_time = wt["word"], wt["far_word"], wt["quote"], wt["clause"], wt["time"]
     w_comma_right = wt["comma_fronted"] if fronted else wt["comma"]
     w_comma, w_verb, w_verb_right = wt["comma"], wt["verb_between"], wt["verb_between_right"]
@@ -202,6 +209,9 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     w_purpose, w_noun, w_infinitive, w_gerund = wt["purpose"], wt["noun"], wt["infinitive"], wt["gerund"]
     w_noun_adjacent, w_future_to, w_report = wt["noun_adjacent"], wt["future_to"], wt["report"]
     noun_bound = first and lows[first - 1] in _BOUND_CUES
+    w_attribution, w_object_noun = wt["attribution"], wt["object_noun"]
+    # "a loss of $5 million for the quarter": a figure over a period is what the period dates
+    measured = first > 0 and lows[first - 1] == "for"
     at_first, after_last = pre[first], pre[last + 1]
     mask, bits = _MASK, _BITS
     out: list[tuple[float, int]] = []
@@ -227,6 +237,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += w_purpose
         if kinds[j] == NOUN:
             cost += w_noun
+            if not right and not (measured and lows[j] in lx.FIGURES) and _object_of_verb(s, j):
+                cost += w_object_noun
             if noun_bound:
                 cost += wt["noun_bound"]
             if duration:
@@ -241,6 +253,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += w_report
             if lw.endswith("ing"):
                 cost += w_gerund
+            if right and lw in lx.REPORTING and _attribution(s, j):
+                cost += w_attribution
         if j and lows[j - 1] == "to":
             cost += w_infinitive
         out.append((cost, j))
@@ -248,6 +262,37 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
         out = [(wt["modified"], head)] + [x for x in out if x[1] != head]
     out.sort()
     return first, last, out
+
+
+def _object_of_verb(s: Sentence, j: int) -> bool:
+    """Whether noun ``j`` is the object of the verb before it: "announced the plan", "filed
+    objections"."""
+    kinds = s.kinds
+    for k in range(j - 1, max(-1, j - 5), -1):
+        kk = kinds[k]
+        if kk == VERB:
+            return True
+        if kk not in (DET, "w", NUMBER):
+            return False
+    return False
+
+
+def _attribution(s: Sentence, j: int) -> bool:
+    """Whether the reporting verb ``j`` closes its sentence after a comma: "..., police said."."""
+    lows = s.lows
+    if j + 1 < len(lows) and lows[j + 1] not in _CLOSING:
+        return False
+    return any(lows[k] == "," for k in range(max(0, j - 4), j))
+
+
+def _opening(s: Sentence, first: int, last: int) -> bool:
+    """Whether the time ends an opening phrase that a comma closes: "In heavy trading Friday, the
+    stock fell", "At a meeting in Paris on Monday, the ministers agreed"."""
+    kinds, lows = s.kinds, s.lows
+    if last + 1 >= len(lows) or lows[last + 1] != "," or kinds[0] != PREP:
+        return False
+    return all(kinds[k] not in (PUNCT, CLAUSE, AUX) and (kinds[k] != VERB or lows[k].endswith("ing"))
+               for k in range(1, first))
 
 
 def _modified(s: Sentence, first: int, last: int) -> int | None:
@@ -271,6 +316,18 @@ def _modified(s: Sentence, first: int, last: int) -> int | None:
     if j + 1 < n and kinds[j + 1] not in (PREP, PUNCT, VERB, AUX, CLAUSE):
         return None
     return j
+
+
+def _figure_verb(s: Sentence, head: int) -> int:
+    """The verb of change a figure ``head`` is the subject of ("third-quarter net income rose"): the
+    time dates the change; else the figure itself ("reported a third-quarter loss")."""
+    kinds, lows = s.kinds, s.lows
+    for j in range(head + 1, min(len(kinds), head + 4)):
+        if kinds[j] == VERB:
+            return j if lx.VERB_FORMS.get(lows[j], lows[j]) in lx.CHANGE_VERBS else head
+        if not (kinds[j] == AUX or lows[j] in lx.ADVERB_OK or lows[j].endswith("ly")):
+            break
+    return head
 
 
 def _head_of(s: Sentence, j: int) -> int:
@@ -302,8 +359,12 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     Each mention dates its cheapest trigger, and also a second one when the two
     go together: verbs joined by "and" or "or" ("rose and fell Friday"), a verb
     and the infinitive it governs ("began to arrive", "expected to meet"), the
-    noun the time modifies and the verb that takes it ("reported a fourth-quarter
-    loss"). A trigger is dated once: by the cheapest link.
+    noun the time modifies and the verb that takes it ("called a Monday strike";
+    not a figure: "reported a fourth-quarter loss" dates the loss alone). A trigger
+    is dated once, by the cheapest link, unless a time would date nothing else and
+    the trigger is a verb: then the verb has both times ("bought from May 2 to June
+    9", "took the stand for four hours Friday"). An aspectual verb and the verb it
+    governs ("began selling", see `_partner`) are both dated whatever their costs.
     """
     pre = _prefix(s)
     triggers = [j for j, k in enumerate(s.kinds) if k == VERB or k == NOUN]
@@ -317,6 +378,10 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         c0, j0 = got[0]
         j0 = _head_of(s, j0)
         links.append((c0, i, j0))
+        partner = _partner(s, j0)
+        if partner is not None:
+            links.append((c0 + wt["second"], i, partner))
+            continue
         for c1, j1 in got[1:3]:
             if c1 - c0 > wt["second_margin"]:
                 break
@@ -327,12 +392,73 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     links.sort()
     out: list[tuple[int, int, float]] = []
     taken: set[int] = set()
+    dated: set[int] = set()
     for c, i, j in links:
-        if j in taken:
+        if j in taken and (i in dated or s.kinds[j] != VERB):
             continue
         taken.add(j)
+        dated.add(i)
         out.append((i, j, c))
     return out
+
+
+def _coordinated(s: Sentence, j: int) -> int | None:
+    """The past verb joined to the past verb ``j`` by "and" across its object: "killed three soldiers
+    and wounded six others", "sold its stake and bought bonds"."""
+    kinds, lows = s.kinds, s.lows
+    n = len(lows)
+    for k in range(j + 1, min(n, j + 10)):
+        if lows[k] == "and":
+            x = k + 1
+            while x < n and (lows[x] in lx.ADVERB_OK or (lows[x].endswith("ly") and kinds[x] != VERB)):
+                x += 1
+            if x < n and kinds[x] == VERB and lows[x] in lx.PAST_FORMS:
+                return x
+            return None
+        if kinds[k] in (VERB, AUX, CLAUSE, PUNCT, TIME):
+            return None
+    return None
+
+
+def _partner(s: Sentence, j: int) -> int | None:
+    """The second trigger that the time of trigger ``j`` dates, whatever its cost: the verb an
+    aspectual verb governs ("began selling Monday", "started to fall"), and the other way round; the
+    past verb joined to it by "and" across its object ("killed two soldiers and wounded six"); an
+    event noun and the aspectual verb it is the subject of ("the talks resumed Monday"). (A
+    reporting verb and the event it reports, "said Monday that its troops would leave", are mostly
+    not both dated.)"""
+    kinds, lows = s.kinds, s.lows
+    n = len(lows)
+    if kinds[j] == NOUN:
+        k = j + 1
+        while k < n and kinds[k] == AUX:
+            k += 1
+        if k < n and kinds[k] == VERB and lx.VERB_FORMS.get(lows[k]) in lx.ASPECTUAL:
+            return k
+        return None
+    if kinds[j] != VERB:
+        return None
+    if lx.VERB_FORMS.get(lows[j]) in lx.ASPECTUAL:
+        k = j - 1
+        while k >= 0 and kinds[k] == AUX:
+            k -= 1
+        if k >= 0 and kinds[k] == NOUN:
+            return k
+    lw = lows[j]
+    if j > 1 and lows[j - 1] == "to" and kinds[j - 2] == VERB and lx.VERB_FORMS.get(lows[j - 2]) in lx.ASPECTUAL:
+        return j - 2  # "began to fall"
+    if lw in lx.PAST_FORMS:
+        other = _coordinated(s, j)
+        if other is not None:
+            return other
+    if lx.VERB_FORMS.get(lw) in lx.ASPECTUAL and j + 1 < n:
+        if kinds[j + 1] == VERB and lows[j + 1].endswith("ing"):
+            return j + 1
+        if lows[j + 1] == "to" and j + 2 < n and kinds[j + 2] == VERB:
+            return j + 2  # "began to arrive"
+    if lw.endswith("ing") and j and kinds[j - 1] == VERB and lx.VERB_FORMS.get(lows[j - 1]) in lx.ASPECTUAL:
+        return j - 1
+    return None
 
 
 def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool) -> bool:
@@ -353,7 +479,7 @@ def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool
         if 0 < len(gap) <= 2 and lows[hi - 1] == "to":
             return True  # "expected to meet", "began to arrive"
         return False
-    if ka == VERB and kb == NOUN and modified:
+    if ka == VERB and kb == NOUN and modified and lows[hi] not in lx.FIGURES:
         return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)
     return False
 
@@ -745,11 +871,11 @@ def detect(text: str, mentions: Sequence[Mention], published: dt.datetime, *,
         made: list[tuple[int, int]] = []  # (index in found, trigger token)
         for s_i, i, tok, _cost_ in links:
             start = s.starts[tok]
-            if start in trigger_at:
-                continue
+            if start in trigger_at and s_i is not s:
+                continue  # a SET does not date a trigger a time dates (a time may: see `choose_links`)
             if facts is None:
                 facts = _Facts(s)
-            trigger_at[start] = len(found)
+            trigger_at.setdefault(start, len(found))
             made.append((len(found), tok))
             found.append(_make(s_i, facts, bounds[si], tok, i, mentions[i], published, pub_end))
         if len(made) > 1:

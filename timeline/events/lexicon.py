@@ -140,6 +140,37 @@ NOT_VERBS: Final = frozenset(
 CUE_PARTICIPLES: Final = frozenset("starting beginning effective following including ending according".split())
 #: adjectives of expectation before a noun: "the planned conclusion"
 ATTRIBUTIVE: Final = frozenset("planned scheduled expected proposed promised upcoming".split())
+#: adjectives before a noun: "a sharp rise", "a new offer" (with `ADJECTIVE_SUFFIXES`)
+ADJECTIVES: Final = frozenset(
+    """new big small large major great sharp strong weak high low good bad full joint top long short key
+    broad wide early late further recent final heavy steep modest slight huge massive fresh rapid
+    personal possible higher lower better worse weaker stronger flat worth""".split()
+)
+ADJECTIVE_SUFFIXES: Final = ("ive", "ous", "ful", "ic", "ical", "ional", "ial", "ual", "ary", "ern", "less",
+                             "ese", "able", "ible")
+#: figures of a results story: a time that modifies one dates the verb of change it is the subject
+#: of ("third-quarter profit rose"); a reported figure is dated alone ("reported a third-quarter
+#: loss", "a loss of $5 million for the quarter"), not with its reporting verb
+FIGURES: Final = frozenset(
+    """income profit profits earnings sales revenue revenues results loss losses trading turnover output
+    volume shipments orders""".split()
+)
+#: verbs of change, base forms: "profit rose", "sales fell"
+CHANGE_VERBS: Final = frozenset(
+    """rise fall jump drop climb decline grow gain increase decrease surge plunge slip slide soar slump
+    tumble sink rebound recover double triple shrink edge ease advance dip improve narrow widen""".split()
+)
+#: more endings of adjectives after "be" ("was dormant", "is independent", "were unchanged")
+PREDICATE_SUFFIXES: Final = ("ant", "ent", "ed")
+#: adjectives after "be" that are no event: they lead to one ("is likely to", "was unable to")
+#: or say what the subject is rather than what holds of it
+NOT_PREDICATES: Final = frozenset(
+    """able unable likely unlikely possible impossible sure certain ready willing unwilling eager
+    reluctant prepared due set expected scheduled going about other former latter same own such
+    more less most least further either neither whether another""".split()
+)
+#: verbs of beginning, going on and ending, base forms: "began selling", "stopped paying"
+ASPECTUAL: Final = frozenset("begin start stop resume continue keep finish quit cease halt".split())
 ADVERB_OK: Final = frozenset("also already still just now then again yet recently previously reportedly".split())
 
 

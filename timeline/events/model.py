@@ -44,6 +44,20 @@ class Source:
 
 
 @attrs.frozen
+class TimeLink:
+    """A further time expression that dates the same event: the ends of a span ("bought the
+    shares from May 2 to June 9"), a duration beside a day ("testified for four hours Friday")."""
+
+    time: Mention
+    #: the mention's id (``t1``, ``t2``, ... in text order, as in the JSON output)
+    time_id: str
+    relation: Relation | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {"time": self.time_id, "relation": self.relation}
+
+
+@attrs.frozen
 class Event:
     """Something that happened, is going on, is expected, or is due.
 
@@ -72,8 +86,10 @@ class Event:
     before: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
     #: other words of the same clause that the same time dates and that tell this same event
-    #: ("reported" in "reported a fourth-quarter loss"); not in `as_dict`
+    #: ("called" in "called a Monday strike"); not in `as_dict`
     also: tuple[Trigger, ...] = ()
+    #: the other time expressions that date this event, besides ``time``
+    more_times: tuple[TimeLink, ...] = ()
 
     @property
     def anchored(self) -> bool:
@@ -90,6 +106,7 @@ class Event:
             "relation": self.relation,
             "t0": self.t0,
             "time": self.time_id,
+            "more_times": [t.as_dict() for t in self.more_times],
             "interval": None if self.interval is None else self.interval.isoformat(),
             "sources": [s.as_dict() for s in self.sources],
             "before": list(self.before),

@@ -139,26 +139,46 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
                 continue
         rule = rules[k]
         if rule is None:
-            kinds[i] = _in_context(i, k, lows, times, prev, n)
+            kinds[i] = _in_context(i, k, lows, times, prev, n, kinds)
         else:
             table, default, after_number = rule
             kind = table.get(prev)
             if kind is None:
-                kind = after_number if after_number and prev[:1].isdigit() else default
+                kind = after_number if after_number and (prev[:1].isdigit() or _after_adjective(i, lows, kinds)) \
+                    else default
             kinds[i] = kind
     for i in timed:
         kinds[i] = TIME
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
 
 
-def _in_context(i: int, k: str, lows: list[str], times: list[int], prev: str, n: int) -> str:
+def _after_adjective(i: int, lows: list[str], kinds: list[str]) -> bool:
+    """Whether word ``i`` (a verb form, not a past one) follows an adjective, so that it heads a noun
+    phrase: "a dramatic rise", "multi-party talks", "a more personal turn"."""
+    if not i or kinds[i - 1] != WORD:
+        return False
+    w, prev = lows[i], lows[i - 1]
+    if w in lx.PAST_FORMS or w in lx.REPORTING or w.endswith("ing"):
+        return False
+    return prev in lx.ADJECTIVES or ("-" in prev and prev[-1] != "-") or prev.endswith(lx.ADJECTIVE_SUFFIXES)
+
+
+def _in_context(i: int, k: str, lows: list[str], times: list[int], prev: str, n: int,
+                kinds: list[str]) -> str:
     """The kind of word ``i`` (lower case) when it depends on more than the word before."""
     if k == _HAVE:  # "had a loss": the main verb
+        # an auxiliary before a participle ("had filed", "has been", "had already left", "had to"),
+        # else the main verb ("had net income of", "have problems")
         nxt = lows[i + 1] if i + 1 < n else ""
-        return VERB if nxt and (nxt in lx.DETERMINERS or nxt[0].isdigit() or nxt == "$") else AUX
+        if not nxt or nxt in lx.DETERMINERS or nxt[0].isdigit() or nxt == "$":
+            return VERB if nxt else AUX
+        if nxt in _HAVE_AUX_NEXT or nxt.endswith(("ed", "en", "ly")) or nxt in lx.PAST_FORMS or not nxt[0].isalpha():
+            return AUX
+        return VERB
     if k == _AMBIG:
         # "the vote", "Saturday's attacks", "of sales": a noun; "they vote": a verb
-        return NOUN if prev in _NOUN_CONTEXT or (i and (times[i - 1] >= 0 or prev.endswith("'s"))) else VERB
+        return NOUN if prev in _NOUN_CONTEXT or (i and (times[i - 1] >= 0 or prev.endswith("'s"))) \
+            or _after_adjective(i, lows, kinds) else VERB
     if k == _ADJ:  # "notes due Nov. 1"
         return WORD if i + 1 < n and lows[i + 1] == "to" else VERB
     # _ATTR: "the planned conclusion" (a word), "had planned to" (a verb)
@@ -215,7 +235,7 @@ def _lex_low(w: str) -> str:
         # after a determiner, "'s", "of" or a number: "the reports" (a noun), "the injured" (a word)
         plural = w.endswith("s") and not w.endswith("ss")
         after_det = (NOUN if w[:-1] in lx.EVENT_NOUNS or w[:-2] in lx.EVENT_NOUNS else WORD) if plural else \
-            WORD if w.endswith("ed") else VERB
+            WORD if w.endswith("ed") else NOUN
         return _rule_code(("verb", w in _PERIOD_VERBS, after_det))
     if noun:
         return NOUN
@@ -227,7 +247,15 @@ def _lex_low(w: str) -> str:
     plural = w.endswith("s") and not w.endswith("ss")
     n = len(w)
     ing = n > 5 and w.endswith("ing") and not w.endswith("ed")
-    return _rule_code(("guess", plural, ing, _suffix_kind(w, "")))
+    return _rule_code(("guess", plural, ing, _suffix_kind(w, ""), _predicate(w)))
+
+
+def _predicate(w: str) -> bool:
+    """Whether ``w`` reads as an adjective that, after "be", tells a state ("was weak", "is
+    available"); "likely", "able", "ready" only lead to the event that follows."""
+    if w in lx.NOT_PREDICATES or not w.isalpha():
+        return False
+    return w in lx.ADJECTIVES or w.endswith(lx.ADJECTIVE_SUFFIXES) or w.endswith(lx.PREDICATE_SUFFIXES)
 
 
 def _rule_code(key: tuple[object, ...]) -> str:
@@ -245,10 +273,16 @@ def _rule_code(key: tuple[object, ...]) -> str:
                     table[w] = WORD  # "the quarter ended Sept. 30" names a time
             _RULES[code] = (table, VERB, str(after_det))
         else:
-            _, plural, ing, default = key
+            _, plural, ing, default, predicate = key
+            if predicate:
+                for w in lx.BE - {"'s"}:
+                    table[w] = VERB  # "the stock was weak", "the rebels are active": a state
             if ing:
                 for w in lx.DETERMINERS:
                     table[w] = NOUN
+            elif default == VERB:
+                for w in lx.DETERMINERS | _PREP_CONTEXT:
+                    table[w] = WORD  # "the troubled region", "of fertilizer-based explosives"
             for w in _MODAL_DO:
                 table[w] = VERB
             if not plural:
@@ -285,9 +319,14 @@ _RULES: dict[str, tuple[dict[str, str], str, str] | None] = {_AMBIG: None, _ADJ:
                                                                _NAME: None}
 _RULE_CODES: dict[tuple[object, ...], str] = {}
 _HAVE_MAIN: Final = frozenset(("had", "has", "have"))
+#: words after "had" that keep it an auxiliary: "had been", "had not", "had to", "had already"
+_HAVE_AUX_NEXT: Final = lx.AUXILIARIES | lx.NEGATIONS | lx.ADVERB_OK | frozenset(
+    "to n't ever long since".split())
 _STATIC: Final = _static_kinds()
 _NOUN_BEFORE: Final = frozenset(("'s", "of", "’s"))
 _NOUN_CONTEXT: Final = lx.DETERMINERS | _NOUN_BEFORE
+#: prepositions before an adjective in -ed rather than a verb ("in unspecified amounts")
+_PREP_CONTEXT: Final = lx.PREPOSITIONS - {"to", "as", "than", "like"}
 _MODAL_DO: Final = lx.MODALS | lx.DO
 _OPENERS: Final = frozenset(('"', "“", ":", "``"))
 #: word as written -> kind or code; lower-case word -> kind or code

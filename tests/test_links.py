@@ -1,0 +1,159 @@
+"""Event-time links: which words a time expression dates (timeline.events.detect, word kinds)."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+from timeline.events.text import NOUN, VERB, tokenize
+
+PUB = "2021-03-10"
+
+
+def _dated(text: str, time: str, published: str = PUB) -> set[str]:
+    """The trigger words (and their `also` words) that the time ``time`` dates."""
+    tl = timeline.build(text, published=published)
+    out: set[str] = set()
+    for e in (*tl.events, *tl.unplaced):
+        if time in {m.text for m in (e.time, *(t.time for t in e.more_times)) if m is not None}:
+            out |= {e.trigger.text, *(t.text for t in e.also)}
+    return out
+
+
+def _kind(text: str, word: str) -> str:
+    s = tokenize(text, 0, len(text), [])
+    return s.kinds[s.words.index(word)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The mill had net sales of $3 million.", "had", VERB),
+        ("The mill had filed for protection.", "had", "A"),
+        ("The mill had already closed.", "had", "A"),
+        ("The mill had to close.", "had", "A"),
+        ("The league approved a sharp rise in fees.", "rise", NOUN),
+        ("The ministers opened multi-party talks in Oslo.", "talks", NOUN),
+        ("Troops patrolled the troubled province.", "troubled", "w"),
+        ("Police found stacks of fertilizer-based explosives.", "fertilizer-based", "w"),
+        ("The province troubled the ministers.", "troubled", VERB),
+    ],
+)
+def test_word_kinds(text: str, word: str, kind: str) -> None:
+    assert _kind(text, word) == kind
+
+
+def test_had_with_a_figure_is_the_dated_verb() -> None:
+    assert "had" in _dated("A year earlier, the brewer had sales of $4 million.", "A year earlier")
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "event"),
+    [
+        ("Second-quarter net income rose 12% to $40 million, the bank said.", "Second-quarter", "rose"),
+        ("The retailer said fourth-quarter sales fell 3% from a year earlier.", "fourth-quarter", "fell"),
+    ],
+)
+def test_a_time_of_a_figure_dates_the_change(text: str, time: str, event: str) -> None:
+    dated = _dated(text, time)
+    assert event in dated and not dated & {"income", "sales"}
+
+
+def test_a_time_of_a_reported_figure_dates_the_figure() -> None:
+    assert "loss" in _dated("The carrier reported a third-quarter loss of $9 million.", "third-quarter")
+
+
+def test_a_time_ending_an_opening_phrase_dates_the_main_verb() -> None:
+    assert _dated("In heavy Nasdaq trading Tuesday, the chipmaker's shares slumped 4%.", "Tuesday") == {"slumped"}
+
+
+def test_a_closing_attribution_is_not_the_dated_event() -> None:
+    dated = _dated("The ferry sank near the harbour mouth late Monday, coast guard officials said.", "late Monday")
+    assert "sank" in dated and "said" not in dated
+
+
+def test_an_adjacent_reporting_verb_is_still_dated() -> None:
+    assert "said" in _dated("The ministry said Monday that the border would stay open.", "Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The harbour was calm overnight and the ferries were available again.", "available", VERB),
+        ("The ferry line expects to be profitable by 2023.", "profitable", VERB),
+        ("The shares were weak on Tuesday.", "weak", VERB),
+        ("The union is likely to strike.", "likely", "w"),
+        ("The company's chairman resigned.", "chairman", "w"),
+    ],
+)
+def test_a_predicate_adjective_after_be_is_a_state(text: str, word: str, kind: str) -> None:
+    assert _kind(text, word) == kind
+
+
+def test_a_state_takes_its_time_over_the_reporting_verb() -> None:
+    dated = _dated("The railway said its freight business was weak during the winter.", "the winter")
+    assert dated == {"weak"}
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "events"),
+    [
+        ("The refinery began shipping diesel again on Thursday.", "Thursday", {"began", "shipping"}),
+        ("The exchange stopped trading the bonds Monday.", "Monday", {"stopped", "trading"}),
+    ],
+)
+def test_an_aspectual_verb_and_the_verb_it_governs_share_the_time(text: str, time: str, events: set[str]) -> None:
+    assert _dated(text, time) >= events
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "event", "not_event"),
+    [
+        ("The utility announced the sale on Tuesday.", "Tuesday", "announced", "sale"),
+        ("Regulators approved the merger last month.", "last month", "approved", "merger"),
+    ],
+)
+def test_a_time_after_the_object_dates_the_verb(text: str, time: str, event: str, not_event: str) -> None:
+    dated = _dated(text, time)
+    assert event in dated and not_event not in dated
+
+
+def test_a_figure_over_a_period_is_what_the_period_dates() -> None:
+    assert "loss" in _dated("The insurer posted a loss of $8 million for the second quarter.", "the second quarter")
+
+
+def test_a_reported_figure_is_one_event_without_the_reporting_verb() -> None:
+    tl = timeline.build("The airline reported a fourth-quarter loss.", published="1990-02-01")
+    (ev,) = [*tl.events, *tl.unplaced]
+    assert ev.trigger.text == "loss" and ev.also == ()
+    assert ev.description == "airline reported a loss"
+
+
+def test_past_verbs_joined_across_an_object_share_the_time() -> None:
+    dated = _dated("On Monday, gunmen killed two guards and wounded five villagers.", "Monday")
+    assert dated >= {"killed", "wounded"}
+
+
+def test_an_event_noun_and_the_aspectual_verb_it_is_the_subject_of_share_the_time() -> None:
+    assert _dated("The negotiations resumed in Geneva on Monday.", "Monday") >= {"negotiations", "resumed"}
+
+
+def test_a_verb_keeps_both_times_of_a_range() -> None:
+    """One event, dated by both ends: the first time in ``time``, the other in ``more_times``."""
+    tl = timeline.build("The fund bought 40,000 shares from May 2 to June 9.", published="2021-07-01")
+    (bought,) = [e for e in (*tl.events, *tl.unplaced) if e.trigger.text == "bought"]
+    assert bought.time is not None
+    assert sorted([bought.time.text, *(t.time.text for t in bought.more_times)]) == ["June 9", "May 2"]
+    assert bought.as_dict()["more_times"] == [{"time": t.time_id, "relation": t.relation} for t in bought.more_times]
+
+
+def test_a_duration_beside_a_day_is_a_second_time_of_one_event() -> None:
+    tl = timeline.build("The witness testified for four hours Friday.", published="2021-07-05")
+    (event,) = [e for e in (*tl.events, *tl.unplaced) if e.trigger.text == "testified"]
+    assert event.time is not None and event.time.text == "Friday" and event.interval is not None
+    assert [(t.time.text, t.relation) for t in event.more_times] == [("four hours", "during")]
+
+
+def test_a_noun_is_dated_once() -> None:
+    tl = timeline.build("The talks between 1998 and 2001 failed.", published="2021-07-01")
+    assert [e.time.text for e in (*tl.events, *tl.unplaced) if e.trigger.text == "talks" and e.time] == ["1998"]
