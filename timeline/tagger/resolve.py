@@ -384,6 +384,12 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
     if spec.half is not None and unit == "year":  # "the second half of next year"
         y = _shift(base, "year", n).year
         return render(dt.date(y, 6 * spec.half - 5, 1), "half")
+    if spec.month is not None and spec.day is not None and unit == "year":  # "June 9 last year"
+        y = _shift(base, "year", n).year
+        try:
+            return render(dt.date(y, spec.month, spec.day), "day")
+        except ValueError:  # "February 29 last year" in a common year: keep what is sure
+            return Resolved(f"{y:04d}-{spec.month:02d}-XX")
     if spec.month is not None and unit == "year":  # "June last year"
         y = _shift(base, "year", n).year
         return render(dt.date(y, spec.month, 1), "month")

@@ -977,6 +977,10 @@ RULES: tuple[Rule, ...] = (
     Rule("month-rel-year", "m=MONTH (of)? rel=(last | this | next) year", lambda h: Spec(
          month=_MONTH_OF[h.word("m")], anchor="dct", unit="year", shift=_REL_SHIFT[h.word("rel")], grain="month"),
          {"2019-06": ["June last year"], "2020-01": ["January this year"]}),
+    Rule("date-rel-year", "(m=MONTH (.)? d=DAYNUM | d2=DAYNUM (of)? m2=MONTH (.)?) (,)? rel=(last | this | next) year",
+         lambda h: Spec(month=_MONTH_OF[h.word("m") or h.word("m2")], day=int(h.word("d") or h.word("d2")),
+                        anchor="dct", unit="year", shift=_REL_SHIFT[h.word("rel")], grain="day"),
+         {"2019-06-09": ["June 9 last year", "9 June last year"], "2021-03-01": ["March 1 next year"]}),
     Rule("fiscal-year-rel", "(the)? (rel=(current | this | last | next | previous | coming | latest | past))?"
          " (full | fiscal | calendar | whole | entire) (fiscal | calendar)? u=year", lambda h: Spec(anchor="dct",
          unit="year", shift=_REL_SHIFT.get(h.word("rel"), 0), grain="year"),
