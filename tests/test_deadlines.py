@@ -92,3 +92,13 @@ def test_deadline_dict() -> None:
         "event": d.event.id, "due": "2020-01-11T00:00:00", "what": d.what, "who": None,
         "sentence": "The rebels must disarm by Friday.", "status": "upcoming",
     }
+
+
+@pytest.mark.parametrize("text", ["The talks will run from Monday to Friday.",
+                                  "The exhibition opens to visitors from May 2 to June 9."])
+def test_the_end_of_a_span_is_no_deadline(text: str) -> None:
+    """'from X to Y' bounds the event on both sides: one event, starting X, until Y, and nothing due."""
+    tl = timeline.build(text, published="2021-04-01")
+    (event,) = (*tl.events, *tl.unplaced)
+    assert event.relation == "starting" and [t.relation for t in event.more_times] == ["until"]
+    assert not tl.deadlines()

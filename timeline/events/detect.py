@@ -496,6 +496,8 @@ def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
         return "by" if prev[-1] == "than" else "before"
     if len(prev) >= 2 and prev[-2:] == ["prior", "to"]:
         return "before"
+    if prev[-1:] == ["to"] and "from" in lows[max(0, first - 8) : first - 1]:
+        return "until"  # "from May 2 to June 9": the end of a span
     for w in reversed(prev[-2:]):
         rel = _RELATION_WORDS.get(w)
         if rel is not None:
@@ -911,7 +913,7 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
     kind, t0 = _kind_and_t0(tense, relation, m, iv0, published, pub_end)
     demand = facts.demand if facts.demand is not None and facts.demand < tok else None
     deadline = kind != "occurred" and (
-        relation in ("by", "until")
+        relation == "by" or (relation == "until" and lows[first - 1] != "to")  # not "from May 2 to June 9"
         or (facts.deadline_word and _deadline_word(s, tok, *_deadline_clause(s, tok, first, last)))
         or (relation == "starting" and demand is not None)
         or "no later than" in " ".join(lows[max(0, first - 3) : first])
