@@ -184,7 +184,11 @@ def test_postponements_schedules_and_spans_of_time(text: str, expected: tuple[st
      ("The holiday runs from Dec. 20 to Jan. 5.", [("Dec. 20", "2019-12-20"), ("Jan. 5", "2020-01-05")]),
      ("Talks will run from Monday to Friday.", [("Monday", "2020-01-13"), ("Friday", "2020-01-17")]),
      ("Elections are expected in the second half of next year.", [("the second half of next year", "2021-H2")]),
-     ("Output fell in the first quarter of last year.", [("the first quarter of last year", "2019-Q1")])],
+     ("Output fell in the first quarter of last year.", [("the first quarter of last year", "2019-Q1")]),
+     ("The fund bought shares from May 2 to June 9 last year.",
+      [("May 2", "2019-05-02"), ("June 9 last year", "2019-06-09")]),
+     ("Repairs will close the bridge from 3 March to 9 June next year.",
+      [("3 March", "2021-03-03"), ("9 June next year", "2021-06-09")])],
 )
 def test_ranges_keep_their_ends_in_order_and_parts_take_their_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2020-01-08")] == expected

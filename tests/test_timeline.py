@@ -230,3 +230,11 @@ def test_a_whole_timeline_moves_to_the_readers_zone() -> None:
     assert [e.description for e in paris] == [e.description for e in tl]
     with pytest.raises(ValueError, match="Mars/Olympus"):
         tl.in_zone("Mars/Olympus")
+
+
+def test_an_event_from_one_day_to_another_lies_over_both() -> None:
+    tl = timeline.build("The exhibition opens to visitors from May 2 to June 9.", published="2021-04-01")
+    (event,) = tl
+    assert event.interval is not None
+    assert (event.interval.start, event.interval.end) == (dt.datetime(2021, 5, 2), dt.datetime(2021, 6, 10))
+    assert [e.trigger.text for e in tl.on(dt.date(2021, 5, 20))] == ["opens"]

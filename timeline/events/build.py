@@ -260,6 +260,19 @@ def _fold(found: list[Found], text: str) -> _Folded:
     return _Folded(keep, also, more, before)
 
 
+def _spans(found: list[Found], fold: _Folded, intervals: list[Interval | None]) -> None:
+    """An event dated "starting" one time and "until" another ("runs from May 2 to June 9") lies
+    over both: its interval runs from the start of the first to the end of the second (in place)."""
+    for keeper, others in fold.more.items():
+        iv = intervals[keeper]
+        if iv is None or found[keeper].relation != "starting":
+            continue
+        n_end = next((found.index(g) for g in others if g.relation == "until" and g.interval is not None), None)
+        end = None if n_end is None else intervals[n_end]
+        if end is not None and end.end > iv.start and (end.end.tzinfo is None) == (iv.start.tzinfo is None):
+            intervals[keeper] = Interval(iv.start, end.end)
+
+
 def _deadline(f: Found, ev: Event, text: str) -> Deadline | None:
     if not f.deadline or ev.interval is None:
         return None
@@ -275,6 +288,7 @@ def _events_of(doc_id: str, text: str, published: Published, timezone: str | Non
     """Unordered events of one document (ids ``doc#n``) and its deadlines."""
     found, mentions, intervals, pub_text = _found_of(text, published, timezone, mentions)
     fold = _fold(found, text)
+    _spans(found, fold, intervals)
     ids = [f"{doc_id}#{n}" for n in range(len(found))]
     events: list[Event] = []
     deadlines: list[Deadline] = []
@@ -295,6 +309,7 @@ def _timeline_of(doc_id: str, text: str, published: Published, timezone: str | N
     `Event` is built once, with its final id."""
     found, mentions, intervals, pub_text = _found_of(text, published, timezone, mentions)
     fold = _fold(found, text)
+    _spans(found, fold, intervals)
     keep, before = fold.keep, fold.before
     anchored = [n for n in keep if intervals[n] is not None]
     all_aware = all(iv.start.tzinfo is not None for iv in (intervals[n] for n in anchored) if iv is not None)

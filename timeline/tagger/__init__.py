@@ -89,7 +89,9 @@ def _ranges(toks: Tokens, cands: list[Candidate]) -> dict[int, int]:
         if (a.first == 0 or toks.lower(a.first - 1) not in _RANGE_STARTS) and toks.lower(a.last + 1) != "-" \
                 and a.rule != "day-range-start":
             continue
-        if _calendar_without_year(a.spec) and b.spec.month is not None and b.spec.anchor is None \
+        # the end has a month, and a year or none ("to June 9", "to June 9 last year")
+        end_year = b.spec.anchor is None or (b.spec.anchor == "dct" and b.spec.unit == "year")
+        if _calendar_without_year(a.spec) and b.spec.month is not None and end_year \
                 and b.spec.value is None and b.spec.weekday is None:
             pairs[k] = k + 1
         elif _bare_weekday(a.spec) and _bare_weekday(b.spec):
