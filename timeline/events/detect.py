@@ -49,6 +49,8 @@ Tense = Literal["past", "perfect", "present", "future", "none"]
 
 _COMMA: Final = frozenset(",;:()\"“”")
 _QUOTES: Final = frozenset("\"“”")
+#: what ends a clause for a description: the commas and dashes ("NAIROBI (Wire) — the commission said")
+_BREAKS: Final = _COMMA | {"—", "–"}
 _CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
@@ -567,6 +569,19 @@ def tense_of(s: Sentence, tok: int) -> Tense:
 # ------------------------------------------------------------------ description
 
 
+def _spaced_dash(s: Sentence, i: int) -> bool:
+    """Whether token ``i`` is a hyphen standing for a dash: one of "--", or "-" with space on both
+    sides (not the hyphen of "U.N.-run" or "$45-a-share")."""
+    lows, starts, ends = s.lows, s.starts, s.ends
+    if lows[i] != "-":
+        return False
+    n = len(lows)
+    if (i + 1 < n and lows[i + 1] == "-" and ends[i] == starts[i + 1]) or \
+            (i > 0 and lows[i - 1] == "-" and ends[i - 1] == starts[i]):
+        return True  # "--"
+    return (i == 0 or ends[i - 1] < starts[i]) and (i + 1 >= n or starts[i + 1] > ends[i])
+
+
 def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, int]:
     lows, kinds = s.lows, s.kinds
     n = len(lows)
@@ -576,7 +591,7 @@ def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, i
         if skip[0] <= a - 1 <= skip[1]:
             a -= 1
             continue
-        if (k == PUNCT and w in _COMMA) or (k == CLAUSE and w not in ("and", "or")):
+        if (k == PUNCT and (w in _BREAKS or _spaced_dash(s, a - 1))) or (k == CLAUSE and w not in ("and", "or")):
             break
         a -= 1
     b = tok
@@ -586,7 +601,7 @@ def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, i
         if skip[0] <= b + 1 <= skip[1]:
             b += 1
             continue
-        if (k == PUNCT and (w in _COMMA or w in ".!?")) or k == CLAUSE:
+        if (k == PUNCT and (w in _BREAKS or w in ".!?" or _spaced_dash(s, b + 1))) or k == CLAUSE:
             break
         if k == VERB and b > tok and kinds[b] not in (AUX, VERB, PREP, DET) and w.endswith(("ing", "ed")):
             break  # "a motion asking ...": a reduced relative clause
@@ -605,6 +620,18 @@ def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, i
     return a, b
 
 
+def _subject_before_and(s: Sentence, a: int, group: int, tok: int) -> int | None:
+    """For a verb ``tok`` whose group starts at ``group`` right after "and" or "or" in a clause starting at
+    ``a``, the end of the subject the two verbs share (the first verb of the clause), when there
+    is one: "the chairman told reporters ... and urged candidates" -> "the chairman"."""
+    kinds, lows = s.kinds, s.lows
+    conj = group - 1
+    if conj <= a or lows[conj] not in ("and", "or") or kinds[conj] != CLAUSE or kinds[tok] != VERB:
+        return None
+    first_verb = next((i for i in range(a, conj) if kinds[i] in (VERB, AUX)), conj)
+    return first_verb if a < first_verb < conj else None
+
+
 def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
     """A short readable description of the event ``tok`` from its clause."""
     lows, kinds, words = s.lows, s.kinds, s.words
@@ -620,7 +647,11 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
                          or lows[group - 1] in lx.NEGATIONS):
         group -= 1
     indices = list(range(a, b + 1))
-    if a > 1 and lows[a - 1] in ("whose", "who", "which") and any(kinds[i] in (VERB, AUX) for i in range(a, group)):
+    subject = _subject_before_and(s, a, group, tok)
+    if subject is not None:
+        # "the chairman told reporters ... and urged candidates to wait": the subject, then this verb
+        indices = list(range(a, subject)) + list(range(group, b + 1))
+    elif a > 1 and lows[a - 1] in ("whose", "who", "which") and any(kinds[i] in (VERB, AUX) for i in range(a, group)):
         j = a - 2
         while j >= 0 and kinds[j] not in (PUNCT, PREP, CLAUSE, VERB, AUX) and a - 2 - j < 4:
             j -= 1
@@ -632,19 +663,29 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
         while j - 1 >= a and kinds[j - 1] not in (PREP, VERB, AUX, PUNCT, CLAUSE) and tok - j < 4:
             j -= 1
         indices = list(range(j, b + 1))
-    while indices and (kinds[indices[0]] in (PREP, CLAUSE) or lows[indices[0]] in ("the", "a", "an")):
-        indices.pop(0)
-    keep: list[str] = []
-    prev_end = -1
     ft, lt = time_tokens
     n = len(lows)
     possessive = lt + 1 < n and lows[lt + 1] == "'s"
+    # what a description does not start with: a preposition, an article, the time ("On Monday the firm")
+    while indices and (kinds[indices[0]] in (PREP, CLAUSE) or lows[indices[0]] in ("the", "a", "an")
+                       or (ft <= indices[0] <= lt and not possessive)):
+        indices.pop(0)
+    keep: list[str] = []
+    prev_end = -1
     times, starts, ends = s.times, s.starts, s.ends
     # a passive keeps its auxiliaries: "they were invited by the government", not "they invited"
     passive = kinds[tok] == VERB and (lows[tok].endswith("ed") or lows[tok] in lx.PAST_FORMS) \
         and any(lows[i] in _BE_FORMS for i in range(group, tok))
+    # "within 14 days of a petition being filed": what the time counts from goes with the time
+    of_end = lt
+    if lt + 1 < n and lows[lt + 1] == "of" and ft > 0 and lows[ft - 1] in _COUNTED_FROM:
+        of_end = lt + 1
+        while of_end + 1 <= b and kinds[of_end + 1] not in (PUNCT, CLAUSE, PREP):
+            of_end += 1
     for i in indices:
         k = kinds[i]
+        if lt < i <= of_end:
+            continue
         if times[i] >= 0:  # a time: left out, but for "Saturday's attacks"
             if ft <= i <= lt:
                 if not possessive:
@@ -667,6 +708,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
             continue
         if ft == i + 1 and i + 1 <= b and lows[i] in _TIME_LEADS:
             continue  # "starting Sunday", "late Saturday"
+        if ft == i + 2 and lows[i] == "as" and lows[i + 1] == "of":
+            continue  # "as of noon Wednesday"
         word = words[i]
         if keep and (word in _GLUE or word[0] == "'" or prev_end == starts[i]):
             keep[-1] += word
@@ -676,6 +719,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
     return " ".join(keep).strip(" ,;:\"“”")
 
 
+#: words before a span of time that counts from an event: "within 14 days of the petition"
+_COUNTED_FROM: Final = frozenset(("within", "after", "before"))
 _GLUE: Final = frozenset(("'s", "’s", ",", ".", ":", "%", ")"))
 _BE_FORMS: Final = frozenset(("was", "were", "is", "are", "been", "being", "be", "am", "'re"))
 _TIME_LEADS: Final = frozenset(("starting", "beginning", "late", "early"))
