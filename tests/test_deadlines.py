@@ -102,3 +102,12 @@ def test_the_end_of_a_span_is_no_deadline(text: str) -> None:
     (event,) = (*tl.events, *tl.unplaced)
     assert event.relation == "starting" and [t.relation for t in event.more_times] == ["until"]
     assert not tl.deadlines()
+
+
+def test_a_span_counted_from_another_event_is_not_due_from_publication() -> None:
+    """'within 14 days of a petition being filed' counts from the filing, which has no date: the
+    event stays a deadline with no place on the calendar, and no due instant is made up."""
+    tl = timeline.build("The court must rule within 14 days of a petition being filed.", published="2020-01-05")
+    (event,) = tl.unplaced
+    assert event.kind == "deadline" and event.interval is None
+    assert not tl.deadlines()

@@ -966,7 +966,9 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
     if deadline:
         kind = "deadline"
         t0 = "AFTER" if t0 != "BEFORE" else t0
-    if m.type == "DURATION":
+    if m.type == "DURATION" and last + 1 < len(lows) and lows[last + 1] == "of":
+        iv = None  # "within 14 days of a petition being filed": counted from an event, not publication
+    elif m.type == "DURATION":
         try:
             iv = event_interval(m, kind, relation, published)
             if kind == "deadline" and m.type == "DURATION" and iv is None:
