@@ -237,4 +237,4 @@ def test_a_passive_description_keeps_its_auxiliary() -> None:
 def test_descriptions_leave_out_datelines_dashes_and_what_a_time_counts_from(
         text: str, trigger: str, description: str) -> None:
     tl = timeline.build(text, published=PUB)
-    assert {e.trigger.text: e.description for e in tl}[trigger] == description
+    assert {e.trigger.text: e.description for e in (*tl.events, *tl.unplaced)}[trigger] == description
