@@ -171,7 +171,9 @@ def test_the_part_of_a_named_day_is_one_time() -> None:
      ("The judge set a trial date of Sept. 14.", ("Sept. 14", "2020-09-14", None)),
      ("Shortages made it hard to meet demand into the summer.", ("the summer", "2019-SU", None)),
      ("Easter falls early this year.", ("Easter", "2020-04-12", None)),
-     ("Shops were busy on Black Friday.", ("Black Friday", "2019-11-29", None))],
+     ("Shops were busy on Black Friday.", ("Black Friday", "2019-11-29", None)),
+     ("Unions have called a strike for Monday.", ("Monday", "2020-01-13", None)),
+     ("Police arrested two men for Monday's attack.", ("Monday", "2020-01-06", None))],
 )
 def test_postponements_schedules_and_spans_of_time(text: str, expected: tuple[str, str, str | None]) -> None:
     assert expected in values(text, "2020-01-08")  # a Wednesday

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
-from timeline.tagger.tokens import Tokens
+from timeline.tagger.tokens import CAPWORD_TAG, WORD_TAG, Tokens
 
 Tense = Literal["past", "future", "present"] | None
 
@@ -64,6 +64,7 @@ _NOT_SENTENCE_END: Final = frozenset("mr mrs ms dr st inc co corp ltd jr sr gen 
 
 
 _DEADLINE_WORDS: Final = frozenset({"by", "until", "till", "to"})
+_WORD_TAGS: Final = frozenset({WORD_TAG, CAPWORD_TAG})
 _MODALS: Final = frozenset({"will", "would", "shall", "could", "should", "may", "might", "must", "to"})
 
 
@@ -99,6 +100,9 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
         return "future"  # "ahead of the weekend"
     if before == "than" and first > 1 and toks.lower(first - 2) == "later":
         return "future"  # "no later than Friday": a deadline
+    if before == "for" and day and first > 1 and toks.tags[first - 2] in _WORD_TAGS \
+            and toks.lower(last + 1 if last + 1 < len(toks) else last) not in ("'", "'s") and _cue(toks, first - 2) is None:
+        return "future"  # "called a strike for Monday", "a meeting for Nov. 16": the day set is ahead
     if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
             before == "to" and (not day or any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1)))):
         return "future"  # "by February", "gave them until Monday"; not "from Sept. 14 to Thursday"
