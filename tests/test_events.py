@@ -238,3 +238,23 @@ def test_descriptions_leave_out_datelines_dashes_and_what_a_time_counts_from(
         text: str, trigger: str, description: str) -> None:
     tl = timeline.build(text, published=PUB)
     assert {e.trigger.text: e.description for e in (*tl.events, *tl.unplaced)}[trigger] == description
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "description"),
+    [("The company had frozen hiring since July.", "frozen", "company had frozen hiring"),
+     ("Talks did not resume on Monday.", "resume", "Talks did not resume")],
+)
+def test_descriptions_keep_the_auxiliary_a_participle_or_a_negation_needs(
+        text: str, trigger: str, description: str) -> None:
+    tl = timeline.build(text, published=PUB)
+    assert {e.trigger.text: e.description for e in (*tl.events, *tl.unplaced)}[trigger] == description
+
+
+def test_called_is_a_demand_only_when_it_calls_on_someone() -> None:
+    tl = timeline.build("The union called on members to return to work by Friday.", published=PUB)
+    [d] = tl.deadlines()
+    assert d.what == "members to return to work"
+    tl = timeline.build("The union called a strike and members must return their ballots by Friday.", published=PUB)
+    [d] = tl.deadlines()
+    assert "called" not in d.what

@@ -621,6 +621,26 @@ def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, i
     return a, b
 
 
+def _clause_after_and(s: Sentence, a: int, group: int, tok: int) -> int:
+    """Where the clause of verb ``tok`` starts when "and" or "or" joins it, with a subject of its
+    own, to a clause before: "the union called a strike and members must return their ballots"."""
+    kinds, lows = s.kinds, s.lows
+    if kinds[tok] != VERB:
+        return a
+    for c in range(group - 2, a, -1):
+        k = kinds[c]
+        if k in (VERB, AUX):
+            return a  # a verb between "and" and this one: not its subject
+        if k == CLAUSE and lows[c] in ("and", "or"):
+            # a subject starts after it (an article, a pronoun, a name, "that"), not the second
+            # half of a noun phrase ("oil and gas revenue", "research and development costs")
+            nxt, word = c + 1, s.words[c + 1]
+            subject = kinds[nxt] in (DET, CLAUSE) or lows[nxt] in lx.PRONOUNS or word[0].isupper() \
+                or (nxt + 1 == group and kinds[group] == AUX)  # "and members must return"
+            return c + 1 if subject and any(kinds[i] in (VERB, AUX) for i in range(a, c)) else a
+    return a
+
+
 def _subject_before_and(s: Sentence, a: int, group: int, tok: int) -> int | None:
     """For a verb ``tok`` whose group starts at ``group`` right after "and" or "or" in a clause starting at
     ``a``, the end of the subject the two verbs share (the first verb of the clause), when there
@@ -647,6 +667,7 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
     while group > a and (kinds[group - 1] == AUX or lows[group - 1] in lx.ADVERB_OK or lows[group - 1].endswith("ly")
                          or lows[group - 1] in lx.NEGATIONS):
         group -= 1
+    a = _clause_after_and(s, a, group, tok)
     indices = list(range(a, b + 1))
     subject = _subject_before_and(s, a, group, tok)
     if subject is not None:
@@ -677,6 +698,7 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
     # a passive keeps its auxiliaries: "they were invited by the government", not "they invited"
     passive = kinds[tok] == VERB and (lows[tok].endswith("ed") or lows[tok] in lx.PAST_FORMS) \
         and any(lows[i] in _BE_FORMS for i in range(group, tok))
+    participle = lows[tok] in lx.PARTICIPLES_ONLY  # "had frozen hiring", not "frozen hiring"
     # "within 14 days of a petition being filed": what the time counts from goes with the time
     of_end = lt
     if lt + 1 < n and lows[lt + 1] == "of" and ft > 0 and lows[ft - 1] in _COUNTED_FROM:
@@ -703,7 +725,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
             if i == b:
                 continue
         elif k == AUX:
-            if i < tok and lows[i] not in lx.MODALS and lows[i] != "'s" and not passive:
+            if i < tok and lows[i] not in lx.MODALS and lows[i] != "'s" and not passive and not participle \
+                    and not (i + 1 < n and lows[i + 1] in lx.NEGATIONS):  # "talks do not resume"
                 continue
         elif (k == DET or k == CLAUSE) and i == b:
             continue
@@ -940,7 +963,9 @@ class _Facts:
 
     def __init__(self, s: Sentence) -> None:
         lows = s.lows
-        self.demand = None if _DEMANDS.isdisjoint(lows) else next(j for j, w in enumerate(lows) if w in _DEMANDS)
+        self.demand = None if _DEMANDS.isdisjoint(lows) else next(
+            (j for j, w in enumerate(lows) if w in _DEMANDS and (w != "called" or lows[j + 1 : j + 2] in (["on"], ["for"]))),
+            None)  # "called on police to leave" is a demand, "called a strike" is not
         self.deadline_word = not _DEADLINE_WORDS.isdisjoint(lows)
 
 
@@ -986,7 +1011,8 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
             cut = first - 1
             while cut > demand and lows[cut] in _DUE_CUT:
                 cut -= 1
-            what = _join(s, demand + 1, cut)
+            start = demand + 2 if lows[demand + 1 : demand + 2] in (["on"], ["upon"]) else demand + 1
+            what = _join(s, start, cut)  # "called on members to return": members to return
     return _found(s, bound, tok, i, (first, last), relation, tense, kind, t0, iv, deadline, who, what)
 
 

@@ -217,3 +217,8 @@ VERB_FORMS: Final = verb_forms() | {
 PAST_FORMS: Final = frozenset(
     f for base, forms in IRREGULAR.items() for f in forms.split()
 ) | frozenset(f for f in VERB_FORMS if f.endswith("ed"))
+#: past participles that are not also the past tense ("frozen", "taken"): "had frozen hiring" keeps
+#: its auxiliary in a description, where "had agreed" may read "agreed"
+PARTICIPLES_ONLY: Final = frozenset(
+    forms.split()[1] for forms in IRREGULAR.values() if len(forms.split()) == 2
+)
