@@ -471,3 +471,14 @@ def test_example_dispatch_through_the_cli() -> None:
         assert text[m["start"] : m["end"]] == m["text"]
     found = values(doc)
     assert found.get("2014") == "2014"
+
+
+def test_deadlines_command_does_not_say_none_were_found_when_an_input_failed(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("KYIV: The regulator ordered suppliers to restore power no later than 6 p.m. on Saturday.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["deadlines", str(story), "-p", "2022-12-07", "--now", "2022-12-09T20:00",
+                                       "-z", "Europe/Kyiv"])
+    assert result.exit_code == 1
+    assert "no deadlines found" not in result.stdout
+    assert "has no zone" in result.stderr and "1 of 1 inputs failed" in result.stderr

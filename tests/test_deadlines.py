@@ -111,3 +111,19 @@ def test_a_span_counted_from_another_event_is_not_due_from_publication() -> None
     (event,) = tl.unplaced
     assert event.kind == "deadline" and event.interval is None
     assert not tl.deadlines()
+
+
+def test_a_demand_dated_by_its_deadline_is_the_deadline() -> None:
+    """'gave households until Friday to register': what is due is the registering, by the demander."""
+    text = "The ministry gave households until midnight on Friday to register for fuel vouchers."
+    [d] = timeline.build(text, published="2022-12-07").deadlines()
+    assert d.what == "households to register for fuel vouchers" and d.who == "The ministry"
+    assert d.due == dt.datetime(2022, 12, 10) and d.event.t0 == "AFTER"
+
+
+def test_a_demand_of_another_clause_is_not_what_is_due() -> None:
+    text = ("The ministry gave households until Friday to register, and warned that the scheme expires "
+            "at the end of the month.")
+    deadlines = timeline.build(text, published="2022-12-07").deadlines()
+    assert [d.what for d in deadlines] == ["households to register", deadlines[1].what]
+    assert "households" not in deadlines[1].what

@@ -790,7 +790,7 @@ def deadlines(
         except (InputError, ValueError) as exc:
             _error(f"{inp.label}: {exc}" if isinstance(exc, ValueError) else str(exc))
             failed += 1
-    if not rows:
+    if not rows and not failed:
         click.echo("no deadlines found")
     statuses = _STATUS_ORDER if now is not None else (None,)
     for status in statuses:
@@ -803,7 +803,7 @@ def deadlines(
             who = f" (demanded by {d.who})" if d.who else ""
             click.echo(f"  {d.due.isoformat()}  {d.what}{who}  [{doc}]")
     if failed:
-        click.echo(f"{failed} inputs failed", err=True)
+        click.echo(f"{failed} of {len(errors) + len(expanded)} inputs failed", err=True)
         ctx.exit(1)
 
 

@@ -621,6 +621,18 @@ def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, i
     return a, b
 
 
+def _chain_start(s: Sentence, group: int, a: int) -> int:
+    """The first word of the verbs that govern the verb group at ``group`` through "to": "are
+    expected to take", "was set to begin" (``group`` itself when there are none)."""
+    kinds, lows = s.kinds, s.lows
+    start = group
+    while start - 2 >= a and lows[start - 1] == "to" and kinds[start - 2] == VERB:
+        start -= 2
+        while start > a and (kinds[start - 1] == AUX or lows[start - 1] in lx.ADVERB_OK):
+            start -= 1
+    return start
+
+
 def _clause_after_and(s: Sentence, a: int, group: int, tok: int) -> int:
     """Where the clause of verb ``tok`` starts when "and" or "or" joins it, with a subject of its
     own, to a clause before: "the union called a strike and members must return their ballots"."""
@@ -667,12 +679,13 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
     while group > a and (kinds[group - 1] == AUX or lows[group - 1] in lx.ADVERB_OK or lows[group - 1].endswith("ly")
                          or lows[group - 1] in lx.NEGATIONS):
         group -= 1
-    a = _clause_after_and(s, a, group, tok)
+    chain = _chain_start(s, group, a)  # "are expected to take": the verbs that govern this one
+    a = _clause_after_and(s, a, chain, tok)
     indices = list(range(a, b + 1))
-    subject = _subject_before_and(s, a, group, tok)
+    subject = _subject_before_and(s, a, chain, tok)
     if subject is not None:
         # "the chairman told reporters ... and urged candidates to wait": the subject, then this verb
-        indices = list(range(a, subject)) + list(range(group, b + 1))
+        indices = list(range(a, subject)) + list(range(chain, b + 1))
     elif a > 1 and lows[a - 1] in ("whose", "who", "which") and any(kinds[i] in (VERB, AUX) for i in range(a, group)):
         j = a - 2
         while j >= 0 and kinds[j] not in (PUNCT, PREP, CLAUSE, VERB, AUX) and a - 2 - j < 4:
@@ -692,6 +705,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
     while indices and (kinds[indices[0]] in (PREP, CLAUSE) or lows[indices[0]] in ("the", "a", "an")
                        or (ft <= indices[0] <= lt and not possessive)):
         indices.pop(0)
+    # the time is a phrase of its own ("another 48 hours."), not a word inside one ("a fourth-quarter loss")
+    time_alone = not possessive and (lt + 1 >= n or kinds[lt + 1] in (PUNCT, PREP, CLAUSE, VERB, AUX))
     keep: list[str] = []
     prev_end = -1
     times, starts, ends = s.times, s.starts, s.ends
@@ -734,6 +749,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
             continue  # "starting Sunday", "late Saturday"
         if ft == i + 2 and lows[i] == "as" and lows[i + 1] == "of":
             continue  # "as of noon Wednesday"
+        if ft == i + 1 and lows[i] in _TIME_DETERMINERS and time_alone:
+            continue  # "take another 48 hours": the word goes with the time left out
         word = words[i]
         if keep and (word in _GLUE or word[0] == "'" or prev_end == starts[i]):
             keep[-1] += word
@@ -745,6 +762,7 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
 
 #: words before a span of time that counts from an event: "within 14 days of the petition"
 _COUNTED_FROM: Final = frozenset(("within", "after", "before"))
+_TIME_DETERMINERS: Final = frozenset("another the a an some about nearly almost roughly".split())
 _GLUE: Final = frozenset(("'s", "’s", ",", ".", ":", "%", ")"))
 _BE_FORMS: Final = frozenset(("was", "were", "is", "are", "been", "being", "be", "am", "'re"))
 _TIME_LEADS: Final = frozenset(("starting", "beginning", "late", "early"))
@@ -881,7 +899,7 @@ def _who(s: Sentence, demand: int | None) -> str | None:
         while j >= 0 and kinds[j] == AUX:
             j -= 1
         end = j
-        while j >= 0 and not (kinds[j] == PUNCT and lows[j] in _COMMA) and kinds[j] != CLAUSE and end - j < 6:
+        while j >= 0 and not (kinds[j] == PUNCT and lows[j] in _BREAKS) and kinds[j] != CLAUSE and end - j < 6:
             j -= 1
         subject = words[j + 1 : end + 1]
         if subject and subject[-1].lower() not in lx.PRONOUNS and subject[-1].lower() not in ("we", "i", "you"):
@@ -983,7 +1001,12 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
     iv0 = _narrow(m) if m.type != "DURATION" else None
     kind, t0 = _kind_and_t0(tense, relation, m, iv0, published, pub_end)
     demand = facts.demand if facts.demand is not None and facts.demand < tok else None
-    deadline = kind != "occurred" and (
+    if demand is not None and any(lows[k] in _BREAKS or (s.kinds[k] == CLAUSE and lows[k] not in ("and", "or"))
+                                  for k in range(demand + 1, tok)):
+        demand = None  # a demand of another clause ("gave them until Friday to register, and warned that ...")
+    # "gave households until Friday to register": the demand itself is dated by what is due
+    demanding = relation in ("by", "until") and tok == facts.demand and lows[first - 1] != "to"
+    deadline = demanding or kind != "occurred" and (
         relation == "by" or (relation == "until" and lows[first - 1] != "to")  # not "from May 2 to June 9"
         or (facts.deadline_word and _deadline_word(s, tok, *_deadline_clause(s, tok, first, last)))
         or (relation == "starting" and demand is not None)
@@ -991,7 +1014,8 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
     )
     if deadline:
         kind = "deadline"
-        t0 = "AFTER" if t0 != "BEFORE" else t0
+        t0 = "AFTER" if t0 != "BEFORE" or (demanding and iv0 is not None and _naive(iv0.start, published) >= pub_end) \
+            else t0
     if m.type == "DURATION" and last + 1 < len(lows) and lows[last + 1] == "of":
         iv = None  # "within 14 days of a petition being filed": counted from an event, not publication
     elif m.type == "DURATION":
@@ -1006,14 +1030,32 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
         iv = iv0  # event_interval of a date or a time: the mention's, narrowed
     who = what = None
     if deadline:
-        who = _who(s, demand)
-        if demand is not None:
+        who = _who(s, demand if not demanding else tok)
+        if demanding:
+            what = _demanded(s, tok, first, last)
+        elif demand is not None:
             cut = first - 1
             while cut > demand and lows[cut] in _DUE_CUT:
                 cut -= 1
             start = demand + 2 if lows[demand + 1 : demand + 2] in (["on"], ["upon"]) else demand + 1
             what = _join(s, start, cut)  # "called on members to return": members to return
     return _found(s, bound, tok, i, (first, last), relation, tense, kind, t0, iv, deadline, who, what)
+
+
+def _demanded(s: Sentence, demand: int, first: int, last: int) -> str | None:
+    """What a demand verb dated by its deadline asks for: "gave households until midnight on Friday
+    to register for vouchers" -> "households to register for vouchers"."""
+    lows, kinds = s.lows, s.kinds
+    lead = first - 1 if first - 1 > demand and kinds[first - 1] == PREP else first
+    end = demand
+    n = len(lows)
+    while end + 1 < n and not (lows[end + 1] in _BREAKS or lows[end + 1] in ".!?" or
+                               (kinds[end + 1] == CLAUSE and lows[end + 1] not in ("and", "or"))):
+        end += 1
+    words = [k for k in range(demand + 1, end + 1) if not lead <= k <= last]
+    if not words or not any(lows[k] == "to" for k in words):
+        return None  # no infinitive: nothing said to be due
+    return " ".join(s.words[k] for k in words).replace(" ,", ",").replace(" 's", "'s").strip(" ,;:\"“”")
 
 
 def _found(s: Sentence, bound: tuple[int, int], tok: int, i: int, span: tuple[int, int], relation: Relation,
