@@ -1039,6 +1039,9 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
                 cut -= 1
             start = demand + 2 if lows[demand + 1 : demand + 2] in (["on"], ["upon"]) else demand + 1
             what = _join(s, start, cut)  # "called on members to return": members to return
+    if demanding and what is not None:
+        # the event is what is due ("to register"), not the demand ("gave"), which stays a word of its own
+        tok = next((k + 1 for k in range(last + 1, len(lows) - 1) if lows[k] == "to" and s.kinds[k + 1] == VERB), tok)
     return _found(s, bound, tok, i, (first, last), relation, tense, kind, t0, iv, deadline, who, what)
 
 
