@@ -238,3 +238,13 @@ def test_an_event_from_one_day_to_another_lies_over_both() -> None:
     assert event.interval is not None
     assert (event.interval.start, event.interval.end) == (dt.datetime(2021, 5, 2), dt.datetime(2021, 6, 10))
     assert [e.trigger.text for e in tl.on(dt.date(2021, 5, 20))] == ["opens"]
+
+
+def test_a_zone_written_next_to_one_clock_time_is_not_the_documents() -> None:
+    """'at 1030 GMT' makes that time aware; the days of a story with no dateline stay floating."""
+    tl = timeline.build("Shares fell on Tuesday. Trading resumed at 1030 GMT on Wednesday.",
+                        published="2023-11-09")
+    days = [e.interval for e in tl if e.time is not None and e.time.type == "DATE" and e.interval is not None]
+    assert days and all(iv.start.tzinfo is None for iv in days)
+    clocks = [e.interval for e in tl if e.time is not None and e.time.type == "TIME" and e.interval is not None]
+    assert clocks and all(iv.start.utcoffset() == dt.timedelta(0) for iv in clocks)

@@ -155,15 +155,20 @@ class Timeline:
 # ------------------------------------------------------------------ one document
 
 
-def _doc_zone(mentions: Sequence[Mention], timezone: str | None) -> dt.tzinfo | None:
-    for m in mentions:
-        if m.interval is not None and m.interval.start.tzinfo is not None:
-            return m.interval.start.tzinfo
-    if timezone is not None:
-        from timeline.zones import get_zone  # noqa: PLC0415
+def _doc_zone(text: str, mentions: Sequence[Mention], timezone: str | None,
+              published: dt.datetime) -> dt.tzinfo | None:
+    """The document's zone, for its day-long intervals: ``timezone``, else the one
+    `timeline.document_zone` finds (dateline, "local time", an aware publication), looked for only
+    when a clock time is aware. A zone written next to one clock time ("at 1030 GMT") is that
+    time's, not the document's: the days stay floating."""
+    from timeline.zones import document_zone, get_zone  # noqa: PLC0415
 
+    if timezone is not None:
         return get_zone(timezone).tzinfo
-    return None
+    if not any(m.interval is not None and m.interval.start.tzinfo is not None for m in mentions):
+        return None
+    zone = document_zone(text, mentions, published=published)
+    return None if zone is None else get_zone(zone.name).tzinfo
 
 
 def _localize(iv: Interval | None, zone: dt.tzinfo | None) -> Interval | None:
@@ -182,7 +187,7 @@ def _found_of(text: str, published: Published, timezone: str | None, mentions: S
     if mentions is None:
         mentions = timeline.extract(text, published=published, timezone=timezone) if timezone else \
             timeline.extract(text, published=published)
-    zone = _doc_zone(mentions, timezone)
+    zone = _doc_zone(text, mentions, timezone, ref.when)
     found = detect(text, mentions, ref.when, has_time=ref.has_time)
     intervals = [f.interval for f in found] if zone is None else [_localize(f.interval, zone) for f in found]
     pub_text = published.isoformat() if isinstance(published, (dt.date, dt.datetime)) else str(published)
