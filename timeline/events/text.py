@@ -144,7 +144,7 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
             table, default, after_number = rule
             kind = table.get(prev)
             if kind is None:
-                kind = after_number if after_number and (prev[:1].isdigit() or _after_adjective(i, lows, kinds)) \
+                kind = after_number if after_number and ((prev[:1].isdigit() and times[i - 1] < 0) or _after_adjective(i, lows, kinds)) \
                     else default
             kinds[i] = kind
     for i in timed:
