@@ -157,3 +157,19 @@ def test_a_duration_beside_a_day_is_a_second_time_of_one_event() -> None:
 def test_a_noun_is_dated_once() -> None:
     tl = timeline.build("The talks between 1998 and 2001 failed.", published="2021-07-01")
     assert [e.time.text for e in (*tl.events, *tl.unplaced) if e.trigger.text == "talks" and e.time] == ["1998"]
+
+
+def test_a_past_form_after_a_date_is_the_verb() -> None:
+    """After a number a past form is an adjective ("3 million injured"), not after a date."""
+    assert "approved" in _dated("The city council on March 3 approved a new budget for the port.", "March 3")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The storm could do serious damage to the harbor.", "serious"),
+        ("The utility will likely raise its rates next year.", "likely"),
+    ],
+)
+def test_an_adjective_or_adverb_after_a_modal_is_no_verb(text: str, word: str) -> None:
+    assert _kind(text, word) == "w"

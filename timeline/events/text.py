@@ -247,7 +247,8 @@ def _lex_low(w: str) -> str:
     plural = w.endswith("s") and not w.endswith("ss")
     n = len(w)
     ing = n > 5 and w.endswith("ing") and not w.endswith("ed")
-    return _rule_code(("guess", plural, ing, _suffix_kind(w, ""), _predicate(w)))
+    adjective = w.endswith("ly") or (_predicate(w) and not w.endswith("ed"))
+    return _rule_code(("guess", plural, ing, _suffix_kind(w, ""), _predicate(w), adjective))
 
 
 def _predicate(w: str) -> bool:
@@ -273,7 +274,7 @@ def _rule_code(key: tuple[object, ...]) -> str:
                     table[w] = WORD  # "the quarter ended Sept. 30" names a time
             _RULES[code] = (table, VERB, str(after_det))
         else:
-            _, plural, ing, default, predicate = key
+            _, plural, ing, default, predicate, adjective = key
             if predicate:
                 for w in lx.BE - {"'s"}:
                     table[w] = VERB  # "the stock was weak", "the rebels are active": a state
@@ -283,8 +284,9 @@ def _rule_code(key: tuple[object, ...]) -> str:
             elif default == VERB:
                 for w in lx.DETERMINERS | _PREP_CONTEXT:
                     table[w] = WORD  # "the troubled region", "of fertilizer-based explosives"
-            for w in _MODAL_DO:
-                table[w] = VERB
+            if not adjective:
+                for w in _MODAL_DO:
+                    table[w] = VERB
             if not plural:
                 table["to"] = VERB
             _RULES[code] = (table, str(default), "")
