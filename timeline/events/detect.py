@@ -113,7 +113,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "far_word": 1.0,      # each further word
     "right": 0.8,         # the trigger follows the time ...
     "right_fronted": -2.5,  # ... a time at the head of the sentence dates the verb after it
-    "comma": 5.25,         # a comma, colon, bracket between them
+    "comma": 9.0,          # a comma, colon, bracket between them
     "comma_fronted": 0.8,  # the comma after a fronted time
     "quote": 8.0,         # a quote mark between them
     "clause": 2.5,        # a clause word between them ("that", "which", "and")
