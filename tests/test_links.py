@@ -173,3 +173,8 @@ def test_a_past_form_after_a_date_is_the_verb() -> None:
 )
 def test_an_adjective_or_adverb_after_a_modal_is_no_verb(text: str, word: str) -> None:
     assert _kind(text, word) == "w"
+
+
+def test_a_form_in_ing_that_qualifies_a_noun_is_not_the_dated_event() -> None:
+    dated = _dated("The lenders have extended the carrier $40 million in revolving loans through March.", "March")
+    assert "extended" in dated and "revolving" not in dated

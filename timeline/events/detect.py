@@ -50,6 +50,7 @@ Tense = Literal["past", "perfect", "present", "future", "none"]
 _COMMA: Final = frozenset(",;:()\"“”")
 _QUOTES: Final = frozenset("\"“”")
 _CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
+_PARTICLES: Final = frozenset("up down out off in on over back away through".split())
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
     """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
@@ -129,6 +130,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "purpose": 3.5,       # "in 2014 to help": a purpose, not the dated event
     "infinitive": 0.0,    # "to" before the trigger
     "gerund": 3.5,        # a verb in -ing
+    "ing_phrase": 8.0,    # ... that qualifies a noun ("in revolving loans", "of operating profit")
     "modified": -3.0,     # the noun the time modifies ("Saturday's attacks", "a fourth-quarter loss")
     "clause_fronted": 0.0,  # (a switch) a time at the head of a clause counts as fronted
     "second": 0.5,        # a second trigger that goes with the first (see `choose_links`)
@@ -253,6 +255,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += w_report
             if lw.endswith("ing"):
                 cost += w_gerund
+                if _ing_in_phrase(s, j):
+                    cost += wt["ing_phrase"]
             if right and lw in lx.REPORTING and _attribution(s, j):
                 cost += w_attribution
         if j and lows[j - 1] == "to":
@@ -262,6 +266,21 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
         out = [(wt["modified"], head)] + [x for x in out if x[1] != head]
     out.sort()
     return first, last, out
+
+
+def _ing_in_phrase(s: Sentence, j: int) -> bool:
+    """Whether the verb form in -ing ``j`` qualifies the noun after it inside a noun phrase that a
+    preposition or a determiner opens: "in revolving loans", "of operating profit", "its bank
+    holding company" (but "of blowing up a jet": a particle follows a verb)."""
+    kinds, lows, words = s.kinds, s.lows, s.words
+    n = len(kinds)
+    if not j or j + 1 >= n or kinds[j + 1] not in ("w", NOUN) or not words[j + 1][:1].islower() \
+            or lows[j + 1] in _PARTICLES:
+        return False
+    k = j - 1
+    while k > 0 and j - k < 4 and kinds[k] in ("w", NOUN, NUMBER) and words[k][:1].islower():
+        k -= 1
+    return kinds[k] in (PREP, DET) and lows[k] != "to"
 
 
 def _object_of_verb(s: Sentence, j: int) -> bool:
