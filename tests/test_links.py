@@ -178,3 +178,21 @@ def test_an_adjective_or_adverb_after_a_modal_is_no_verb(text: str, word: str) -
 def test_a_form_in_ing_that_qualifies_a_noun_is_not_the_dated_event() -> None:
     dated = _dated("The lenders have extended the carrier $40 million in revolving loans through March.", "March")
     assert "extended" in dated and "revolving" not in dated
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The agency filed safety reports by Friday.", "reports", NOUN),
+        ("The mayor created the task force on Tuesday.", "force", "w"),
+        ("The stores will trade under their old names until June.", "names", "w"),
+        ("The firm said the company plans to sell the unit.", "plans", VERB),
+        ("The rebels demanded that the army withdraw within a week.", "withdraw", VERB),
+    ],
+)
+def test_a_verb_form_that_ends_an_object_is_a_noun(text: str, word: str, kind: str) -> None:
+    assert _kind(text, word) == kind
+
+
+def test_the_verb_of_an_object_noun_is_dated() -> None:
+    assert "created" in _dated("The prosecutor, who created the task force on Tuesday, spoke.", "Tuesday")

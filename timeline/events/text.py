@@ -147,9 +147,39 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
                 kind = after_number if after_number and ((prev[:1].isdigit() and times[i - 1] < 0) or _after_adjective(i, lows, kinds)) \
                     else default
             kinds[i] = kind
+    for i in [i for i in range(1, n - 1) if kinds[i] == VERB]:
+        if _object_head(i, words, lows, kinds):
+            kinds[i] = NOUN if lows[i] in lx.EVENT_NOUNS or lows[i][:-1] in lx.EVENT_NOUNS else WORD
     for i in timed:
         kinds[i] = TIME
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
+
+
+def _object_head(i: int, words: list[str], lows: list[str], kinds: list[str]) -> bool:
+    """Whether the verb form ``i`` (present or base) ends the object of a verb or a preposition
+    before a preposition or a stop: "filed compliance reports by", "created the task force on",
+    "under their current names until" (not after a reporting verb: "said the company plans")."""
+    w = lows[i]
+    if w.endswith(("ed", "ing")) or w in lx.PAST_FORMS or w not in lx.VERB_FORMS:
+        return False
+    nk = kinds[i + 1]
+    if not (nk == PUNCT or nk == CLAUSE or (nk == PREP and lows[i + 1] != "to")):
+        return False
+    k = i - 1
+    if kinds[k] != VERB:
+        if kinds[k] != WORD or not words[k][:1].islower() or lows[k] in lx.PRONOUNS:
+            return False
+        while k > 0 and i - k < 4 and (kinds[k] == DET or (kinds[k] in (WORD, NUMBER) and not words[k][:1].isupper())) \
+                and lows[k] not in _SUBJECT_WORDS:
+            k -= 1
+    if kinds[k] == PREP:
+        return lows[k] != "to"
+    return kinds[k] == VERB and lows[k] not in lx.REPORTING and lx.VERB_FORMS.get(lows[k]) not in _BARE_INFINITIVE
+
+
+_BARE_INFINITIVE: Final = frozenset("let make help see hear watch".split())
+#: words that open a clause rather than a noun phrase: "demanding that Iraq withdraw"
+_SUBJECT_WORDS: Final = lx.PRONOUNS | {"that", "this", "these", "those"}
 
 
 def _after_adjective(i: int, lows: list[str], kinds: list[str]) -> bool:
