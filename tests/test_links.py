@@ -196,3 +196,8 @@ def test_a_verb_form_that_ends_an_object_is_a_noun(text: str, word: str, kind: s
 
 def test_the_verb_of_an_object_noun_is_dated() -> None:
     assert "created" in _dated("The prosecutor, who created the task force on Tuesday, spoke.", "Tuesday")
+
+
+def test_a_comparative_after_the_verb_is_no_event() -> None:
+    assert _kind("Tokyo stocks closed sharply lower on Tuesday.", "lower") == "w"
+    assert "closed" in _dated("Tokyo stocks closed sharply lower on Tuesday.", "Tuesday")

@@ -150,6 +150,8 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
     for i in [i for i in range(1, n - 1) if kinds[i] == VERB]:
         if _object_head(i, words, lows, kinds):
             kinds[i] = NOUN if lows[i] in lx.EVENT_NOUNS or lows[i][:-1] in lx.EVENT_NOUNS else WORD
+        elif lows[i] in lx.ADJECTIVES and (kinds[i - 1] == VERB or lows[i - 1].endswith("ly")):
+            kinds[i] = WORD  # "closed sharply lower": an adjective after the verb
     for i in timed:
         kinds[i] = TIME
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
