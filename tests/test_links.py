@@ -201,3 +201,8 @@ def test_the_verb_of_an_object_noun_is_dated() -> None:
 def test_a_comparative_after_the_verb_is_no_event() -> None:
     assert _kind("Tokyo stocks closed sharply lower on Tuesday.", "lower") == "w"
     assert "closed" in _dated("Tokyo stocks closed sharply lower on Tuesday.", "Tuesday")
+
+
+def test_a_time_after_publication_does_not_date_a_past_verb() -> None:
+    dated = _dated("The maker plans to ship a laptop based on the chip early next year.", "early next year")
+    assert "ship" in dated and "based" not in dated

@@ -137,6 +137,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "second_margin": 4.0,  # ... at most this much dearer than the first
     "object_noun": 8.0,   # a noun on the left that is the object of a verb: the time dates the verb
     "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
+    "tense": 8.0,         # "two weeks ago" and a verb in the future, "next year" and a past verb
 }
 
 
@@ -215,6 +216,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     # "a loss of $5 million for the quarter": a figure over a period is what the period dates
     measured = first > 0 and lows[first - 1] == "for"
     at_first, after_last = pre[first], pre[last + 1]
+    side = _time_side(lows, first, last)
+    w_tense = wt["tense"]
     mask, bits = _MASK, _BITS
     out: list[tuple[float, int]] = []
     for j in triggers:
@@ -259,6 +262,10 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                     cost += wt["ing_phrase"]
             if right and lw in lx.REPORTING and _attribution(s, j):
                 cost += w_attribution
+            if side:
+                tense = tense_of(s, j)
+                if (tense == "future" and lows[j - 1] != "to") if side < 0 else (tense in ("past", "perfect")):
+                    cost += w_tense
         if j and lows[j - 1] == "to":
             cost += w_infinitive
         out.append((cost, j))
@@ -281,6 +288,21 @@ def _ing_in_phrase(s: Sentence, j: int) -> bool:
     while k > 0 and j - k < 4 and kinds[k] in ("w", NOUN, NUMBER) and words[k][:1].islower():
         k -= 1
     return kinds[k] in (PREP, DET) and lows[k] != "to"
+
+
+_PAST_CUES: Final = frozenset("ago last yesterday earlier previous past".split())
+_FUTURE_CUES: Final = frozenset("next tomorrow coming".split())
+
+
+def _time_side(lows: list[str], first: int, last: int) -> int:
+    """-1 when the words of a time put it before publication ("two weeks ago", "last month",
+    "yesterday"), 1 when after ("next year", "tomorrow"), else 0."""
+    words = lows[first : last + 1]
+    if not _PAST_CUES.isdisjoint(words):
+        return -1
+    if not _FUTURE_CUES.isdisjoint(words):
+        return 1
+    return 0
 
 
 def _object_of_verb(s: Sentence, j: int) -> bool:
