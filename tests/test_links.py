@@ -206,3 +206,7 @@ def test_a_comparative_after_the_verb_is_no_event() -> None:
 def test_a_time_after_publication_does_not_date_a_past_verb() -> None:
     dated = _dated("The maker plans to ship a laptop based on the chip early next year.", "early next year")
     assert "ship" in dated and "based" not in dated
+
+
+def test_an_adverb_ends_the_noun_a_time_modifies() -> None:
+    assert "slump" in _dated("The brewer blamed its fourth-quarter slump partly on higher costs.", "fourth-quarter")

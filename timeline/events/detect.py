@@ -352,10 +352,13 @@ def _modified(s: Sentence, first: int, last: int) -> int | None:
     if not ("-" in words[last] or (first > 0 and kinds[first - 1] == DET)):
         return None
     j = last + 1
-    while j + 1 < n and j - last < 3 and kinds[j + 1] in (NOUN, "w") and words[j + 1][0].islower():
+    while j + 1 < n and j - last < 3 and kinds[j + 1] in (NOUN, "w") and words[j + 1][0].islower() \
+            and not lows[j + 1].endswith("ly"):
         j += 1
-    if j + 1 < n and kinds[j + 1] not in (PREP, PUNCT, VERB, AUX, CLAUSE):
+    if j + 1 < n and kinds[j + 1] not in (PREP, PUNCT, VERB, AUX, CLAUSE) and not lows[j + 1].endswith("ly"):
         return None
+    if lows[j] in lx.PERIOD_NOUNS:
+        return None  # "the year-ago quarter": a time, no event
     return j
 
 
