@@ -210,3 +210,9 @@ def test_a_time_after_publication_does_not_date_a_past_verb() -> None:
 
 def test_an_adverb_ends_the_noun_a_time_modifies() -> None:
     assert "slump" in _dated("The brewer blamed its fourth-quarter slump partly on higher costs.", "fourth-quarter")
+
+
+def test_the_end_of_a_period_is_dated_by_its_date_not_by_the_period() -> None:
+    text = "For the quarter ended June 30, the chain earned $5 million."
+    assert _dated(text, "June 30") == {"ended"}
+    assert "ended" not in _dated(text, "the quarter")

@@ -51,6 +51,7 @@ _COMMA: Final = frozenset(",;:()\"“”")
 _QUOTES: Final = frozenset("\"“”")
 _CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
 _PARTICLES: Final = frozenset("up down out off in on over back away through".split())
+_PERIOD_VERBS: Final = frozenset("ended ending began beginning".split())
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
     """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
@@ -221,6 +222,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     mask, bits = _MASK, _BITS
     out: list[tuple[float, int]] = []
     for j in triggers:
+        if j == last + 1 and lows[j] in _PERIOD_VERBS:
+            continue  # "the quarter ended Sept. 30": the verb dates the period, the period not it
         right = j > last
         d = pre[j] - after_last if right else at_first - pre[j + 1]
         words = d & mask

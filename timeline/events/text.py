@@ -268,7 +268,7 @@ def _lex_low(w: str) -> str:
         plural = w.endswith("s") and not w.endswith("ss")
         after_det = (NOUN if w[:-1] in lx.EVENT_NOUNS or w[:-2] in lx.EVENT_NOUNS else WORD) if plural else \
             WORD if w.endswith("ed") else NOUN
-        return _rule_code(("verb", w in _PERIOD_VERBS, after_det))
+        return _rule_code(("verb", after_det))
     if noun:
         return NOUN
     if w in lx.NOT_VERBS or w in lx.NOT_EVENT_NOUNS or w in lx.PRONOUNS:
@@ -298,12 +298,9 @@ def _rule_code(key: tuple[object, ...]) -> str:
         code = f"r{len(_RULE_CODES)}"
         table: dict[str, str] = {}
         if key[0] == "verb":
-            _, period_verb, after_det = key
+            _, after_det = key
             for w in _NOUN_CONTEXT:
                 table[w] = str(after_det)
-            if period_verb:
-                for w in _PERIODS:
-                    table[w] = WORD  # "the quarter ended Sept. 30" names a time
             _RULES[code] = (table, VERB, str(after_det))
         else:
             _, plural, ing, default, predicate, adjective = key
@@ -366,7 +363,5 @@ _OPENERS: Final = frozenset(('"', "“", ":", "``"))
 #: word as written -> kind or code; lower-case word -> kind or code
 _LEX: dict[str, str] = {}
 _LEX_LOW: dict[str, str] = {}
-_PERIODS: Final = frozenset("quarter year period months weeks half month week days".split())
-_PERIOD_VERBS: Final = frozenset("ended ending ends ended began beginning".split())
 #: adjectives that tell an event: "the notes are due Nov. 1"
 _ADJ_EVENTS: Final = frozenset("due payable available".split())
