@@ -216,3 +216,8 @@ def test_the_end_of_a_period_is_dated_by_its_date_not_by_the_period() -> None:
     text = "For the quarter ended June 30, the chain earned $5 million."
     assert _dated(text, "June 30") == {"ended"}
     assert "ended" not in _dated(text, "the quarter")
+
+
+def test_a_when_clause_after_a_time_tells_an_event_of_that_time() -> None:
+    dated = _dated("The shares have lost half their value since May, when they traded at $30.", "May")
+    assert "traded" in dated

@@ -425,6 +425,9 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         c0, j0 = got[0]
         j0 = _head_of(s, j0)
         links.append((c0, i, j0))
+        told = _when_clause(s, last)
+        if told is not None and told != j0:
+            links.append((c0 + wt["second"], i, told))
         partner = _partner(s, j0)
         if partner is not None:
             links.append((c0 + wt["second"], i, partner))
@@ -447,6 +450,21 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         dated.add(i)
         out.append((i, j, c))
     return out
+
+
+def _when_clause(s: Sentence, last: int) -> int | None:
+    """The first trigger of a clause that tells what happened at the time ending at token ``last``:
+    "since August, when they traded at $10", "until 1990, when each will adopt the name"."""
+    kinds, lows = s.kinds, s.lows
+    n = len(lows)
+    if last + 2 >= n or lows[last + 1] != "," or lows[last + 2] != "when":
+        return None
+    for k in range(last + 3, min(n, last + 10)):
+        if kinds[k] in (VERB, NOUN):
+            return k
+        if kinds[k] in (PUNCT, CLAUSE, TIME):
+            return None
+    return None
 
 
 def _coordinated(s: Sentence, j: int) -> int | None:
