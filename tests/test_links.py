@@ -221,3 +221,8 @@ def test_the_end_of_a_period_is_dated_by_its_date_not_by_the_period() -> None:
 def test_a_when_clause_after_a_time_tells_an_event_of_that_time() -> None:
     dated = _dated("The shares have lost half their value since May, when they traded at $30.", "May")
     assert "traded" in dated
+
+
+def test_a_verb_and_the_infinitive_after_it_are_not_both_dated() -> None:
+    dated = _dated("Last April, the investors planned to acquire a stake in the chain.", "Last April")
+    assert dated == {"planned"}

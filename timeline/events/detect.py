@@ -404,10 +404,10 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     """(mention, trigger token, cost) of every link of the sentence, cheapest first.
 
     Each mention dates its cheapest trigger, and also a second one when the two
-    go together: verbs joined by "and" or "or" ("rose and fell Friday"), a verb
-    and the infinitive it governs ("began to arrive", "expected to meet"), the
-    noun the time modifies and the verb that takes it ("called a Monday strike";
-    not a figure: "reported a fourth-quarter loss" dates the loss alone). A trigger
+    go together (`_together`): the noun the time modifies and the verb that takes
+    it ("called a Monday strike"; not a figure: "reported a fourth-quarter loss"
+    dates the loss alone); and the first event of a clause that "when" opens after
+    the time ("since May, when they traded at $30"). A trigger
     is dated once, by the cheapest link, unless a time would date nothing else and
     the trigger is a verb: then the verb has both times ("bought from May 2 to June
     9", "took the stand for four hours Friday"). An aspectual verb and the verb it
@@ -527,26 +527,19 @@ def _partner(s: Sentence, j: int) -> int | None:
 
 
 def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool) -> bool:
-    """Whether triggers ``a`` and ``b`` go together (``modified``: the verb and its noun may both be
-    dated: the time modifies the noun, or is no bound such as "no later than")."""
+    """Whether trigger ``b`` goes with the cheaper trigger ``a`` (``modified``: the verb and its noun
+    may both be dated: the time modifies the noun, or is no bound such as "no later than"): ``a`` is
+    the noun the time modifies and ``b`` the verb that takes it ("called a Monday strike"). (Two verbs
+    joined by "and" or an infinitive, "rose and fell Friday", "planned to acquire", and a verb with
+    the noun after it are mostly not both dated.)"""
     kinds, lows = s.kinds, s.lows
-    lo, hi = min(a, b), max(a, b)
-    between = range(lo + 1, hi)
+    if not (kinds[a] == NOUN and kinds[b] == VERB and b < a and modified and lows[a] not in lx.FIGURES):
+        return False
+    between = range(b + 1, a)
     if any(kinds[k] == PUNCT and lows[k] in _QUOTES for k in between):
         return False
-    ka, kb = kinds[lo], kinds[hi]
     gap = [k for k in between if not (first <= k <= last)]
-    if ka == VERB and kb == VERB:
-        if len(gap) <= 4 and any(lows[k] in ("and", "or", "but") for k in gap) and not any(
-            kinds[k] == VERB for k in gap
-        ):
-            return True  # "rose and fell"
-        if 0 < len(gap) <= 2 and lows[hi - 1] == "to":
-            return True  # "expected to meet", "began to arrive"
-        return False
-    if ka == VERB and kb == NOUN and modified and lows[hi] not in lx.FIGURES:
-        return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)
-    return False
+    return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)
 
 
 # ------------------------------------------------------------------ relation, tense
