@@ -32,6 +32,8 @@ def _kind(text: str, word: str) -> str:
         ("The mill had filed for protection.", "had", "A"),
         ("The mill had already closed.", "had", "A"),
         ("The mill had to close.", "had", "A"),
+        ("The mill had nearly 400 workers.", "had", VERB),
+        ("The mill had quickly closed.", "had", "A"),
         ("The league approved a sharp rise in fees.", "rise", NOUN),
         ("The ministers opened multi-party talks in Oslo.", "talks", NOUN),
         ("Troops patrolled the troubled province.", "troubled", "w"),

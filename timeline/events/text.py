@@ -202,6 +202,10 @@ def _in_context(i: int, k: str, lows: list[str], times: list[int], prev: str, n:
         # an auxiliary before a participle ("had filed", "has been", "had already left", "had to"),
         # else the main verb ("had net income of", "have problems")
         nxt = lows[i + 1] if i + 1 < n else ""
+        if nxt.endswith("ly") and i + 2 < n:
+            after = lows[i + 2]
+            if after in lx.DETERMINERS or after[0].isdigit() or after == "$":
+                return VERB  # "had nearly 73 million shares"
         if not nxt or nxt in lx.DETERMINERS or nxt[0].isdigit() or nxt == "$":
             return VERB if nxt else AUX
         if nxt in _HAVE_AUX_NEXT or nxt.endswith(("ed", "en", "ly")) or nxt in lx.PAST_FORMS or not nxt[0].isalpha():
