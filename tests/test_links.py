@@ -228,3 +228,8 @@ def test_a_when_clause_after_a_time_tells_an_event_of_that_time() -> None:
 def test_a_verb_and_the_infinitive_after_it_are_not_both_dated() -> None:
     dated = _dated("Last April, the investors planned to acquire a stake in the chain.", "Last April")
     assert dated == {"planned"}
+
+
+def test_a_time_of_the_subject_of_a_change_dates_the_change() -> None:
+    dated = _dated("Third-quarter mortgage originations dropped sharply to $2 billion.", "Third-quarter")
+    assert "dropped" in dated

@@ -196,7 +196,7 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     if triggers is None:
         triggers = [j for j, k in enumerate(kinds) if k == VERB or k == NOUN]
     head = _modified(s, first, last)
-    if head is not None and lows[head] in lx.FIGURES:
+    if head is not None:
         head = _figure_verb(s, head)
     # fronted: at the head of the sentence or of a clause, after at most a preposition and an
     # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered"), or
@@ -366,8 +366,9 @@ def _modified(s: Sentence, first: int, last: int) -> int | None:
 
 
 def _figure_verb(s: Sentence, head: int) -> int:
-    """The verb of change a figure ``head`` is the subject of ("third-quarter net income rose"): the
-    time dates the change; else the figure itself ("reported a third-quarter loss")."""
+    """The verb of change a figure or another noun ``head`` is the subject of ("third-quarter net
+    income rose", "third-quarter loan originations dropped"): the time dates the change; else the
+    noun itself ("reported a third-quarter loss")."""
     kinds, lows = s.kinds, s.lows
     for j in range(head + 1, min(len(kinds), head + 4)):
         if kinds[j] == VERB:
