@@ -233,3 +233,11 @@ def test_a_verb_and_the_infinitive_after_it_are_not_both_dated() -> None:
 def test_a_time_of_the_subject_of_a_change_dates_the_change() -> None:
     dated = _dated("Third-quarter mortgage originations dropped sharply to $2 billion.", "Third-quarter")
     assert "dropped" in dated
+
+
+def test_a_noun_keeps_both_ends_of_a_range() -> None:
+    tl = timeline.build("The regulator said he made $60 million from the sale of his shares between 1985 and 1987.",
+                        published="2021-07-01")
+    (sale,) = [e for e in (*tl.events, *tl.unplaced) if e.trigger.text == "sale"]
+    assert sale.time is not None
+    assert sorted([sale.time.text, *(t.time.text for t in sale.more_times)]) == ["1985", "1987"]

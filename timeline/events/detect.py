@@ -52,6 +52,7 @@ _QUOTES: Final = frozenset("\"“”")
 _CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
 _PARTICLES: Final = frozenset("up down out off in on over back away through".split())
 _PERIOD_VERBS: Final = frozenset("ended ending began beginning".split())
+_RANGE_WORDS: Final = frozenset("to and until through -".split())
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
     """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
@@ -410,8 +411,9 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     dates the loss alone); and the first event of a clause that "when" opens after
     the time ("since May, when they traded at $30"). A trigger
     is dated once, by the cheapest link, unless a time would date nothing else and
-    the trigger is a verb: then the verb has both times ("bought from May 2 to June
-    9", "took the stand for four hours Friday"). An aspectual verb and the verb it
+    the trigger is a verb, or a noun dated by the other end of a range: then the
+    trigger has both times ("bought from May 2 to June 9", "took the stand for four
+    hours Friday", "the sale of his shares between 1985 and 1987"). An aspectual verb and the verb it
     governs ("began selling", see `_partner`) are both dated whatever their costs.
     """
     pre = _prefix(s)
@@ -442,15 +444,26 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
                 break
     links.sort()
     out: list[tuple[int, int, float]] = []
-    taken: set[int] = set()
+    taken: dict[int, int] = {}
     dated: set[int] = set()
     for c, i, j in links:
-        if j in taken and (i in dated or s.kinds[j] != VERB):
+        if j in taken and (i in dated or (s.kinds[j] != VERB and not _range(s, taken[j], i))):
             continue
-        taken.add(j)
+        taken.setdefault(j, i)
         dated.add(i)
         out.append((i, j, c))
     return out
+
+
+def _range(s: Sentence, a: int, b: int) -> bool:
+    """Whether the times ``a`` and ``b`` are the two ends of one range that "from" or "between"
+    opens: "between 1985 and 1987", "from Sept. 14 to Thursday"."""
+    if a not in s.times or b not in s.times:
+        return False
+    a0, a1 = _span(s, a)
+    b0, b1 = _span(s, b)
+    (f0, f1), (l0, _) = sorted(((a0, a1), (b0, b1)))
+    return l0 - f1 == 2 and s.lows[f1 + 1] in _RANGE_WORDS and f0 > 0 and s.lows[f0 - 1] in ("from", "between")
 
 
 def _when_clause(s: Sentence, last: int) -> int | None:
