@@ -190,6 +190,8 @@ def test_a_form_in_ing_that_qualifies_a_noun_is_not_the_dated_event() -> None:
         ("The stores will trade under their old names until June.", "names", "w"),
         ("The firm said the company plans to sell the unit.", "plans", VERB),
         ("The rebels demanded that the army withdraw within a week.", "withdraw", VERB),
+        ("The airline will wait until fuel costs fall.", "fall", VERB),
+        ("Stocks slipped as oil prices rise in Asia.", "rise", VERB),
     ],
 )
 def test_a_verb_form_that_ends_an_object_is_a_noun(text: str, word: str, kind: str) -> None:

@@ -175,11 +175,14 @@ def _object_head(i: int, words: list[str], lows: list[str], kinds: list[str]) ->
                 and lows[k] not in _SUBJECT_WORDS:
             k -= 1
     if kinds[k] == PREP:
-        return lows[k] != "to"
-    return kinds[k] == VERB and lows[k] not in lx.REPORTING and lx.VERB_FORMS.get(lows[k]) not in _BARE_INFINITIVE
+        return lows[k] not in _CLAUSE_PREPOSITIONS
+    return kinds[k] == VERB and lows[k] not in lx.REPORTING and lx.VERB_FORMS.get(lows[k]) not in _BARE_INFINITIVE \
+        and not (k == i - 1 and lows[k].endswith("s"))  # "as oil prices rise": a noun taken for a verb
 
 
 _BARE_INFINITIVE: Final = frozenset("let make help see hear watch".split())
+#: prepositions that may open a clause: "until interest rates fall"
+_CLAUSE_PREPOSITIONS: Final = frozenset("to after before since until till than like as".split())
 #: words that open a clause rather than a noun phrase: "demanding that Iraq withdraw"
 _SUBJECT_WORDS: Final = lx.PRONOUNS | {"that", "this", "these", "those"}
 
