@@ -191,6 +191,7 @@ def test_a_form_in_ing_that_qualifies_a_noun_is_not_the_dated_event() -> None:
         ("The firm said the company plans to sell the unit.", "plans", VERB),
         ("The rebels demanded that the army withdraw within a week.", "withdraw", VERB),
         ("The airline will wait until fuel costs fall.", "fall", VERB),
+        ("Talks did not resume on Monday.", "resume", VERB),
         ("Stocks slipped as oil prices rise in Asia.", "rise", VERB),
     ],
 )

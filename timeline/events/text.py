@@ -176,7 +176,8 @@ def _object_head(i: int, words: list[str], lows: list[str], kinds: list[str]) ->
             k -= 1
     if kinds[k] == PREP:
         return lows[k] not in _CLAUSE_PREPOSITIONS
-    return kinds[k] == VERB and lows[k] not in lx.REPORTING and lx.VERB_FORMS.get(lows[k]) not in _BARE_INFINITIVE \
+    return kinds[k] == VERB and lows[k] not in lx.NEGATIONS and lows[k] not in lx.REPORTING \
+        and lx.VERB_FORMS.get(lows[k]) not in _BARE_INFINITIVE \
         and not (k == i - 1 and lows[k].endswith("s"))  # "as oil prices rise": a noun taken for a verb
 
 
