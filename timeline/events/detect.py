@@ -224,7 +224,7 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     out: list[tuple[float, int]] = []
     for j in triggers:
         if j == last + 1 and lows[j] in _PERIOD_VERBS:
-            continue  # "the quarter ended Sept. 30": the verb dates the period, the period not it
+            continue  # "the quarter ended Sept. 30": the date dates the end, the period does not
         right = j > last
         d = pre[j] - after_last if right else at_first - pre[j + 1]
         words = d & mask
@@ -409,12 +409,12 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     go together (`_together`): the noun the time modifies and the verb that takes
     it ("called a Monday strike"; not a figure: "reported a fourth-quarter loss"
     dates the loss alone); and the first event of a clause that "when" opens after
-    the time ("since May, when they traded at $30"). A trigger
-    is dated once, by the cheapest link, unless a time would date nothing else and
-    the trigger is a verb, or a noun dated by the other end of a range: then the
-    trigger has both times ("bought from May 2 to June 9", "took the stand for four
-    hours Friday", "the sale of his shares between 1985 and 1987"). An aspectual verb and the verb it
-    governs ("began selling", see `_partner`) are both dated whatever their costs.
+    the time ("since May, when they traded at $30"). A trigger is dated once, by
+    the cheapest link, unless a time would date nothing else and the trigger is a
+    verb, or a noun dated by the other end of a range: then the trigger has both
+    times ("bought from May 2 to June 9", "took the stand for four hours Friday",
+    "the sale of his shares between 1985 and 1987"). An aspectual verb and the verb
+    it governs ("began selling", see `_partner`) are both dated whatever their costs.
     """
     pre = _prefix(s)
     triggers = [j for j, k in enumerate(s.kinds) if k == VERB or k == NOUN]

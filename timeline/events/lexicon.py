@@ -156,7 +156,9 @@ FIGURES: Final = frozenset(
     volume shipments orders""".split()
 )
 #: nouns of a period: "the year-ago quarter" names a time, not an event
-PERIOD_NOUNS: Final = frozenset("quarter quarters year years period periods month months week weeks half day days".split())
+PERIOD_NOUNS: Final = frozenset(
+    "quarter quarters year years period periods month months week weeks half day days".split()
+)
 #: verbs of change, base forms: "profit rose", "sales fell"
 CHANGE_VERBS: Final = frozenset(
     """rise fall jump drop climb decline grow gain increase decrease surge plunge slip slide soar slump

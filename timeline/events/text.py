@@ -144,8 +144,9 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
             table, default, after_number = rule
             kind = table.get(prev)
             if kind is None:
-                kind = after_number if after_number and ((prev[:1].isdigit() and times[i - 1] < 0) or _after_adjective(i, lows, kinds)) \
-                    else default
+                # after a number (not a date: "on Aug. 6 ordered") or an adjective: a noun or a word
+                after = (prev[:1].isdigit() and times[i - 1] < 0) or _after_adjective(i, lows, kinds)
+                kind = after_number if after_number and after else default
             kinds[i] = kind
     for i in [i for i in range(1, n - 1) if kinds[i] == VERB]:
         if _object_head(i, words, lows, kinds):
