@@ -32,6 +32,8 @@ def _kind(text: str, word: str) -> str:
         ("The mill had filed for protection.", "had", "A"),
         ("The mill had already closed.", "had", "A"),
         ("The mill had to close.", "had", "A"),
+        ("The mill had nearly 400 workers.", "had", VERB),
+        ("The mill had quickly closed.", "had", "A"),
         ("The league approved a sharp rise in fees.", "rise", NOUN),
         ("The ministers opened multi-party talks in Oslo.", "talks", NOUN),
         ("Troops patrolled the troubled province.", "troubled", "w"),
@@ -157,3 +159,88 @@ def test_a_duration_beside_a_day_is_a_second_time_of_one_event() -> None:
 def test_a_noun_is_dated_once() -> None:
     tl = timeline.build("The talks between 1998 and 2001 failed.", published="2021-07-01")
     assert [e.time.text for e in (*tl.events, *tl.unplaced) if e.trigger.text == "talks" and e.time] == ["1998"]
+
+
+def test_a_past_form_after_a_date_is_the_verb() -> None:
+    """After a number a past form is an adjective ("3 million injured"), not after a date."""
+    assert "approved" in _dated("The city council on March 3 approved a new budget for the port.", "March 3")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The storm could do serious damage to the harbor.", "serious"),
+        ("The utility will likely raise its rates next year.", "likely"),
+    ],
+)
+def test_an_adjective_or_adverb_after_a_modal_is_no_verb(text: str, word: str) -> None:
+    assert _kind(text, word) == "w"
+
+
+def test_a_form_in_ing_that_qualifies_a_noun_is_not_the_dated_event() -> None:
+    dated = _dated("The lenders have extended the carrier $40 million in revolving loans through March.", "March")
+    assert "extended" in dated and "revolving" not in dated
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("The agency filed safety reports by Friday.", "reports", NOUN),
+        ("The mayor created the task force on Tuesday.", "force", "w"),
+        ("The stores will trade under their old names until June.", "names", "w"),
+        ("The firm said the company plans to sell the unit.", "plans", VERB),
+        ("The rebels demanded that the army withdraw within a week.", "withdraw", VERB),
+        ("The airline will wait until fuel costs fall.", "fall", VERB),
+        ("Talks did not resume on Monday.", "resume", VERB),
+        ("Stocks slipped as oil prices rise in Asia.", "rise", VERB),
+    ],
+)
+def test_a_verb_form_that_ends_an_object_is_a_noun(text: str, word: str, kind: str) -> None:
+    assert _kind(text, word) == kind
+
+
+def test_the_verb_of_an_object_noun_is_dated() -> None:
+    assert "created" in _dated("The prosecutor, who created the task force on Tuesday, spoke.", "Tuesday")
+
+
+def test_a_comparative_after_the_verb_is_no_event() -> None:
+    assert _kind("Tokyo stocks closed sharply lower on Tuesday.", "lower") == "w"
+    assert "closed" in _dated("Tokyo stocks closed sharply lower on Tuesday.", "Tuesday")
+
+
+def test_a_time_after_publication_does_not_date_a_past_verb() -> None:
+    dated = _dated("The maker plans to ship a laptop based on the chip early next year.", "early next year")
+    assert "ship" in dated and "based" not in dated
+
+
+def test_an_adverb_ends_the_noun_a_time_modifies() -> None:
+    assert "slump" in _dated("The brewer blamed its fourth-quarter slump partly on higher costs.", "fourth-quarter")
+
+
+def test_the_end_of_a_period_is_dated_by_its_date_not_by_the_period() -> None:
+    text = "For the quarter ended June 30, the chain earned $5 million."
+    assert _dated(text, "June 30") == {"ended"}
+    assert "ended" not in _dated(text, "the quarter")
+
+
+def test_a_when_clause_after_a_time_tells_an_event_of_that_time() -> None:
+    dated = _dated("The shares have lost half their value since May, when they traded at $30.", "May")
+    assert "traded" in dated
+
+
+def test_a_verb_and_the_infinitive_after_it_are_not_both_dated() -> None:
+    dated = _dated("Last April, the investors planned to acquire a stake in the chain.", "Last April")
+    assert dated == {"planned"}
+
+
+def test_a_time_of_the_subject_of_a_change_dates_the_change() -> None:
+    dated = _dated("Third-quarter mortgage originations dropped sharply to $2 billion.", "Third-quarter")
+    assert "dropped" in dated
+
+
+def test_a_noun_keeps_both_ends_of_a_range() -> None:
+    tl = timeline.build("The regulator said he made $60 million from the sale of his shares between 1985 and 1987.",
+                        published="2021-07-01")
+    (sale,) = [e for e in (*tl.events, *tl.unplaced) if e.trigger.text == "sale"]
+    assert sale.time is not None
+    assert sorted([sale.time.text, *(t.time.text for t in sale.more_times)]) == ["1985", "1987"]

@@ -52,6 +52,9 @@ _QUOTES: Final = frozenset("\"“”")
 #: what ends a clause for a description: the commas and dashes ("NAIROBI (Wire) — the commission said")
 _BREAKS: Final = _COMMA | {"—", "–"}
 _CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
+_PARTICLES: Final = frozenset("up down out off in on over back away through".split())
+_PERIOD_VERBS: Final = frozenset("ended ending began beginning".split())
+_RANGE_WORDS: Final = frozenset("to and until through -".split())
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
     """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
@@ -115,7 +118,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "far_word": 1.0,      # each further word
     "right": 0.8,         # the trigger follows the time ...
     "right_fronted": -2.5,  # ... a time at the head of the sentence dates the verb after it
-    "comma": 5.25,         # a comma, colon, bracket between them
+    "comma": 9.0,          # a comma, colon, bracket between them
     "comma_fronted": 0.8,  # the comma after a fronted time
     "quote": 8.0,         # a quote mark between them
     "clause": 2.5,        # a clause word between them ("that", "which", "and")
@@ -131,12 +134,14 @@ WEIGHTS: Final[dict[str, float]] = {
     "purpose": 3.5,       # "in 2014 to help": a purpose, not the dated event
     "infinitive": 0.0,    # "to" before the trigger
     "gerund": 3.5,        # a verb in -ing
+    "ing_phrase": 8.0,    # ... that qualifies a noun ("in revolving loans", "of operating profit")
     "modified": -3.0,     # the noun the time modifies ("Saturday's attacks", "a fourth-quarter loss")
     "clause_fronted": 0.0,  # (a switch) a time at the head of a clause counts as fronted
     "second": 0.5,        # a second trigger that goes with the first (see `choose_links`)
     "second_margin": 4.0,  # ... at most this much dearer than the first
     "object_noun": 8.0,   # a noun on the left that is the object of a verb: the time dates the verb
     "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
+    "tense": 8.0,         # "two weeks ago" and a verb in the future, "next year" and a past verb
 }
 
 
@@ -194,7 +199,7 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     if triggers is None:
         triggers = [j for j, k in enumerate(kinds) if k == VERB or k == NOUN]
     head = _modified(s, first, last)
-    if head is not None and lows[head] in lx.FIGURES:
+    if head is not None:
         head = _figure_verb(s, head)
     # fronted: at the head of the sentence or of a clause, after at most a preposition and an
     # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered"), or
@@ -215,9 +220,13 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     # "a loss of $5 million for the quarter": a figure over a period is what the period dates
     measured = first > 0 and lows[first - 1] == "for"
     at_first, after_last = pre[first], pre[last + 1]
+    side = _time_side(lows, first, last)
+    w_tense = wt["tense"]
     mask, bits = _MASK, _BITS
     out: list[tuple[float, int]] = []
     for j in triggers:
+        if j == last + 1 and lows[j] in _PERIOD_VERBS:
+            continue  # "the quarter ended Sept. 30": the date dates the end, the period does not
         right = j > last
         d = pre[j] - after_last if right else at_first - pre[j + 1]
         words = d & mask
@@ -255,8 +264,14 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += w_report
             if lw.endswith("ing"):
                 cost += w_gerund
+                if _ing_in_phrase(s, j):
+                    cost += wt["ing_phrase"]
             if right and lw in lx.REPORTING and _attribution(s, j):
                 cost += w_attribution
+            if side:
+                tense = tense_of(s, j)
+                if (tense == "future" and lows[j - 1] != "to") if side < 0 else (tense in ("past", "perfect")):
+                    cost += w_tense
         if j and lows[j - 1] == "to":
             cost += w_infinitive
         out.append((cost, j))
@@ -264,6 +279,36 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
         out = [(wt["modified"], head)] + [x for x in out if x[1] != head]
     out.sort()
     return first, last, out
+
+
+def _ing_in_phrase(s: Sentence, j: int) -> bool:
+    """Whether the verb form in -ing ``j`` qualifies the noun after it inside a noun phrase that a
+    preposition or a determiner opens: "in revolving loans", "of operating profit", "its bank
+    holding company" (but "of blowing up a jet": a particle follows a verb)."""
+    kinds, lows, words = s.kinds, s.lows, s.words
+    n = len(kinds)
+    if not j or j + 1 >= n or kinds[j + 1] not in ("w", NOUN) or not words[j + 1][:1].islower() \
+            or lows[j + 1] in _PARTICLES:
+        return False
+    k = j - 1
+    while k > 0 and j - k < 4 and kinds[k] in ("w", NOUN, NUMBER) and words[k][:1].islower():
+        k -= 1
+    return kinds[k] in (PREP, DET) and lows[k] != "to"
+
+
+_PAST_CUES: Final = frozenset("ago last yesterday earlier previous past".split())
+_FUTURE_CUES: Final = frozenset("next tomorrow coming".split())
+
+
+def _time_side(lows: list[str], first: int, last: int) -> int:
+    """-1 when the words of a time put it before publication ("two weeks ago", "last month",
+    "yesterday"), 1 when after ("next year", "tomorrow"), else 0."""
+    words = lows[first : last + 1]
+    if not _PAST_CUES.isdisjoint(words):
+        return -1
+    if not _FUTURE_CUES.isdisjoint(words):
+        return 1
+    return 0
 
 
 def _object_of_verb(s: Sentence, j: int) -> bool:
@@ -313,16 +358,20 @@ def _modified(s: Sentence, first: int, last: int) -> int | None:
     if not ("-" in words[last] or (first > 0 and kinds[first - 1] == DET)):
         return None
     j = last + 1
-    while j + 1 < n and j - last < 3 and kinds[j + 1] in (NOUN, "w") and words[j + 1][0].islower():
+    while j + 1 < n and j - last < 3 and kinds[j + 1] in (NOUN, "w") and words[j + 1][0].islower() \
+            and not lows[j + 1].endswith("ly"):
         j += 1
-    if j + 1 < n and kinds[j + 1] not in (PREP, PUNCT, VERB, AUX, CLAUSE):
+    if j + 1 < n and kinds[j + 1] not in (PREP, PUNCT, VERB, AUX, CLAUSE) and not lows[j + 1].endswith("ly"):
         return None
+    if lows[j] in lx.PERIOD_NOUNS:
+        return None  # "the year-ago quarter": a time, no event
     return j
 
 
 def _figure_verb(s: Sentence, head: int) -> int:
-    """The verb of change a figure ``head`` is the subject of ("third-quarter net income rose"): the
-    time dates the change; else the figure itself ("reported a third-quarter loss")."""
+    """The verb of change a figure or another noun ``head`` is the subject of ("third-quarter net
+    income rose", "third-quarter loan originations dropped"): the time dates the change; else the
+    noun itself ("reported a third-quarter loss")."""
     kinds, lows = s.kinds, s.lows
     for j in range(head + 1, min(len(kinds), head + 4)):
         if kinds[j] == VERB:
@@ -359,14 +408,15 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     """(mention, trigger token, cost) of every link of the sentence, cheapest first.
 
     Each mention dates its cheapest trigger, and also a second one when the two
-    go together: verbs joined by "and" or "or" ("rose and fell Friday"), a verb
-    and the infinitive it governs ("began to arrive", "expected to meet"), the
-    noun the time modifies and the verb that takes it ("called a Monday strike";
-    not a figure: "reported a fourth-quarter loss" dates the loss alone). A trigger
-    is dated once, by the cheapest link, unless a time would date nothing else and
-    the trigger is a verb: then the verb has both times ("bought from May 2 to June
-    9", "took the stand for four hours Friday"). An aspectual verb and the verb it
-    governs ("began selling", see `_partner`) are both dated whatever their costs.
+    go together (`_together`): the noun the time modifies and the verb that takes
+    it ("called a Monday strike"; not a figure: "reported a fourth-quarter loss"
+    dates the loss alone); and the first event of a clause that "when" opens after
+    the time ("since May, when they traded at $30"). A trigger is dated once, by
+    the cheapest link, unless a time would date nothing else and the trigger is a
+    verb, or a noun dated by the other end of a range: then the trigger has both
+    times ("bought from May 2 to June 9", "took the stand for four hours Friday",
+    "the sale of his shares between 1985 and 1987"). An aspectual verb and the verb
+    it governs ("began selling", see `_partner`) are both dated whatever their costs.
     """
     pre = _prefix(s)
     triggers = [j for j, k in enumerate(s.kinds) if k == VERB or k == NOUN]
@@ -380,6 +430,9 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         c0, j0 = got[0]
         j0 = _head_of(s, j0)
         links.append((c0, i, j0))
+        told = _when_clause(s, last)
+        if told is not None and told != j0:
+            links.append((c0 + wt["second"], i, told))
         partner = _partner(s, j0)
         if partner is not None:
             links.append((c0 + wt["second"], i, partner))
@@ -393,15 +446,41 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
                 break
     links.sort()
     out: list[tuple[int, int, float]] = []
-    taken: set[int] = set()
+    taken: dict[int, int] = {}
     dated: set[int] = set()
     for c, i, j in links:
-        if j in taken and (i in dated or s.kinds[j] != VERB):
+        if j in taken and (i in dated or (s.kinds[j] != VERB and not _range(s, taken[j], i))):
             continue
-        taken.add(j)
+        taken.setdefault(j, i)
         dated.add(i)
         out.append((i, j, c))
     return out
+
+
+def _range(s: Sentence, a: int, b: int) -> bool:
+    """Whether the times ``a`` and ``b`` are the two ends of one range that "from" or "between"
+    opens: "between 1985 and 1987", "from Sept. 14 to Thursday"."""
+    if a not in s.times or b not in s.times:
+        return False
+    a0, a1 = _span(s, a)
+    b0, b1 = _span(s, b)
+    (f0, f1), (l0, _) = sorted(((a0, a1), (b0, b1)))
+    return l0 - f1 == 2 and s.lows[f1 + 1] in _RANGE_WORDS and f0 > 0 and s.lows[f0 - 1] in ("from", "between")
+
+
+def _when_clause(s: Sentence, last: int) -> int | None:
+    """The first trigger of a clause that tells what happened at the time ending at token ``last``:
+    "since August, when they traded at $10", "until 1990, when each will adopt the name"."""
+    kinds, lows = s.kinds, s.lows
+    n = len(lows)
+    if last + 2 >= n or lows[last + 1] != "," or lows[last + 2] != "when":
+        return None
+    for k in range(last + 3, min(n, last + 10)):
+        if kinds[k] in (VERB, NOUN):
+            return k
+        if kinds[k] in (PUNCT, CLAUSE, TIME):
+            return None
+    return None
 
 
 def _coordinated(s: Sentence, j: int) -> int | None:
@@ -464,26 +543,19 @@ def _partner(s: Sentence, j: int) -> int | None:
 
 
 def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool) -> bool:
-    """Whether triggers ``a`` and ``b`` go together (``modified``: the verb and its noun may both be
-    dated: the time modifies the noun, or is no bound such as "no later than")."""
+    """Whether trigger ``b`` goes with the cheaper trigger ``a`` (``modified``: the verb and its noun
+    may both be dated: the time modifies the noun, or is no bound such as "no later than"): ``a`` is
+    the noun the time modifies and ``b`` the verb that takes it ("called a Monday strike"). (Two verbs
+    joined by "and" or an infinitive, "rose and fell Friday", "planned to acquire", and a verb with
+    the noun after it are mostly not both dated.)"""
     kinds, lows = s.kinds, s.lows
-    lo, hi = min(a, b), max(a, b)
-    between = range(lo + 1, hi)
+    if not (kinds[a] == NOUN and kinds[b] == VERB and b < a and modified and lows[a] not in lx.FIGURES):
+        return False
+    between = range(b + 1, a)
     if any(kinds[k] == PUNCT and lows[k] in _QUOTES for k in between):
         return False
-    ka, kb = kinds[lo], kinds[hi]
     gap = [k for k in between if not (first <= k <= last)]
-    if ka == VERB and kb == VERB:
-        if len(gap) <= 4 and any(lows[k] in ("and", "or", "but") for k in gap) and not any(
-            kinds[k] == VERB for k in gap
-        ):
-            return True  # "rose and fell"
-        if 0 < len(gap) <= 2 and lows[hi - 1] == "to":
-            return True  # "expected to meet", "began to arrive"
-        return False
-    if ka == VERB and kb == NOUN and modified and lows[hi] not in lx.FIGURES:
-        return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)
-    return False
+    return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)
 
 
 # ------------------------------------------------------------------ relation, tense

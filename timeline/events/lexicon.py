@@ -155,6 +155,10 @@ FIGURES: Final = frozenset(
     """income profit profits earnings sales revenue revenues results loss losses trading turnover output
     volume shipments orders""".split()
 )
+#: nouns of a period: "the year-ago quarter" names a time, not an event
+PERIOD_NOUNS: Final = frozenset(
+    "quarter quarters year years period periods month months week weeks half day days".split()
+)
 #: verbs of change, base forms: "profit rose", "sales fell"
 CHANGE_VERBS: Final = frozenset(
     """rise fall jump drop climb decline grow gain increase decrease surge plunge slip slide soar slump

@@ -144,12 +144,49 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
             table, default, after_number = rule
             kind = table.get(prev)
             if kind is None:
-                kind = after_number if after_number and (prev[:1].isdigit() or _after_adjective(i, lows, kinds)) \
-                    else default
+                # after a number (not a date: "on Aug. 6 ordered") or an adjective: a noun or a word
+                after = (prev[:1].isdigit() and times[i - 1] < 0) or _after_adjective(i, lows, kinds)
+                kind = after_number if after_number and after else default
             kinds[i] = kind
+    for i in [i for i in range(1, n - 1) if kinds[i] == VERB]:
+        if _object_head(i, words, lows, kinds):
+            kinds[i] = NOUN if lows[i] in lx.EVENT_NOUNS or lows[i][:-1] in lx.EVENT_NOUNS else WORD
+        elif lows[i] in lx.ADJECTIVES and (kinds[i - 1] == VERB or lows[i - 1].endswith("ly")):
+            kinds[i] = WORD  # "closed sharply lower": an adjective after the verb
     for i in timed:
         kinds[i] = TIME
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
+
+
+def _object_head(i: int, words: list[str], lows: list[str], kinds: list[str]) -> bool:
+    """Whether the verb form ``i`` (present or base) ends the object of a verb or a preposition
+    before a preposition or a stop: "filed compliance reports by", "created the task force on",
+    "under their current names until" (not after a reporting verb: "said the company plans")."""
+    w = lows[i]
+    if w.endswith(("ed", "ing")) or w in lx.PAST_FORMS or w not in lx.VERB_FORMS:
+        return False
+    nk = kinds[i + 1]
+    if not (nk == PUNCT or nk == CLAUSE or (nk == PREP and lows[i + 1] != "to")):
+        return False
+    k = i - 1
+    if kinds[k] != VERB:
+        if kinds[k] != WORD or not words[k][:1].islower() or lows[k] in lx.PRONOUNS:
+            return False
+        while k > 0 and i - k < 4 and (kinds[k] == DET or (kinds[k] in (WORD, NUMBER) and not words[k][:1].isupper())) \
+                and lows[k] not in _SUBJECT_WORDS:
+            k -= 1
+    if kinds[k] == PREP:
+        return lows[k] not in _CLAUSE_PREPOSITIONS
+    return kinds[k] == VERB and lows[k] not in lx.NEGATIONS and lows[k] not in lx.REPORTING \
+        and lx.VERB_FORMS.get(lows[k]) not in _BARE_INFINITIVE \
+        and not (k == i - 1 and lows[k].endswith("s"))  # "as oil prices rise": a noun taken for a verb
+
+
+_BARE_INFINITIVE: Final = frozenset("let make help see hear watch".split())
+#: prepositions that may open a clause: "until interest rates fall"
+_CLAUSE_PREPOSITIONS: Final = frozenset("to after before since until till than like as".split())
+#: words that open a clause rather than a noun phrase: "demanding that Iraq withdraw"
+_SUBJECT_WORDS: Final = lx.PRONOUNS | {"that", "this", "these", "those"}
 
 
 def _after_adjective(i: int, lows: list[str], kinds: list[str]) -> bool:
@@ -170,6 +207,10 @@ def _in_context(i: int, k: str, lows: list[str], times: list[int], prev: str, n:
         # an auxiliary before a participle ("had filed", "has been", "had already left", "had to"),
         # else the main verb ("had net income of", "have problems")
         nxt = lows[i + 1] if i + 1 < n else ""
+        if nxt.endswith("ly") and i + 2 < n:
+            after = lows[i + 2]
+            if after in lx.DETERMINERS or after[0].isdigit() or after == "$":
+                return VERB  # "had nearly 73 million shares"
         if not nxt or nxt in lx.DETERMINERS or nxt[0].isdigit() or nxt == "$":
             return VERB if nxt else AUX
         if nxt in _HAVE_AUX_NEXT or nxt.endswith(("ed", "en", "ly")) or nxt in lx.PAST_FORMS or not nxt[0].isalpha():
@@ -236,7 +277,7 @@ def _lex_low(w: str) -> str:
         plural = w.endswith("s") and not w.endswith("ss")
         after_det = (NOUN if w[:-1] in lx.EVENT_NOUNS or w[:-2] in lx.EVENT_NOUNS else WORD) if plural else \
             WORD if w.endswith("ed") else NOUN
-        return _rule_code(("verb", w in _PERIOD_VERBS, after_det))
+        return _rule_code(("verb", after_det))
     if noun:
         return NOUN
     if w in lx.NOT_VERBS or w in lx.NOT_EVENT_NOUNS or w in lx.PRONOUNS:
@@ -247,7 +288,8 @@ def _lex_low(w: str) -> str:
     plural = w.endswith("s") and not w.endswith("ss")
     n = len(w)
     ing = n > 5 and w.endswith("ing") and not w.endswith("ed")
-    return _rule_code(("guess", plural, ing, _suffix_kind(w, ""), _predicate(w)))
+    adjective = w.endswith("ly") or (_predicate(w) and not w.endswith("ed"))
+    return _rule_code(("guess", plural, ing, _suffix_kind(w, ""), _predicate(w), adjective))
 
 
 def _predicate(w: str) -> bool:
@@ -265,15 +307,12 @@ def _rule_code(key: tuple[object, ...]) -> str:
         code = f"r{len(_RULE_CODES)}"
         table: dict[str, str] = {}
         if key[0] == "verb":
-            _, period_verb, after_det = key
+            _, after_det = key
             for w in _NOUN_CONTEXT:
                 table[w] = str(after_det)
-            if period_verb:
-                for w in _PERIODS:
-                    table[w] = WORD  # "the quarter ended Sept. 30" names a time
             _RULES[code] = (table, VERB, str(after_det))
         else:
-            _, plural, ing, default, predicate = key
+            _, plural, ing, default, predicate, adjective = key
             if predicate:
                 for w in lx.BE - {"'s"}:
                     table[w] = VERB  # "the stock was weak", "the rebels are active": a state
@@ -283,8 +322,9 @@ def _rule_code(key: tuple[object, ...]) -> str:
             elif default == VERB:
                 for w in lx.DETERMINERS | _PREP_CONTEXT:
                     table[w] = WORD  # "the troubled region", "of fertilizer-based explosives"
-            for w in _MODAL_DO:
-                table[w] = VERB
+            if not adjective:
+                for w in _MODAL_DO:
+                    table[w] = VERB
             if not plural:
                 table["to"] = VERB
             _RULES[code] = (table, str(default), "")
@@ -332,7 +372,5 @@ _OPENERS: Final = frozenset(('"', "“", ":", "``"))
 #: word as written -> kind or code; lower-case word -> kind or code
 _LEX: dict[str, str] = {}
 _LEX_LOW: dict[str, str] = {}
-_PERIODS: Final = frozenset("quarter year period months weeks half month week days".split())
-_PERIOD_VERBS: Final = frozenset("ended ending ends ended began beginning".split())
 #: adjectives that tell an event: "the notes are due Nov. 1"
 _ADJ_EVENTS: Final = frozenset("due payable available".split())
