@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import timeline
-from timeline.events.text import NOUN, VERB, tokenize
+from timeline.events.text import CLAUSE, DET, NOUN, VERB, tokenize
 
 PUB = "2021-03-10"
 
@@ -244,3 +244,10 @@ def test_a_noun_keeps_both_ends_of_a_range() -> None:
     (sale,) = [e for e in (*tl.events, *tl.unplaced) if e.trigger.text == "sale"]
     assert sale.time is not None
     assert sorted([sale.time.text, *(t.time.text for t in sale.more_times)]) == ["1985", "1987"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [("The ministry warned that the scheme expires.", CLAUSE),
+                                           ("Officials said that 40 people died.", CLAUSE),
+                                           ("Voters rejected that plan.", DET)])
+def test_that_before_a_subject_opens_a_clause(text: str, kind: str) -> None:
+    assert _kind(text, "that") == kind

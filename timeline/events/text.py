@@ -220,6 +220,10 @@ def _in_context(i: int, k: str, lows: list[str], times: list[int], prev: str, n:
         # "the vote", "Saturday's attacks", "of sales": a noun; "they vote": a verb
         return NOUN if prev in _NOUN_CONTEXT or (i and (times[i - 1] >= 0 or prev.endswith("'s"))) \
             or _after_adjective(i, lows, kinds) else VERB
+    if k == _THAT:  # "warned that the scheme expires" opens a clause; "that plan" is a determiner
+        nxt = lows[i + 1] if i + 1 < n else ""
+        return CLAUSE if nxt and (nxt in lx.DETERMINERS or nxt in lx.PRONOUNS or nxt[0].isdigit()
+                                  or (kinds[i + 1] == _NAME)) else DET
     if k == _ADJ:  # "notes due Nov. 1"
         return WORD if i + 1 < n and lows[i + 1] == "to" else VERB
     # _ATTR: "the planned conclusion" (a word), "had planned to" (a verb)
@@ -345,6 +349,7 @@ def _static_kinds() -> dict[str, str]:
         table[w] = AUX
     for w in _HAVE_MAIN:
         table[w] = _HAVE
+    table["that"] = _THAT
     for w in ",;:()\"“”.!?-$%/'":
         table[w] = PUNCT
     return table
@@ -352,11 +357,11 @@ def _static_kinds() -> dict[str, str]:
 
 # codes of kinds that depend on the context, resolved in `_in_context`: a verb or a noun, "due",
 # "planned", "had"; and a capitalized word (a name inside a sentence)
-_AMBIG, _ADJ, _ATTR, _HAVE, _NAME = "4", "5", "6", "8", "9"
+_AMBIG, _ADJ, _ATTR, _THAT, _HAVE, _NAME = "4", "5", "6", "7", "8", "9"
 #: code -> (kind by the word before, the kind otherwise, the kind after a number) or None for
 #: the codes of `_in_context`; the rule codes are added by `_rule_code`
-_RULES: dict[str, tuple[dict[str, str], str, str] | None] = {_AMBIG: None, _ADJ: None, _ATTR: None, _HAVE: None,
-                                                               _NAME: None}
+_RULES: dict[str, tuple[dict[str, str], str, str] | None] = {_AMBIG: None, _ADJ: None, _ATTR: None, _THAT: None,
+                                                               _HAVE: None, _NAME: None}
 _RULE_CODES: dict[tuple[object, ...], str] = {}
 _HAVE_MAIN: Final = frozenset(("had", "has", "have"))
 #: words after "had" that keep it an auxiliary: "had been", "had not", "had to", "had already"
