@@ -30,10 +30,12 @@ DEFAULT_GOLD = REPO.parent / "shared" / "data" / "timebank"
 
 
 def load(gold: Path) -> list[tuple[list[Any], list[Any], list[tuple[int, int]]]]:
-    """Per document: its sentences with a time (tokens, mention indices, durations), gold pairs, mention spans."""
+    """Per document: its sentences with a time (tokens, mention indices, durations, day grains), gold
+    pairs, mention spans."""
     import tlinks
 
     import timeline
+    from timeline.events.detect import _DAY_GRAINS
     from timeline.events.text import sentences, tokenize
     from timeline.timeml import read_timeml
 
@@ -49,7 +51,8 @@ def load(gold: Path) -> list[tuple[list[Any], list[Any], list[tuple[int, int]]]]
             idxs = [i for i, m in enumerate(ms) if a <= m.start < b and m.type != "SET"]
             if idxs:
                 s = tokenize(doc.text, a, b, [(ms[i].start, ms[i].end, i) for i in idxs])
-                sents.append((s, idxs, [ms[i].type == "DURATION" for i in idxs]))
+                sents.append((s, idxs, [ms[i].type == "DURATION" for i in idxs],
+                              [ms[i].grain in _DAY_GRAINS for i in idxs]))
         data.append((sents, pairs, [(m.start, m.end) for m in ms]))
     return data
 
@@ -66,8 +69,8 @@ def score(data: list[Any], weights: dict[str, float], half: int | None = None) -
     for k, (sents, pairs, spans) in enumerate(data):
         if half is not None and k % 2 != half:
             continue
-        links = [((s.starts[j], s.ends[j]), spans[i]) for s, idxs, durs in sents
-                 for i, j, _ in choose_links(s, idxs, durs, weights)]
+        links = [((s.starts[j], s.ends[j]), spans[i]) for s, idxs, durs, days in sents
+                 for i, j, _ in choose_links(s, idxs, durs, weights, days)]
         timexes = {tx for _, tx in pairs}
         gold += len(pairs)
         matched += sum(any(_overlaps(ev, e) and _overlaps(tx, t) for e, t in links) for ev, tx in pairs)

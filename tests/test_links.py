@@ -251,3 +251,10 @@ def test_a_noun_keeps_both_ends_of_a_range() -> None:
                                            ("Voters rejected that plan.", DET)])
 def test_that_before_a_subject_opens_a_clause(text: str, kind: str) -> None:
     assert _kind(text, "that") == kind
+
+
+@pytest.mark.parametrize(("text", "time", "event"), [("Unions have called a strike for Monday.", "Monday", "strike"),
+                                                     ("The board set a vote for Friday.", "Friday", "vote"),
+                                                     ("Growth has not met our expectations for 1989.", "1989", "met")])
+def test_a_day_set_for_an_event_dates_the_event(text: str, time: str, event: str) -> None:
+    assert _dated(text, time, published="2023-11-08") == {event}

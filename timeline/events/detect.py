@@ -51,6 +51,8 @@ _COMMA: Final = frozenset(",;:()\"“”")
 _QUOTES: Final = frozenset("\"“”")
 #: what ends a clause for a description: the commas and dashes ("NAIROBI (Wire) — the commission said")
 _BREAKS: Final = _COMMA | {"—", "–"}
+#: grains of a time an event can be set for ("a strike for Monday", "talks for next week")
+_DAY_GRAINS: Final = frozenset(("minute", "partofday", "day", "week", "weekend"))
 _CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
 _PARTICLES: Final = frozenset("up down out off in on over back away through".split())
 _PERIOD_VERBS: Final = frozenset("ended ending began beginning".split())
@@ -183,7 +185,7 @@ def _span(s: Sentence, mention: int) -> tuple[int, int]:
 
 
 def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int] | None = None,
-               wt: dict[str, float] = WEIGHTS, triggers: Sequence[int] | None = None,
+               wt: dict[str, float] = WEIGHTS, triggers: Sequence[int] | None = None, day: bool = False,
                ) -> tuple[int, int, list[tuple[float, int]]]:
     """The mention's first and last token and every trigger of ``s`` with its cost, cheapest first.
 
@@ -248,7 +250,12 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += w_purpose
         if kinds[j] == NOUN:
             cost += w_noun
-            if not right and not (measured and lows[j] in lx.FIGURES) and _object_of_verb(s, j):
+            # "called a strike for Monday": a day set for the event the noun names (not "expectations
+            # for 1989", a period something is measured over)
+            set_for = day and measured and j == first - 2 and lows[j] not in lx.FIGURES
+            if set_for:
+                cost += w_noun_adjacent
+            elif not right and not (measured and lows[j] in lx.FIGURES) and _object_of_verb(s, j):
                 cost += w_object_noun
             if noun_bound:
                 cost += wt["noun_bound"]
@@ -404,7 +411,7 @@ def link_in_sentence(s: Sentence, mention: int, duration: bool = False) -> tuple
 
 
 def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
-                 wt: dict[str, float] = WEIGHTS) -> list[tuple[int, int, float]]:
+                 wt: dict[str, float] = WEIGHTS, days: Sequence[bool] = ()) -> list[tuple[int, int, float]]:
     """(mention, trigger token, cost) of every link of the sentence, cheapest first.
 
     Each mention dates its cheapest trigger, and also a second one when the two
@@ -421,10 +428,10 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     pre = _prefix(s)
     triggers = [j for j, k in enumerate(s.kinds) if k == VERB or k == NOUN]
     links: list[tuple[float, int, int]] = []
-    for i, duration in zip(idxs, durations):
+    for k, (i, duration) in enumerate(zip(idxs, durations)):
         if i not in s.times:
             continue
-        first, last, got = candidates(s, i, duration, pre, wt, triggers)
+        first, last, got = candidates(s, i, duration, pre, wt, triggers, day=k < len(days) and days[k])
         if not got:
             continue
         c0, j0 = got[0]
@@ -1021,7 +1028,8 @@ def detect(text: str, mentions: Sequence[Mention], published: dt.datetime, *,
         dated = [i for i in idxs if mentions[i].type != "SET"]
         s = tokenize(text, a, b, [(mentions[i].start, mentions[i].end, i) for i in dated])
         tokenized[si] = s
-        links = [(s, *link) for link in choose_links(s, dated, [mentions[i].type == "DURATION" for i in dated])]
+        links = [(s, *link) for link in choose_links(s, dated, [mentions[i].type == "DURATION" for i in dated],
+                                                     days=[mentions[i].grain in _DAY_GRAINS for i in dated])]
         if len(dated) < len(idxs):
             # "every Friday": a recurring event, on the triggers left. The SET is no time for the
             # other links (it does not stand between a time and its event), so it has its own tokens.
