@@ -257,4 +257,5 @@ def test_that_before_a_subject_opens_a_clause(text: str, kind: str) -> None:
                                                      ("The board set a vote for Friday.", "Friday", "vote"),
                                                      ("Growth has not met our expectations for 1989.", "1989", "met")])
 def test_a_day_set_for_an_event_dates_the_event(text: str, time: str, event: str) -> None:
-    assert _dated(text, time, published="2023-11-08") == {event}
+    tl = timeline.build(text, published="2023-11-08")
+    assert [e.trigger.text for e in (*tl.events, *tl.unplaced) if e.time is not None and e.time.text == time] == [event]
