@@ -438,7 +438,7 @@ def to_timeml(
     each of its ``more_times``)
     (IS_INCLUDED, DURING, BEFORE, AFTER; BEGINS and ENDS written from the time)
     and one to ``t0`` (BEFORE, AFTER, INCLUDES, IS_INCLUDED); the other words of
-    an event (its ``also``: "reported" a fourth-quarter loss) get the same
+    an event (its ``also``: "called" a Monday strike) get the same
     links. ``other_events`` are the remaining event words as (start, end,
     relation to t0), e.g. from `timeline.events.detect.tense_relations`: each
     becomes an ``<EVENT>`` with a ``TLINK`` to ``t0`` only. A trigger that
@@ -466,8 +466,8 @@ def to_timeml(
     instances: list[str] = []
     taken = [(m.start, m.end) for m in kept]
 
-    # the events, first come first kept where triggers overlap, then numbered in text order; a
-    # trigger dated by two times (two events of the timeline) is one EVENT with a link to each
+    # the events, first come first kept where triggers overlap, then numbered in text order; an
+    # event dated by several times (its ``more_times``) is one EVENT with a link to each
     chosen: dict[tuple[int, int], tuple[str, str, list[tuple[str, str]]]] = {}
 
     def add(a: int, b: int, cls: str, t0: str, tid: str | None, relation: str | None) -> None:

@@ -221,7 +221,8 @@ class _Folded:
 
     keep: list[int]
     also: dict[int, tuple[Trigger, ...]]
-    more: dict[int, tuple[Found, ...]]
+    #: keeper -> the found events (indices) whose times it takes in ``more_times``
+    more: dict[int, tuple[int, ...]]
     before: list[tuple[int, ...]]
 
 
@@ -238,12 +239,12 @@ def _fold(found: list[Found], text: str) -> _Folded:
         if f.same_as is None:
             by_trigger.setdefault(f.trigger, []).append(n)
     home: dict[int, int] = {}  # folded -> keeper
-    more: dict[int, tuple[Found, ...]] = {}
+    more: dict[int, tuple[int, ...]] = {}
     for group in by_trigger.values():
         if len(group) > 1:
             keeper = next((n for n in group if found[n].deadline),
                           next((n for n in group if found[n].interval is not None), group[0]))
-            more[keeper] = tuple(found[n] for n in group if n != keeper)
+            more[keeper] = tuple(n for n in group if n != keeper)
             home.update((n, keeper) for n in group if n != keeper)
     keep = [n for n, f in enumerate(found) if f.same_as is None and n not in home]
     also: dict[int, tuple[Trigger, ...]] = {}
@@ -272,7 +273,7 @@ def _spans(found: list[Found], fold: _Folded, intervals: list[Interval | None]) 
         iv = intervals[keeper]
         if iv is None or found[keeper].relation != "starting":
             continue
-        n_end = next((found.index(g) for g in others if g.relation == "until" and g.interval is not None), None)
+        n_end = next((n for n in others if found[n].relation == "until" and found[n].interval is not None), None)
         end = None if n_end is None else intervals[n_end]
         if end is not None and end.end > iv.start and (end.end.tzinfo is None) == (iv.start.tzinfo is None):
             intervals[keeper] = Interval(iv.start, end.end)
@@ -300,7 +301,7 @@ def _events_of(doc_id: str, text: str, published: Published, timezone: str | Non
     for n in fold.keep:
         f = found[n]
         ev = _event(f, ids[n], tuple(ids[i] for i in fold.before[n] if i != n), intervals[n], text, doc_id,
-                    pub_text, mentions, fold.also.get(n, ()), fold.more.get(n, ()))
+                    pub_text, mentions, fold.also.get(n, ()), tuple(found[i] for i in fold.more.get(n, ())))
         events.append(ev)
         dl = _deadline(f, ev, text)
         if dl is not None:
@@ -343,7 +344,8 @@ def _timeline_of(doc_id: str, text: str, published: Published, timezone: str | N
     built: dict[int, Event] = {}
     for n in (*ordered, *unplaced):
         built[n] = _event(found[n], new_ids[n], tuple(new_ids[b] for b in before[n] if b in new_ids and b != n),
-                          intervals[n], text, doc_id, pub_text, mentions, fold.also.get(n, ()), fold.more.get(n, ()))
+                          intervals[n], text, doc_id, pub_text, mentions, fold.also.get(n, ()),
+                          tuple(found[i] for i in fold.more.get(n, ())))
     deadlines = [d for d in (_deadline(found[n], built[n], text) for n in sorted(built)) if d is not None]
     return Timeline(tuple(built[n] for n in ordered), tuple(built[n] for n in unplaced), tuple(deadlines))
 
