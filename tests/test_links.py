@@ -259,3 +259,21 @@ def test_that_before_a_subject_opens_a_clause(text: str, kind: str) -> None:
 def test_a_day_set_for_an_event_dates_the_event(text: str, time: str, event: str) -> None:
     tl = timeline.build(text, published="2023-11-08")
     assert [e.trigger.text for e in (*tl.events, *tl.unplaced) if e.time is not None and e.time.text == time] == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "event", "not_event"),
+    [
+        ("The ministry said that last month a patrol found two more wells.", "last month", "found", "said"),
+        ("The airline told regulators that on Monday a pilot reported smoke in the cabin.", "Monday", "reported",
+         "told"),
+    ],
+)
+def test_a_time_at_the_head_of_a_that_clause_dates_its_verb(text: str, time: str, event: str,
+                                                           not_event: str) -> None:
+    dated = _dated(text, time)
+    assert event in dated and not_event not in dated
+
+
+def test_a_time_after_the_verb_of_a_that_clause_still_dates_it() -> None:
+    assert "signed" in _dated("The ministry said that the two sides signed the accord on Monday.", "Monday")

@@ -203,14 +203,15 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     head = _modified(s, first, last)
     if head is not None:
         head = _figure_verb(s, head)
-    # fronted: at the head of the sentence or of a clause, after at most a preposition and an
-    # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered"), or
-    # at the end of an opening phrase ("In heavy trading Friday, the shares fell")
+    # fronted: at the head of the sentence, or of the clause that "that" opens after a verb, after
+    # at most a preposition and an adverb ("Late Saturday, missiles slammed", "said that last week
+    # a customer discovered"), or at the end of an opening phrase ("In heavy trading Friday, the
+    # shares fell")
     k = first - 1
     while k >= 0 and first - k <= 3 and kinds[k] in (PREP, DET, "w") and lows[k] != "that":
         k -= 1
     fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ",")) or \
-        _opening(s, first, last)
+        _opening(s, first, last) or (k > 0 and lows[k] == "that" and kinds[k - 1] == VERB)
     w_word, w_far, w_quote, w_clause, w_time = wt["word"], wt["far_word"], wt["quote"], wt["clause"], wt["time"]
     w_comma_right = wt["comma_fronted"] if fronted else wt["comma"]
     w_comma, w_verb, w_verb_right = wt["comma"], wt["verb_between"], wt["verb_between_right"]
