@@ -277,3 +277,8 @@ def test_a_time_at_the_head_of_a_that_clause_dates_its_verb(text: str, time: str
 
 def test_a_time_after_the_verb_of_a_that_clause_still_dates_it() -> None:
     assert "signed" in _dated("The ministry said that the two sides signed the accord on Monday.", "Monday")
+
+
+def test_a_possessive_time_dates_its_noun_not_the_verb_that_takes_it() -> None:
+    dated = _dated("The ministers condemned Saturday's bombing of the depot.", "Saturday")
+    assert "bombing" in dated and "condemned" not in dated

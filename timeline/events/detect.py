@@ -555,12 +555,14 @@ def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool
     may both be dated: the time modifies the noun, or is no bound such as "no later than"): ``a`` is
     the noun the time modifies and ``b`` the verb that takes it ("called a Monday strike"). (Two verbs
     joined by "and" or an infinitive, "rose and fell Friday", "planned to acquire", and a verb with
-    the noun after it are mostly not both dated.)"""
+    the noun after it are mostly not both dated; nor is the verb when the time is a possessive:
+    "condemned Saturday's bombing" happened after the bombing.)"""
     kinds, lows = s.kinds, s.lows
     if not (kinds[a] == NOUN and kinds[b] == VERB and b < a and modified and lows[a] not in lx.FIGURES):
         return False
     between = range(b + 1, a)
-    if any(kinds[k] == PUNCT and lows[k] in _QUOTES for k in between):
+    if any(kinds[k] == PUNCT and lows[k] in _QUOTES for k in between) or \
+            (last + 1 < len(lows) and lows[last + 1] in ("'s", "’s")):
         return False
     gap = [k for k in between if not (first <= k <= last)]
     return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)
