@@ -228,6 +228,11 @@ def test_a_when_clause_after_a_time_tells_an_event_of_that_time() -> None:
     assert "traded" in dated
 
 
+def test_a_when_clause_right_after_a_time_is_dated_with_the_main_verb() -> None:
+    dated = _dated("Two workers were injured on Friday when a crane collapsed at the port.", "Friday")
+    assert {"injured", "collapsed"} <= dated
+
+
 def test_a_verb_and_the_infinitive_after_it_are_not_both_dated() -> None:
     dated = _dated("Last April, the investors planned to acquire a stake in the chain.", "Last April")
     assert dated == {"planned"}

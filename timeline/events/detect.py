@@ -478,12 +478,14 @@ def _range(s: Sentence, a: int, b: int) -> bool:
 
 def _when_clause(s: Sentence, last: int) -> int | None:
     """The first trigger of a clause that tells what happened at the time ending at token ``last``:
-    "since August, when they traded at $10", "until 1990, when each will adopt the name"."""
+    "since August, when they traded at $10", "until 1990, when each will adopt the name", "was hurt
+    on Friday when a wall collapsed" (with a comma or without)."""
     kinds, lows = s.kinds, s.lows
     n = len(lows)
-    if last + 2 >= n or lows[last + 1] != "," or lows[last + 2] != "when":
+    at = last + 2 if last + 1 < n and lows[last + 1] == "," else last + 1
+    if at >= n or lows[at] != "when":
         return None
-    for k in range(last + 3, min(n, last + 10)):
+    for k in range(at + 1, min(n, at + 8)):
         if kinds[k] in (VERB, NOUN):
             return k
         if kinds[k] in (PUNCT, CLAUSE, TIME):
