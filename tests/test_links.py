@@ -287,3 +287,9 @@ def test_a_time_after_the_verb_of_a_that_clause_still_dates_it() -> None:
 def test_a_possessive_time_dates_its_noun_not_the_verb_that_takes_it() -> None:
     dated = _dated("The ministers condemned Saturday's bombing of the depot.", "Saturday")
     assert "bombing" in dated and "condemned" not in dated
+
+
+def test_a_time_before_and_dates_the_first_of_the_joined_phrases() -> None:
+    dated = _dated("The army will begin pulling troops out of the border zone on Friday and release prisoners.",
+                   "Friday")
+    assert "begin" in dated and "release" not in dated

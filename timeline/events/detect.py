@@ -56,6 +56,7 @@ _DAY_GRAINS: Final = frozenset(("minute", "partofday", "day", "week", "weekend")
 _CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
 _PARTICLES: Final = frozenset("up down out off in on over back away through".split())
 _PERIOD_VERBS: Final = frozenset("ended ending began beginning".split())
+_JOINS: Final = frozenset(("and", "or"))
 _RANGE_WORDS: Final = frozenset("to and until through -".split())
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
@@ -144,6 +145,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "object_noun": 8.0,   # a noun on the left that is the object of a verb: the time dates the verb
     "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
     "tense": 8.0,         # "two weeks ago" and a verb in the future, "next year" and a past verb
+    "conjunct": 8.0,      # a trigger after "and" right after the time: "left on Friday and returned"
 }
 
 
@@ -216,6 +218,10 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     w_comma_right = wt["comma_fronted"] if fronted else wt["comma"]
     w_comma, w_verb, w_verb_right = wt["comma"], wt["verb_between"], wt["verb_between_right"]
     w_right = wt["right_fronted"] if fronted else wt["right"]
+    # "will begin pulling out on Friday and release prisoners": the time closes the first of two joined
+    # phrases and dates nothing after the "and"
+    if not fronted and last + 2 < n and lows[last + 1] in _JOINS and s.times[last + 2] < 0:
+        w_right += wt["conjunct"]
     w_purpose, w_noun, w_infinitive, w_gerund = wt["purpose"], wt["noun"], wt["infinitive"], wt["gerund"]
     w_noun_adjacent, w_future_to, w_report = wt["noun_adjacent"], wt["future_to"], wt["report"]
     noun_bound = first and lows[first - 1] in _BOUND_CUES
