@@ -39,6 +39,8 @@ def _kind(text: str, word: str) -> str:
         ("Troops patrolled the troubled province.", "troubled", "w"),
         ("Police found stacks of fertilizer-based explosives.", "fertilizer-based", "w"),
         ("The province troubled the ministers.", "troubled", VERB),
+        ("The bank booked an eye-watering loss.", "eye-watering", "w"),
+        ("The mill will add grain-drying capacity.", "grain-drying", "w"),
     ],
 )
 def test_word_kinds(text: str, word: str, kind: str) -> None:
@@ -293,3 +295,8 @@ def test_a_time_before_and_dates_the_first_of_the_joined_phrases() -> None:
     dated = _dated("The army will begin pulling troops out of the border zone on Friday and release prisoners.",
                    "Friday")
     assert "begin" in dated and "release" not in dated
+
+
+def test_a_hyphenated_word_in_ing_is_an_adjective_not_the_dated_event() -> None:
+    dated = _dated("Last month alone, an eye-watering $2 billion left the bond funds.", "Last month")
+    assert "left" in dated and "eye-watering" not in dated

@@ -288,6 +288,8 @@ def _lex_low(w: str) -> str:
         return WORD
     if w in _ADJ_EVENTS:
         return _ADJ
+    if w.endswith("ing") and "-" in w[1:-4]:
+        return WORD  # "an eye-popping sum", "rice-processing capacity": an adjective
     # a word to guess by its suffix, a verb after "to" (unless plural), a modal or "do"
     plural = w.endswith("s") and not w.endswith("ss")
     n = len(w)
