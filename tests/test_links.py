@@ -41,6 +41,8 @@ def _kind(text: str, word: str) -> str:
         ("The province troubled the ministers.", "troubled", VERB),
         ("The bank booked an eye-watering loss.", "eye-watering", "w"),
         ("The mill will add grain-drying capacity.", "grain-drying", "w"),
+        ("The shares closed unchanged at $12.", "unchanged", "w"),
+        ("An unnamed official denied the report.", "unnamed", "w"),
     ],
 )
 def test_word_kinds(text: str, word: str, kind: str) -> None:
@@ -300,3 +302,8 @@ def test_a_time_before_and_dates_the_first_of_the_joined_phrases() -> None:
 def test_a_hyphenated_word_in_ing_is_an_adjective_not_the_dated_event() -> None:
     dated = _dated("Last month alone, an eye-watering $2 billion left the bond funds.", "Last month")
     assert "left" in dated and "eye-watering" not in dated
+
+
+def test_a_participle_in_un_is_an_adjective_and_the_verb_before_it_is_dated() -> None:
+    dated = _dated("The stock has slipped lately, closing unchanged Monday at $8 a share.", "Monday")
+    assert "closing" in dated and "unchanged" not in dated

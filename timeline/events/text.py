@@ -290,6 +290,8 @@ def _lex_low(w: str) -> str:
         return _ADJ
     if w.endswith("ing") and "-" in w[1:-4]:
         return WORD  # "an eye-popping sum", "rice-processing capacity": an adjective
+    if w.startswith("un") and w.endswith("ed") and w[2:] in lx.VERB_FORMS:
+        return WORD  # "closed unchanged", "an unnamed official": an adjective
     # a word to guess by its suffix, a verb after "to" (unless plural), a modal or "do"
     plural = w.endswith("s") and not w.endswith("ss")
     n = len(w)
