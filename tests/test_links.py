@@ -43,6 +43,8 @@ def _kind(text: str, word: str) -> str:
         ("The mill will add grain-drying capacity.", "grain-drying", "w"),
         ("The shares closed unchanged at $12.", "unchanged", "w"),
         ("An unnamed official denied the report.", "unnamed", "w"),
+        ("The minister spoke on state television.", "television", "w"),
+        ("The bank sold its leasing division.", "division", "w"),
     ],
 )
 def test_word_kinds(text: str, word: str, kind: str) -> None:
@@ -307,3 +309,8 @@ def test_a_hyphenated_word_in_ing_is_an_adjective_not_the_dated_event() -> None:
 def test_a_participle_in_un_is_an_adjective_and_the_verb_before_it_is_dated() -> None:
     dated = _dated("The stock has slipped lately, closing unchanged Monday at $8 a share.", "Monday")
     assert "closing" in dated and "unchanged" not in dated
+
+
+def test_a_thing_in_sion_is_no_event_a_time_after_it_can_date() -> None:
+    dated = _dated("The general gave a short speech carried on national television Sunday.", "Sunday")
+    assert "television" not in dated and "carried" in dated
