@@ -45,6 +45,8 @@ def _kind(text: str, word: str) -> str:
         ("An unnamed official denied the report.", "unnamed", "w"),
         ("The minister spoke on state television.", "television", "w"),
         ("The bank sold its leasing division.", "division", "w"),
+        ("The bank lost $3 million, compared with a profit a year ago.", "compared", "w"),
+        ("The panel compared the two bids.", "compared", VERB),
     ],
 )
 def test_word_kinds(text: str, word: str, kind: str) -> None:
@@ -314,3 +316,8 @@ def test_a_participle_in_un_is_an_adjective_and_the_verb_before_it_is_dated() ->
 def test_a_thing_in_sion_is_no_event_a_time_after_it_can_date() -> None:
     dated = _dated("The general gave a short speech carried on national television Sunday.", "Sunday")
     assert "television" not in dated and "carried" in dated
+
+
+def test_compared_with_a_time_is_no_event_the_clause_verb_is_dated() -> None:
+    dated = _dated("Fuel costs, compared with a year ago, were pushed up by the weak currency.", "a year ago")
+    assert "pushed" in dated and "compared" not in dated

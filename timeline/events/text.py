@@ -153,6 +153,8 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
             kinds[i] = NOUN if lows[i] in lx.EVENT_NOUNS or lows[i][:-1] in lx.EVENT_NOUNS else WORD
         elif lows[i] in lx.ADJECTIVES and (kinds[i - 1] == VERB or lows[i - 1].endswith("ly")):
             kinds[i] = WORD  # "closed sharply lower": an adjective after the verb
+        elif lows[i] == "compared" and lows[i + 1] in ("with", "to"):
+            kinds[i] = WORD  # "a loss, compared with a profit a year ago": a preposition
     for i in timed:
         kinds[i] = TIME
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
