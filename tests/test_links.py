@@ -39,6 +39,14 @@ def _kind(text: str, word: str) -> str:
         ("Troops patrolled the troubled province.", "troubled", "w"),
         ("Police found stacks of fertilizer-based explosives.", "fertilizer-based", "w"),
         ("The province troubled the ministers.", "troubled", VERB),
+        ("The bank booked an eye-watering loss.", "eye-watering", "w"),
+        ("The mill will add grain-drying capacity.", "grain-drying", "w"),
+        ("The shares closed unchanged at $12.", "unchanged", "w"),
+        ("An unnamed official denied the report.", "unnamed", "w"),
+        ("The minister spoke on state television.", "television", "w"),
+        ("The bank sold its leasing division.", "division", "w"),
+        ("The bank lost $3 million, compared with a profit a year ago.", "compared", "w"),
+        ("The panel compared the two bids.", "compared", VERB),
     ],
 )
 def test_word_kinds(text: str, word: str, kind: str) -> None:
@@ -228,6 +236,11 @@ def test_a_when_clause_after_a_time_tells_an_event_of_that_time() -> None:
     assert "traded" in dated
 
 
+def test_a_when_clause_right_after_a_time_is_dated_with_the_main_verb() -> None:
+    dated = _dated("Two workers were injured on Friday when a crane collapsed at the port.", "Friday")
+    assert {"injured", "collapsed"} <= dated
+
+
 def test_a_verb_and_the_infinitive_after_it_are_not_both_dated() -> None:
     dated = _dated("Last April, the investors planned to acquire a stake in the chain.", "Last April")
     assert dated == {"planned"}
@@ -259,3 +272,52 @@ def test_that_before_a_subject_opens_a_clause(text: str, kind: str) -> None:
 def test_a_day_set_for_an_event_dates_the_event(text: str, time: str, event: str) -> None:
     tl = timeline.build(text, published="2023-11-08")
     assert [e.trigger.text for e in (*tl.events, *tl.unplaced) if e.time is not None and e.time.text == time] == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "event", "not_event"),
+    [
+        ("The ministry said that last month a patrol found two more wells.", "last month", "found", "said"),
+        ("The airline told regulators that on Monday a pilot reported smoke in the cabin.", "Monday", "reported",
+         "told"),
+    ],
+)
+def test_a_time_at_the_head_of_a_that_clause_dates_its_verb(text: str, time: str, event: str,
+                                                           not_event: str) -> None:
+    dated = _dated(text, time)
+    assert event in dated and not_event not in dated
+
+
+def test_a_time_after_the_verb_of_a_that_clause_still_dates_it() -> None:
+    assert "signed" in _dated("The ministry said that the two sides signed the accord on Monday.", "Monday")
+
+
+def test_a_possessive_time_dates_its_noun_not_the_verb_that_takes_it() -> None:
+    dated = _dated("The ministers condemned Saturday's bombing of the depot.", "Saturday")
+    assert "bombing" in dated and "condemned" not in dated
+
+
+def test_a_time_before_and_dates_the_first_of_the_joined_phrases() -> None:
+    dated = _dated("The army will begin pulling troops out of the border zone on Friday and release prisoners.",
+                   "Friday")
+    assert "begin" in dated and "release" not in dated
+
+
+def test_a_hyphenated_word_in_ing_is_an_adjective_not_the_dated_event() -> None:
+    dated = _dated("Last month alone, an eye-watering $2 billion left the bond funds.", "Last month")
+    assert "left" in dated and "eye-watering" not in dated
+
+
+def test_a_participle_in_un_is_an_adjective_and_the_verb_before_it_is_dated() -> None:
+    dated = _dated("The stock has slipped lately, closing unchanged Monday at $8 a share.", "Monday")
+    assert "closing" in dated and "unchanged" not in dated
+
+
+def test_a_thing_in_sion_is_no_event_a_time_after_it_can_date() -> None:
+    dated = _dated("The general gave a short speech carried on national television Sunday.", "Sunday")
+    assert "television" not in dated and "carried" in dated
+
+
+def test_compared_with_a_time_is_no_event_the_clause_verb_is_dated() -> None:
+    dated = _dated("Fuel costs, compared with a year ago, were pushed up by the weak currency.", "a year ago")
+    assert "pushed" in dated and "compared" not in dated

@@ -56,6 +56,7 @@ _DAY_GRAINS: Final = frozenset(("minute", "partofday", "day", "week", "weekend")
 _CLOSING: Final = frozenset((".", ",", '"', "”", "''", "!", "?", ";", ":"))
 _PARTICLES: Final = frozenset("up down out off in on over back away through".split())
 _PERIOD_VERBS: Final = frozenset("ended ending began beginning".split())
+_JOINS: Final = frozenset(("and", "or"))
 _RANGE_WORDS: Final = frozenset("to and until through -".split())
 _BOUND_CUES: Final = frozenset("by until till than since starting beginning".split())
 _DEMANDS: Final = frozenset(
@@ -144,6 +145,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "object_noun": 8.0,   # a noun on the left that is the object of a verb: the time dates the verb
     "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
     "tense": 8.0,         # "two weeks ago" and a verb in the future, "next year" and a past verb
+    "conjunct": 8.0,      # a trigger after "and" right after the time: "left on Friday and returned"
 }
 
 
@@ -203,18 +205,23 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
     head = _modified(s, first, last)
     if head is not None:
         head = _figure_verb(s, head)
-    # fronted: at the head of the sentence or of a clause, after at most a preposition and an
-    # adverb ("Late Saturday, missiles slammed", "said that last week a customer discovered"), or
-    # at the end of an opening phrase ("In heavy trading Friday, the shares fell")
+    # fronted: at the head of the sentence, or of the clause that "that" opens after a verb, after
+    # at most a preposition and an adverb ("Late Saturday, missiles slammed", "said that last week
+    # a customer discovered"), or at the end of an opening phrase ("In heavy trading Friday, the
+    # shares fell")
     k = first - 1
     while k >= 0 and first - k <= 3 and kinds[k] in (PREP, DET, "w") and lows[k] != "that":
         k -= 1
     fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ",")) or \
-        _opening(s, first, last)
+        _opening(s, first, last) or (k > 0 and lows[k] == "that" and kinds[k - 1] == VERB)
     w_word, w_far, w_quote, w_clause, w_time = wt["word"], wt["far_word"], wt["quote"], wt["clause"], wt["time"]
     w_comma_right = wt["comma_fronted"] if fronted else wt["comma"]
     w_comma, w_verb, w_verb_right = wt["comma"], wt["verb_between"], wt["verb_between_right"]
     w_right = wt["right_fronted"] if fronted else wt["right"]
+    # "will begin pulling out on Friday and release prisoners": the time closes the first of two joined
+    # phrases and dates nothing after the "and"
+    if not fronted and last + 2 < n and lows[last + 1] in _JOINS and s.times[last + 2] < 0:
+        w_right += wt["conjunct"]
     w_purpose, w_noun, w_infinitive, w_gerund = wt["purpose"], wt["noun"], wt["infinitive"], wt["gerund"]
     w_noun_adjacent, w_future_to, w_report = wt["noun_adjacent"], wt["future_to"], wt["report"]
     noun_bound = first and lows[first - 1] in _BOUND_CUES
@@ -477,12 +484,14 @@ def _range(s: Sentence, a: int, b: int) -> bool:
 
 def _when_clause(s: Sentence, last: int) -> int | None:
     """The first trigger of a clause that tells what happened at the time ending at token ``last``:
-    "since August, when they traded at $10", "until 1990, when each will adopt the name"."""
+    "since August, when they traded at $10", "until 1990, when each will adopt the name", "was hurt
+    on Friday when a wall collapsed" (with a comma or without)."""
     kinds, lows = s.kinds, s.lows
     n = len(lows)
-    if last + 2 >= n or lows[last + 1] != "," or lows[last + 2] != "when":
+    at = last + 2 if last + 1 < n and lows[last + 1] == "," else last + 1
+    if at >= n or lows[at] != "when":
         return None
-    for k in range(last + 3, min(n, last + 10)):
+    for k in range(at + 1, min(n, at + 8)):
         if kinds[k] in (VERB, NOUN):
             return k
         if kinds[k] in (PUNCT, CLAUSE, TIME):
@@ -554,12 +563,14 @@ def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool
     may both be dated: the time modifies the noun, or is no bound such as "no later than"): ``a`` is
     the noun the time modifies and ``b`` the verb that takes it ("called a Monday strike"). (Two verbs
     joined by "and" or an infinitive, "rose and fell Friday", "planned to acquire", and a verb with
-    the noun after it are mostly not both dated.)"""
+    the noun after it are mostly not both dated; nor is the verb when the time is a possessive:
+    "condemned Saturday's bombing" happened after the bombing.)"""
     kinds, lows = s.kinds, s.lows
     if not (kinds[a] == NOUN and kinds[b] == VERB and b < a and modified and lows[a] not in lx.FIGURES):
         return False
     between = range(b + 1, a)
-    if any(kinds[k] == PUNCT and lows[k] in _QUOTES for k in between):
+    if any(kinds[k] == PUNCT and lows[k] in _QUOTES for k in between) or \
+            (last + 1 < len(lows) and lows[last + 1] in ("'s", "’s")):
         return False
     gap = [k for k in between if not (first <= k <= last)]
     return len(gap) <= 4 and all(kinds[k] in (DET, "w", NUMBER, TIME) or lows[k] in ("'s",) for k in gap)

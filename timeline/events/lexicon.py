@@ -126,7 +126,9 @@ NOT_EVENT_NOUNS: Final = frozenset(
     information section sections region option options condition conditions relation relations
     foundation location association commission committee parliament nation's moment moments comment
     equipment document documents instrument instruments element elements segment segments
-    environment amendment percent cent agent union mention tradition education nutrition""".split()
+    environment amendment percent cent agent union mention tradition education nutrition television
+    televisions division divisions version versions pension pensions mansion mansions fraction fractions
+    junction junctions""".split()
 )
 EVENT_SUFFIXES: Final = ("tion", "tions", "sion", "sions", "ment", "ments", "ure", "ures")
 #: -ing / -ed words that are not verbs

@@ -153,6 +153,8 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
             kinds[i] = NOUN if lows[i] in lx.EVENT_NOUNS or lows[i][:-1] in lx.EVENT_NOUNS else WORD
         elif lows[i] in lx.ADJECTIVES and (kinds[i - 1] == VERB or lows[i - 1].endswith("ly")):
             kinds[i] = WORD  # "closed sharply lower": an adjective after the verb
+        elif lows[i] == "compared" and lows[i + 1] in ("with", "to"):
+            kinds[i] = WORD  # "a loss, compared with a profit a year ago": a preposition
     for i in timed:
         kinds[i] = TIME
     return Sentence(start, end, starts, ends, words, lows, kinds, times)
@@ -288,6 +290,10 @@ def _lex_low(w: str) -> str:
         return WORD
     if w in _ADJ_EVENTS:
         return _ADJ
+    if w.endswith("ing") and "-" in w[1:-4]:
+        return WORD  # "an eye-popping sum", "rice-processing capacity": an adjective
+    if w.startswith("un") and w.endswith("ed") and w[2:] in lx.VERB_FORMS:
+        return WORD  # "closed unchanged", "an unnamed official": an adjective
     # a word to guess by its suffix, a verb after "to" (unless plural), a modal or "do"
     plural = w.endswith("s") and not w.endswith("ss")
     n = len(w)
