@@ -145,10 +145,11 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
             kind = table.get(prev)
             if kind is None:
                 # after a number (not a date: "on Aug. 6 ordered") or an adjective: a noun or a word
-                after = (prev[:1].isdigit() and times[i - 1] < 0) or _after_adjective(i, lows, kinds)
-                kind = after_number if after_number and after else default
+                after = bool(after_number) and (
+                    (prev[:1].isdigit() and times[i - 1] < 0) or _after_adjective(i, lows, kinds))
+                kind = after_number if after else default
             kinds[i] = kind
-    for i in [i for i in range(1, n - 1) if kinds[i] == VERB]:
+    for i in [i for i, k in enumerate(kinds) if k == VERB and 0 < i < n - 1]:
         if _object_head(i, words, lows, kinds):
             kinds[i] = NOUN if lows[i] in lx.EVENT_NOUNS or lows[i][:-1] in lx.EVENT_NOUNS else WORD
         elif lows[i] in lx.ADJECTIVES and (kinds[i - 1] == VERB or lows[i - 1].endswith("ly")):
