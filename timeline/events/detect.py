@@ -744,9 +744,9 @@ def _clause_after_and(s: Sentence, a: int, group: int, tok: int) -> int:
 
 
 def _subject_before_and(s: Sentence, a: int, group: int, tok: int) -> int | None:
-    """For a verb ``tok`` whose group starts at ``group`` right after "and" or "or" in a clause starting at
-    ``a``, the end of the subject the two verbs share (the first verb of the clause), when there
-    is one: "the chairman told reporters ... and urged candidates" -> "the chairman"."""
+    """For a verb ``tok`` whose group starts at ``group`` right after "and" or "or" in a clause
+    starting at ``a``, the end of the subject the two verbs share (the first verb of the clause),
+    when there is one: "the chairman told reporters ... and urged candidates" -> "the chairman"."""
     kinds, lows = s.kinds, s.lows
     conj = group - 1
     if conj <= a or lows[conj] not in ("and", "or") or kinds[conj] != CLAUSE or kinds[tok] != VERB:
@@ -1072,9 +1072,10 @@ class _Facts:
 
     def __init__(self, s: Sentence) -> None:
         lows = s.lows
+        # "called on police to leave" is a demand, "called a strike" is not
         self.demand = None if _DEMANDS.isdisjoint(lows) else next(
-            (j for j, w in enumerate(lows) if w in _DEMANDS and (w != "called" or lows[j + 1 : j + 2] in (["on"], ["for"]))),
-            None)  # "called on police to leave" is a demand, "called a strike" is not
+            (j for j, w in enumerate(lows)
+             if w in _DEMANDS and (w != "called" or lows[j + 1 : j + 2] in (["on"], ["for"]))), None)
         self.deadline_word = not _DEADLINE_WORDS.isdisjoint(lows)
 
 
