@@ -321,3 +321,13 @@ def test_a_thing_in_sion_is_no_event_a_time_after_it_can_date() -> None:
 def test_compared_with_a_time_is_no_event_the_clause_verb_is_dated() -> None:
     dated = _dated("Fuel costs, compared with a year ago, were pushed up by the weak currency.", "a year ago")
     assert "pushed" in dated and "compared" not in dated
+
+
+def test_the_end_of_a_range_dates_what_its_start_dates() -> None:
+    """'from May 2 to June 9, the museum said': June 9 ends the opening, not the saying."""
+    tl = timeline.build("The exhibition opens to visitors from May 2 to June 9, the museum said on Tuesday.",
+                        published="2021-04-01")
+    (opens,) = [e for e in tl if e.trigger.text == "opens"]
+    assert opens.time is not None and opens.time.text == "May 2"
+    assert [(t.time.text, t.relation) for t in opens.more_times] == [("June 9", "until")]
+    assert opens.interval is not None and opens.interval.end.date().isoformat() == "2021-06-10"

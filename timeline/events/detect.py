@@ -435,8 +435,14 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     pre = _prefix(s)
     triggers = [j for j, k in enumerate(s.kinds) if k == VERB or k == NOUN]
     links: list[tuple[float, int, int]] = []
+    chosen: dict[int, tuple[float, int]] = {}  # mention -> its cheapest link
     for k, (i, duration) in enumerate(zip(idxs, durations)):
         if i not in s.times:
+            continue
+        start = next((i0 for i0 in chosen if _range(s, i0, i)), None)
+        if start is not None:  # "from May 2 to June 9, the museum said": the end dates what the start dates
+            c0, j0 = chosen[start]
+            links.append((c0 + wt["second"], i, j0))
             continue
         first, last, got = candidates(s, i, duration, pre, wt, triggers, day=k < len(days) and days[k])
         if not got:
@@ -444,6 +450,7 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         c0, j0 = got[0]
         j0 = _head_of(s, j0)
         links.append((c0, i, j0))
+        chosen[i] = (c0, j0)
         told = _when_clause(s, last)
         if told is not None and told != j0:
             links.append((c0 + wt["second"], i, told))
