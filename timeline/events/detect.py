@@ -701,7 +701,8 @@ def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, i
         if (k == PUNCT and (w in _BREAKS or w in ".!?" or _spaced_dash(s, b + 1))) or k == CLAUSE:
             break
         if k == VERB and b > tok and kinds[b] not in (AUX, VERB, PREP, DET) and w.endswith(("ing", "ed")) \
-                and not (kinds[b] == "w" and kinds[b - 1] == DET):  # not "a new voting system"
+                and not (kinds[b] == "w" and kinds[b - 1] == DET) and lows[b] not in lx.PRONOUNS:
+            # (not "a new voting system", not "said they hoped": a subject and its verb)
             break  # "a motion asking ...": a reduced relative clause
         if k == PREP and w != "of":
             if w == "to" and b + 2 < n and kinds[b + 2] == VERB:
