@@ -1019,9 +1019,12 @@ def _noun_phrase(s: Sentence, a: int, head: int) -> str:
 
 
 def _join(s: Sentence, a: int, b: int) -> str:
-    if b < a:
-        return ""
-    return " ".join(s.words[a : b + 1]).replace(" ,", ",").replace(" 's", "'s").strip(" ,;:\"“”")
+    return _words_text(s.words[a : b + 1]) if a <= b else ""
+
+
+def _words_text(words: Sequence[str]) -> str:
+    """Words as a phrase: no space before a comma or "'s", no punctuation at the ends."""
+    return " ".join(words).replace(" ,", ",").replace(" 's", "'s").strip(" ,;:\"“”")
 
 
 def detect(text: str, mentions: Sequence[Mention], published: dt.datetime, *,
@@ -1158,7 +1161,7 @@ def _demanded(s: Sentence, demand: int, first: int, last: int) -> str | None:
     words = [k for k in range(demand + 1, end + 1) if not lead <= k <= last]
     if not words or not any(lows[k] == "to" for k in words):
         return None  # no infinitive: nothing said to be due
-    return " ".join(s.words[k] for k in words).replace(" ,", ",").replace(" 's", "'s").strip(" ,;:\"“”")
+    return _words_text([s.words[k] for k in words])
 
 
 def _found(s: Sentence, bound: tuple[int, int], tok: int, i: int, span: tuple[int, int], relation: Relation,
