@@ -127,3 +127,18 @@ def test_a_demand_of_another_clause_is_not_what_is_due() -> None:
     deadlines = timeline.build(text, published="2022-12-07").deadlines()
     assert [d.what for d in deadlines] == ["households to register", deadlines[1].what]
     assert "households" not in deadlines[1].what
+
+
+def test_a_commitment_dated_by_by_is_a_deadline_even_told_in_the_past_perfect() -> None:
+    text = "Mediators said both sides had agreed to exchange prisoners by the end of the week."
+    tl = timeline.build(text, published="2023-11-21")
+    [d] = tl.deadlines()
+    assert d.event.trigger.text == "exchange" and d.event.kind == "deadline" and d.event.t0 == "AFTER"
+    assert d.due == dt.datetime(2023, 11, 27)
+
+
+def test_an_expiry_after_a_plural_noun_is_a_verb() -> None:
+    """'a deadline set by the mediators expires at noon on Friday': 'expires' is the verb."""
+    tl = timeline.build("A deadline set by the mediators expires at noon on Friday.", published="2023-11-21")
+    [d] = tl.deadlines()
+    assert d.event.trigger.text == "expires" and d.due == dt.datetime(2023, 11, 24, 12)

@@ -248,3 +248,26 @@ def test_a_zone_written_next_to_one_clock_time_is_not_the_documents() -> None:
     assert days and all(iv.start.tzinfo is None for iv in days)
     clocks = [e.interval for e in tl if e.time is not None and e.time.type == "TIME" and e.interval is not None]
     assert clocks and all(iv.start.utcoffset() == dt.timedelta(0) for iv in clocks)
+
+
+def test_a_state_since_a_date_runs_up_to_publication() -> None:
+    tl = timeline.build("Fighting has continued since September.", published="2023-11-21")
+    (event,) = tl
+    assert event.kind == "ongoing" and event.interval is not None
+    assert (event.interval.start, event.interval.end) == (dt.datetime(2023, 9, 1), dt.datetime(2023, 11, 21))
+
+
+def test_a_duration_that_modifies_a_noun_is_not_placed_from_publication() -> None:
+    """'after a two-week pause': the pause has a length, not a place; nothing is made up."""
+    tl = timeline.build("Talks resumed on Monday after a two-week pause, and mediators said so.",
+                        published="2023-11-21")
+    assert [e.trigger.text for e in tl.events] == ["resumed"]  # "said" is not ordered by "after"
+    assert all(e.interval is None for e in tl.unplaced)
+
+
+def test_the_table_says_which_time_has_no_date() -> None:
+    from timeline.cli import _when
+
+    tl = timeline.build("Crowds have gathered outside the embassy every Friday.", published=PUB)
+    (event,) = tl.unplaced
+    assert _when(event) == "(every Friday: no date)"

@@ -412,7 +412,9 @@ def _aligned(rows: Sequence[Sequence[str]]) -> list[str]:
 
 def _when(event: Any) -> str:
     if event.interval is None:
-        return "(ordered by the text)"
+        # no place on the calendar: ordered by the text ("retaliation for ..."), or a time that
+        # has none ("for two weeks", "every Friday", "within 14 days of ...")
+        return "(ordered by the text)" if event.time is None else f"({event.time.text}: no date)"
     start, end = event.interval.start, event.interval.end
     if event.time is not None and event.time.type == "DATE" and event.time.grain == "day":
         day: str = start.date().isoformat()

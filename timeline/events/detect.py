@@ -63,6 +63,9 @@ _DEMANDS: Final = frozenset(
     """ask asks asked told tell tells urge urged urges order ordered orders demand demanded demands
     gave give gives warned warn warns instructed called""".split()
 )
+#: verbs that commit their subject to what the infinitive after them says
+_COMMITMENTS: Final = frozenset("""agreed agree agrees promised promise promises pledged pledge pledges vowed vow
+    vows undertook undertake undertakes committed""".split())
 _DEADLINE_WORDS: Final = frozenset("deadline deadlines ultimatum expires expire expired expiry".split())
 _RELATION_WORDS: Final[dict[str, Relation]] = {
     "by": "by", "until": "until", "till": "until", "through": "until", "since": "starting",
@@ -635,7 +638,7 @@ def tense_of(s: Sentence, tok: int) -> Tense:
             continue
         break
     gset = set(group)
-    if kinds[tok] == NOUN:
+    if kinds[tok] != VERB:  # an event noun, or a plain word a time modifies ("a two-week pause")
         if any(lows[k] in lx.ATTRIBUTIVE for k in range(max(0, tok - 2), tok)):
             return "future"  # "the planned conclusion"
         return "none"
@@ -1102,13 +1105,17 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
         return _found(s, bound, tok, i, (first, last), relation, tense, kind, t0, None, False)
     # kind, deadline
     iv0 = _narrow(m) if m.type != "DURATION" else None
+    if tense == "past" and tok and lows[tok - 1] == "to" and iv0 is not None and _naive(iv0.start, published) >= pub_end:
+        tense = "future"  # "had agreed to exchange prisoners by the end of the week": the infinitive is ahead
     kind, t0 = _kind_and_t0(tense, relation, m, iv0, published, pub_end)
     demand = facts.demand if facts.demand is not None and facts.demand < tok else None
     if demand is not None and any(lows[k] in _BREAKS or (s.kinds[k] == CLAUSE and lows[k] not in ("and", "or"))
                                   for k in range(demand + 1, tok)):
         demand = None  # a demand of another clause ("gave them until Friday to register, and warned that ...")
-    # "gave households until Friday to register": the demand itself is dated by what is due
-    demanding = relation in ("by", "until") and tok == facts.demand and lows[first - 1] != "to"
+    # "gave households until Friday to register": the demand itself is dated by what is due; so is
+    # a commitment ("both sides agreed to exchange prisoners by Friday")
+    demanding = relation in ("by", "until") and lows[first - 1] != "to" and (
+        tok == facts.demand or (relation == "by" and lows[tok] in _COMMITMENTS))
     deadline = demanding or kind != "occurred" and (
         relation == "by" or (relation == "until" and lows[first - 1] != "to")  # not "from May 2 to June 9"
         or (facts.deadline_word and _deadline_word(s, tok, *_deadline_clause(s, tok, first, last)))
@@ -1131,11 +1138,18 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
             iv = None
     else:
         iv = iv0  # event_interval of a date or a time: the mention's, narrowed
+        if kind == "ongoing" and relation == "starting" and iv is not None:
+            # "has continued since September": from then up to publication, as "for months" is
+            now = _naive(published, iv.start)
+            if iv.start < now:
+                iv = Interval(iv.start, now)
     who = what = None
     if deadline:
         who = _who(s, demand if not demanding else tok)
         if demanding:
             what = _demanded(s, tok, first, last)
+            if what is not None and lows[tok] in _COMMITMENTS:
+                what = what.removeprefix("to ")  # "exchange prisoners", promised by the subject
         elif demand is not None:
             cut = first - 1
             while cut > demand and lows[cut] in _DUE_CUT:
@@ -1304,8 +1318,13 @@ def _ordered_events(text: str, bounds: list[tuple[int, int]], tokenized: dict[in
         if cue == len(s.starts):
             continue
         # the earlier event: the first trigger after the cue (and its "for"/"to")
-        earlier = next((j for j in range(cue + 1, min(len(s.lows), cue + 8)) if s.kinds[j] in (VERB, NOUN)
-                        and s.lows[j] not in _EARLIER_CUES), None)
+        earlier = None
+        for j in range(cue + 1, min(len(s.lows), cue + 8)):
+            if s.kinds[j] in (PUNCT, CLAUSE):
+                break  # not past the phrase the cue opens ("after a pause, and mediators said")
+            if s.kinds[j] in (VERB, NOUN) and s.lows[j] not in _EARLIER_CUES:
+                earlier = j
+                break
         if earlier is None:
             continue
         np_start = earlier

@@ -168,6 +168,9 @@ def _object_head(i: int, words: list[str], lows: list[str], kinds: list[str]) ->
     w = lows[i]
     if w.endswith(("ed", "ing")) or w in lx.PAST_FORMS or w not in lx.VERB_FORMS:
         return False
+    prev = lows[i - 1]
+    if w.endswith("s") and prev.endswith("s") and not prev.endswith(("ss", "'s")) and kinds[i - 1] == WORD:
+        return False  # "a deadline set by the mediators expires at noon": a verb in -s after a plural
     nk = kinds[i + 1]
     if not (nk == PUNCT or nk == CLAUSE or (nk == PREP and lows[i + 1] != "to")):
         return False
