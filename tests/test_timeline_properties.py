@@ -80,10 +80,15 @@ def test_timeml_of_a_timeline_reads_back(text: str, published: dt.date) -> None:
         assert link.rel_type in {"IS_INCLUDED", "DURING", "BEFORE", "AFTER", "BEGINS", "ENDS", "INCLUDES"}
 
 
-@given(published=s.dates())
-def test_the_same_text_and_publication_give_the_same_timeline(published: dt.date) -> None:
-    """Nothing but the text and the publication (never today's date) decides the timeline."""
-    text = "Talks resumed on Monday and will end by Friday, officials said."
+@given(published=s.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 24)))
+def test_a_week_later_publication_moves_every_day_a_week(published: dt.date) -> None:
+    """Only the publication anchors the days: published a week later, the same story's weekday
+    events all move by a week (a timeline that read today's date would not move)."""
+    text = "Talks resumed on Monday and will end by Friday, officials said on Wednesday."
+    week = dt.timedelta(days=7)
     a = timeline.build(text, published=published)
-    b = timeline.build(text, published=published)
-    assert [e.as_dict() for e in a] == [e.as_dict() for e in b]
+    b = timeline.build(text, published=published + week)
+    assert [e.trigger.text for e in a] == [e.trigger.text for e in b] and len(a) == 3
+    for x, y in zip(a, b):
+        assert x.interval is not None and y.interval is not None
+        assert (y.interval.start - x.interval.start, y.interval.end - x.interval.end) == (week, week)

@@ -412,14 +412,6 @@ def _head_of(s: Sentence, j: int) -> int:
     return j
 
 
-def link_in_sentence(s: Sentence, mention: int, duration: bool = False) -> tuple[int, float] | None:
-    """The trigger token that the mention ``mention`` dates in ``s``, and its cost."""
-    got = candidates(s, mention, duration)[2]
-    if not got:
-        return None
-    return _head_of(s, got[0][1]), got[0][0]
-
-
 def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
                  wt: dict[str, float] = WEIGHTS, days: Sequence[bool] = ()) -> list[tuple[int, int, float]]:
     """(mention, trigger token, cost) of every link of the sentence, cheapest first.
@@ -1105,7 +1097,9 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
         return _found(s, bound, tok, i, (first, last), relation, tense, kind, t0, None, False)
     # kind, deadline
     iv0 = _narrow(m) if m.type != "DURATION" else None
-    if tense == "past" and tok and lows[tok - 1] == "to" and iv0 is not None and _naive(iv0.start, published) >= pub_end:
+    ahead = iv0 is not None and _naive(iv0.start, published) >= pub_end  # the time is after publication
+    span_end = first > 0 and lows[first - 1] == "to"  # "from May 2 to June 9": the end of a span
+    if tense == "past" and tok and lows[tok - 1] == "to" and ahead:
         tense = "future"  # "had agreed to exchange prisoners by the end of the week": the infinitive is ahead
     kind, t0 = _kind_and_t0(tense, relation, m, iv0, published, pub_end)
     demand = facts.demand if facts.demand is not None and facts.demand < tok else None
@@ -1114,18 +1108,18 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
         demand = None  # a demand of another clause ("gave them until Friday to register, and warned that ...")
     # "gave households until Friday to register": the demand itself is dated by what is due; so is
     # a commitment ("both sides agreed to exchange prisoners by Friday")
-    demanding = relation in ("by", "until") and lows[first - 1] != "to" and (
+    demanding = relation in ("by", "until") and not span_end and (
         tok == facts.demand or (relation == "by" and lows[tok] in _COMMITMENTS))
     deadline = demanding or kind != "occurred" and (
-        relation == "by" or (relation == "until" and lows[first - 1] != "to")  # not "from May 2 to June 9"
+        relation == "by" or (relation == "until" and not span_end)
         or (facts.deadline_word and _deadline_word(s, tok, *_deadline_clause(s, tok, first, last)))
         or (relation == "starting" and demand is not None)
         or "no later than" in " ".join(lows[max(0, first - 3) : first])
     )
     if deadline:
         kind = "deadline"
-        t0 = "AFTER" if t0 != "BEFORE" or (demanding and iv0 is not None and _naive(iv0.start, published) >= pub_end) \
-            else t0
+        if t0 != "BEFORE" or (demanding and ahead):
+            t0 = "AFTER"
     if m.type == "DURATION" and last + 1 < len(lows) and lows[last + 1] == "of":
         iv = None  # "within 14 days of a petition being filed": counted from an event, not publication
     elif m.type == "DURATION":
@@ -1147,24 +1141,25 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
     if deadline:
         who = _who(s, demand if not demanding else tok)
         if demanding:
-            what = _demanded(s, tok, first, last)
+            what, infinitive = _demanded(s, tok, first, last)
             if what is not None and lows[tok] in _COMMITMENTS:
                 what = what.removeprefix("to ")  # "exchange prisoners", promised by the subject
+            if infinitive is not None:
+                # the event is what is due ("to register"), not the demand ("gave"), a word of its own
+                tok = infinitive
         elif demand is not None:
             cut = first - 1
             while cut > demand and lows[cut] in _DUE_CUT:
                 cut -= 1
             start = demand + 2 if lows[demand + 1 : demand + 2] in (["on"], ["upon"]) else demand + 1
             what = _join(s, start, cut)  # "called on members to return": members to return
-    if demanding and what is not None:
-        # the event is what is due ("to register"), not the demand ("gave"), which stays a word of its own
-        tok = next((k + 1 for k in range(last + 1, len(lows) - 1) if lows[k] == "to" and s.kinds[k + 1] == VERB), tok)
     return _found(s, bound, tok, i, (first, last), relation, tense, kind, t0, iv, deadline, who, what)
 
 
-def _demanded(s: Sentence, demand: int, first: int, last: int) -> str | None:
-    """What a demand verb dated by its deadline asks for: "gave households until midnight on Friday
-    to register for vouchers" -> "households to register for vouchers"."""
+def _demanded(s: Sentence, demand: int, first: int, last: int) -> tuple[str | None, int | None]:
+    """What a demand verb dated by its deadline asks for, and the verb of its infinitive: "gave
+    households until midnight on Friday to register for vouchers" -> "households to register for
+    vouchers" and "register" (None, None when its clause has no infinitive)."""
     lows, kinds = s.lows, s.kinds
     lead = first - 1 if first - 1 > demand and kinds[first - 1] == PREP else first
     end = demand
@@ -1173,9 +1168,10 @@ def _demanded(s: Sentence, demand: int, first: int, last: int) -> str | None:
                                (kinds[end + 1] == CLAUSE and lows[end + 1] not in ("and", "or"))):
         end += 1
     words = [k for k in range(demand + 1, end + 1) if not lead <= k <= last]
-    if not words or not any(lows[k] == "to" for k in words):
-        return None  # no infinitive: nothing said to be due
-    return _words_text([s.words[k] for k in words])
+    infinitive = next((k + 1 for k in words if lows[k] == "to" and k + 1 <= end and kinds[k + 1] == VERB), None)
+    if infinitive is None:
+        return None, None  # no infinitive: nothing said to be due
+    return _words_text([s.words[k] for k in words]), infinitive
 
 
 def _found(s: Sentence, bound: tuple[int, int], tok: int, i: int, span: tuple[int, int], relation: Relation,

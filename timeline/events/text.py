@@ -302,8 +302,9 @@ def _lex_low(w: str) -> str:
     plural = w.endswith("s") and not w.endswith("ss")
     n = len(w)
     ing = n > 5 and w.endswith("ing") and not w.endswith("ed")
-    adjective = w.endswith("ly") or (_predicate(w) and not w.endswith("ed"))
-    return _rule_code(("guess", plural, ing, _suffix_kind(w, ""), _predicate(w), adjective))
+    predicate = _predicate(w)
+    adjective = w.endswith("ly") or (predicate and not w.endswith("ed"))
+    return _rule_code(("guess", plural, ing, _suffix_kind(w, ""), predicate, adjective))
 
 
 def _predicate(w: str) -> bool:

@@ -101,7 +101,7 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
     if before == "than" and first > 1 and toks.lower(first - 2) == "later":
         return "future"  # "no later than Friday": a deadline
     if before == "for" and day and first > 1 and toks.tags[first - 2] in _WORD_TAGS \
-            and toks.lower(last + 1 if last + 1 < len(toks) else last) not in ("'", "'s") and _cue(toks, first - 2) is None:
+            and (last + 1 == len(toks) or toks.lower(last + 1) not in ("'", "'s")) and _cue(toks, first - 2) is None:
         return "future"  # "called a strike for Monday", "a meeting for Nov. 16": the day set is ahead
     if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
             before == "to" and (not day or any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1)))):
