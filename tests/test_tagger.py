@@ -190,7 +190,13 @@ def test_postponements_schedules_and_spans_of_time(text: str, expected: tuple[st
      ("The fund bought shares from May 2 to June 9 last year.",
       [("May 2", "2019-05-02"), ("June 9 last year", "2019-06-09")]),
      ("Repairs will close the bridge from 3 March to 9 June next year.",
-      [("3 March", "2021-03-03"), ("9 June next year", "2021-06-09")])],
+      [("3 March", "2021-03-03"), ("9 June next year", "2021-06-09")]),
+     ("The line will reopen in the spring of next year.", [("the spring of next year", "2021-SP")]),
+     ("Crops failed in the summer of last year.", [("the summer of last year", "2019-SU")]),
+     # which year names a winter is a guess: the season and the year stay two mentions
+     ("Fuel ran short in the winter of last year.", [("the winter", "2019-WI"), ("last year", "2019")]),
+     ("The envoy returns the week after next.", [("the week after next", "2020-W04")]),
+     ("The lease ends the month after next.", [("the month after next", "2020-03")])],
 )
 def test_ranges_keep_their_ends_in_order_and_parts_take_their_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2020-01-08")] == expected

@@ -189,6 +189,12 @@ JOINS: Final[tuple[Join, ...]] = (
          and b.anchor == "dct" and b.unit == "year" and b.grain == "year" and b.mod is None,
          lambda a, b: b.with_(quarter=a.quarter, half=a.half, mod=a.mod),
          {"2021-H2": ["the second half of next year"], "2019-Q1": ["the first quarter of last year"]}),
+    Join("season-of-relative-year", _OF,
+         lambda a, b: a.season not in (None, "WI") and a.year is None and a.anchor is None and a.direction is None
+         and b.anchor == "dct" and b.unit == "year" and b.grain == "year" and b.mod is None,
+         lambda a, b: b.with_(season=a.season, mod=a.mod),
+         # not winter: which year names it ("the winter of last year" in March) is a guess
+         {"2021-SP": ["the spring of next year"], "2019-SU": ["the summer of last year"]}),
     Join("unit-of", _OF, lambda a, b: a.anchor == "ref" and a.shift == 0 and a.grain in ("month", "year")
          and b.anchor is None and b.value is None and b.day is None and b.weekday is None
          and (b.month is not None if a.grain == "month" else b.year is not None and b.month is None

@@ -384,6 +384,10 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
     if spec.half is not None and unit == "year":  # "the second half of next year"
         y = _shift(base, "year", n).year
         return render(dt.date(y, 6 * spec.half - 5, 1), "half")
+    if spec.season is not None and unit == "year":  # "the spring of next year"
+        y = _shift(base, "year", n).year
+        m0, d0 = _SEASON_START[spec.season]
+        return render(dt.date(y, m0, d0), "season")
     if spec.month is not None and spec.day is not None and unit == "year":  # "June 9 last year"
         y = _shift(base, "year", n).year
         try:

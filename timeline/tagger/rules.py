@@ -409,6 +409,15 @@ def p_day_before_after(h: Hit) -> Spec | None:
     return Spec(anchor="dct", unit="day", shift=shift, grain="day")
 
 
+def p_unit_after_next(h: Hit) -> Spec | None:
+    """'the week after next': two units ahead of the publication's ('the weekend after next')."""
+    u = h.word("u")
+    if u == "weekend":
+        return Spec(anchor="dct", unit="week", shift=2, grain="weekend")
+    unit = _unit(u)
+    return Spec(anchor="dct", unit=unit, shift=2, grain=unit)  # type: ignore[arg-type]
+
+
 def p_this_pod(h: Hit) -> Spec | None:
     rel = h.word("rel")
     pod = lx.PARTS_OF_DAY[h.word("pod")]
@@ -868,6 +877,9 @@ RULES: tuple[Rule, ...] = (
     Rule("unit-before-last", "the u=(week | month | year) before last", lambda h: Spec(anchor="dct",
          unit=_unit(h.word("u")), shift=-2, grain=_unit(h.word("u"))), {"2019-W51": ["the week before last"],
                                                                           "2019-11": ["the month before last"]}),
+    Rule("unit-after-next", "the u=(week | month | year | weekend) after next", p_unit_after_next,
+         {"2020-W03": ["the week after next"], "2020-03": ["the month after next"],
+          "2020-W03-WE": ["the weekend after next"]}),
     Rule("clock-range-start", "<(from | between) h=DAYNUM >((to | and | -) (DAYNUM | CLOCK) AMPM)", p_clock_range_start,
          {}),  # tests/test_tagger.py: "from 8 to 10 p.m."
     Rule("the-day-before", "the u=UNIT rel=(before)", p_the_day_before,
