@@ -302,3 +302,14 @@ def test_ranges_of_hours_deadlines_halves_and_runs_of_days(text: str, expected: 
 def test_the_end_of_a_period_does_not_move_the_story() -> None:
     text = "The Senate on Thursday passed a bill that keeps the government open through Feb. 8, hours before a midnight deadline."
     assert values(text, "2019-01-31")[-1] == ("midnight", "2019-01-31T24:00", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The president served two four-year terms.", [("four-year", "P4Y")]),
+     ("The state signed eleven five-year plans.", [("five-year", "P5Y")]),
+     ("The siege lasted twenty-four days.", [("twenty-four days", "P24D")]),
+     ("The ship sailed for one hundred and five days.", [("one hundred and five days", "P105D")])],
+)
+def test_two_counts_in_a_row_are_two_numbers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2020-01-08")] == expected

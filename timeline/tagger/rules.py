@@ -148,7 +148,10 @@ def number(words: Sequence[str]) -> int | None:
             total += max(current, 1) * 1000
             current = 0
         elif w in lx.NUMBER_WORDS:
-            current += lx.NUMBER_WORDS[w]
+            v = lx.NUMBER_WORDS[w]
+            if v < 10 and current % 100 and (current % 10 or current % 100 < 20):
+                return None  # "two four" (of "two four-year terms") is two numbers, not six
+            current += v
         elif w in lx.ORDINAL_WORDS:
             current += lx.ORDINAL_WORDS[w]
         elif w[:-2].isdigit():  # 3rd
@@ -415,7 +418,7 @@ def p_unit_after_next(h: Hit) -> Spec | None:
     if u == "weekend":
         return Spec(anchor="dct", unit="week", shift=2, grain="weekend")
     unit = _unit(u)
-    return Spec(anchor="dct", unit=unit, shift=2, grain=unit)  # type: ignore[arg-type]
+    return Spec(anchor="dct", unit=unit, shift=2, grain=unit)
 
 
 def p_this_pod(h: Hit) -> Spec | None:
@@ -524,6 +527,8 @@ _NOT_SUPERLATIVE = frozenset("""interest request protest west forest harvest sug
 def p_in_n_units(h: Hit) -> Spec | None:
     n = number(h.words("n"))
     unit = _unit(h.word("u"))
+    if unit == "fortnight" and n is not None:
+        unit, n = "week", 2 * n  # "in a fortnight": two weeks
     if n is None or unit not in ("day", "week", "month", "year", "decade"):
         return None
     if any(_superlative(w) for w in h.before(7)[:-1]):  # "the worst drought in 50 years": a span of time
@@ -575,6 +580,13 @@ def p_duration(h: Hit) -> Spec | None:
         n = None
     else:
         n = number(words)
+        if n is None and trim == 0 and all_words[:len(words)] == words:
+            # "two four-year terms": the last number is the count, the first one counts the terms
+            k = next((k for k in range(1, len(words)) if words[k] not in ("-", "and")
+                      and number(words[k:]) is not None), None)
+            if k is None:
+                return None
+            n, trim = number(words[k:]), k
         if n is None:
             return None
     if h.has("half2") and h.words("half2") not in (["and", "a", "half"], ["1", "/", "2"]):
@@ -897,7 +909,7 @@ RULES: tuple[Rule, ...] = (
           "2020-W04": ["three weeks later"], "2025": ["five years from now"], "2017-07": ["two and a half years ago"],
           "1970": ["half a century ago"], "2019-07": ["half a year ago"], "2005": ["a decade and a half ago"]}),
     Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,
-         {"2020-01-26": ["in [three weeks]"], "P50Y": ["the worst drought in [50 years]"],
+         {"2020-01-26": ["in [three weeks]"], "2020-01-19": ["in [a fortnight]"], "P50Y": ["the worst drought in [50 years]"],
           "P5Y": ["the first visit in [five years]"]}),
     Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present |"
          " the (near | short | long) term | recent years | "
