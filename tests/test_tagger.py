@@ -313,3 +313,14 @@ def test_the_end_of_a_period_does_not_move_the_story() -> None:
 )
 def test_two_counts_in_a_row_are_two_numbers(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2020-01-08")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The vote is set for Jan. 12.", [("Jan. 12", "2022-01-12")]),
+     # a range's end reads the tense where the range starts
+     ("The vote is set for Jan. 12-13.", [("Jan. 12", "2022-01-12"), ("13", "2022-01-13")]),
+     ("The vote was set for Jan. 12 and then called off.", [("Jan. 12", "2021-01-12")])],
+)
+def test_a_date_set_is_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected

@@ -119,9 +119,11 @@ def _before_end(spec: Spec, end: Point) -> Spec:
 
 
 def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point], near: bool,
-             spec: Spec | None = None) -> Resolved:
+             spec: Spec | None = None, tense_from: int | None = None) -> Resolved:
+    """``tense_from``: the first token the tense is read from (a range end reads it at the range's start)."""
     spec = spec or c.spec
-    tense = tense_at(toks, c.first, c.last, day=spec.day is not None or spec.weekday is not None) \
+    first = c.first if tense_from is None else tense_from
+    tense = tense_at(toks, first, c.last, day=spec.day is not None or spec.weekday is not None) \
         if _needs_tense(spec) else None
     return resolve(spec, ref, story, tense, recent, history=not near)
 
@@ -153,7 +155,7 @@ def tag(text: str, ref: Reference) -> list[Mention]:
                     spec = _after_start(spec, start)
             if ranges.get(k, 0) > 0:
                 j = ranges[k]
-                end = _resolve(toks, cands[j], ref, story, recent, near)
+                end = _resolve(toks, cands[j], ref, story, recent, near, tense_from=c.first)
                 ahead[j] = end
                 if end.point is not None:
                     spec = _before_end(spec, end.point)

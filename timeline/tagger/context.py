@@ -65,6 +65,7 @@ _NOT_SENTENCE_END: Final = frozenset("mr mrs ms dr st inc co corp ltd jr sr gen 
 
 _DEADLINE_WORDS: Final = frozenset({"by", "until", "till", "to"})
 _WORD_TAGS: Final = frozenset({WORD_TAG, CAPWORD_TAG})
+_BE_NOW: Final = frozenset({"is", "are", "'s", "be", "now"})
 _MODALS: Final = frozenset({"will", "would", "shall", "could", "should", "may", "might", "must", "to"})
 
 
@@ -103,6 +104,8 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
     if before == "for" and day and first > 1 and toks.tags[first - 2] in _WORD_TAGS \
             and (last + 1 == len(toks) or toks.lower(last + 1) not in ("'", "'s")) and _cue(toks, first - 2) is None:
         return "future"  # "called a strike for Monday", "a meeting for Nov. 16": the day set is ahead
+    if before == "for" and first > 2 and toks.lower(first - 2) == "set" and toks.lower(first - 3) in _BE_NOW:
+        return "future"  # "the vote is set for Jan. 12": a date set is ahead
     if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
             before == "to" and (not day or any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1)))):
         return "future"  # "by February", "gave them until Monday"; not "from Sept. 14 to Thursday"
