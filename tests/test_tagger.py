@@ -324,3 +324,16 @@ def test_two_counts_in_a_row_are_two_numbers(text: str, expected: list[tuple[str
 )
 def test_a_date_set_is_ahead(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The ferry sails every other day.", [("every other day", "SET", "P2D")]),
+     ("The council meets every second week.", [("every second week", "SET", "P2W")]),
+     ("The market is open on weekends.", [("weekends", "SET", "XXXX-WXX-WE")]),
+     ("Shares fell in after-hours trading on Friday.", [("Friday", "DATE", "2020-01-03")]),
+     ("The inquiry began in a year-long review of contracts.", [("a year", "DURATION", "P1Y")])],
+)
+def test_sets_and_words_that_only_look_like_lengths(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = timeline.extract(text, published="2020-01-08")
+    assert [(m.text, m.type, m.value) for m in got] == expected

@@ -560,6 +560,10 @@ def p_duration(h: Hit) -> Spec | None:
     if h.words() == ["one", "day"] and h.prev() in _SOMEDAY_BEFORE:
         return Spec(value="FUTURE_REF")  # "he will one day return": some day, not a day long
     words = h.words("n") if h.has("n") else []
+    if not words and h.prev() == "-" and h.words()[0] == h.word("u"):
+        return None  # "after-hours trading", "out-of-hours": part of an adjective, not a length
+    if h.words() == ["weekends"] and h.prev() in ("on", "at"):
+        return None  # "open on weekends": a set (rule set-weekends)
     if words and words[-1][-2:] in ("st", "nd", "rd", "th") and words[-1][:1].isdigit():
         return None  # "the 90th minute": a place in time, not a length
     if words and len(words[0]) == 4 and words[0].startswith("0"):
@@ -638,7 +642,7 @@ def p_set_every(h: Hit) -> Spec | None:
         return Spec(type="SET", value=f"XXXX-{_MONTH_OF[h.word('m')]:02d}")
     if h.has("s"):
         return Spec(type="SET", value=f"XXXX-{lx.SEASONS[h.word('s')]}")
-    n = number(h.words("n")) if h.has("n") else 1
+    n = (2 if h.word("n") == "other" else number(h.words("n"))) if h.has("n") else 1
     unit = _unit(h.word("u"))
     return Spec(type="SET", value=duration_value(n, unit))
 
@@ -908,7 +912,7 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
           "2020-W04": ["three weeks later"], "2025": ["five years from now"], "2017-07": ["two and a half years ago"],
           "1970": ["half a century ago"], "2019-07": ["half a year ago"], "2005": ["a decade and a half ago"]}),
-    Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time)", p_in_n_units,
+    Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time | -)", p_in_n_units,
          {"2020-01-26": ["in [three weeks]"], "2020-01-19": ["in [a fortnight]"], "P50Y": ["the worst drought in [50 years]"],
           "P5Y": ["the first visit in [five years]"]}),
     Rule("ref-phrase", "(the (past | future) | (the)? near future | these days | at present |"
@@ -942,8 +946,11 @@ RULES: tuple[Rule, ...] = (
           "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year", "an additional year", "a full year"],
           "PXM": ["12 to 18 months"], "P18M": ["will last [18 months]"], "FUTURE_REF": ["she will [one day] lead"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT30M": ["half an hour"], "P6M": ["half a year"], "PT12H": ["half a day"]}),
-    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
-         p_set_every, {"XXXX-WXX-7": ["every Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"], "P2W": ["every two weeks"]}),
+    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other | ORDWORD))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
+         p_set_every, {"XXXX-WXX-7": ["every Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"],
+                       "P2W": ["every two weeks", "every other week", "every second week"], "P3D": ["every third day"]}),
+    Rule("set-weekends", "<(on | at) weekends", lambda h: Spec(type="SET", value="XXXX-WXX-WE"),
+         {"XXXX-WXX-WE": ["open on [weekends]"]}),
     Rule("set-weekdays", "(on)? wds=WEEKDAYS", p_set_every, {"XXXX-WXX-5": ["Fridays"]}),
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD | of)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
