@@ -337,3 +337,15 @@ def test_a_date_set_is_ahead(text: str, expected: list[tuple[str, str]]) -> None
 def test_sets_and_words_that_only_look_like_lengths(text: str, expected: list[tuple[str, str, str]]) -> None:
     got = timeline.extract(text, published="2020-01-08")
     assert [(m.text, m.type, m.value) for m in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Voting ends at 7 p.m. (1600 GMT) on Sunday.",
+      [("7 p.m.", "2020-01-12T19:00"), ("1600 GMT", "2020-01-12T16:00"), ("Sunday", "2020-01-12")]),
+     ("The raid began at 2 a.m. (2300 GMT), Tuesday.",
+      # the twin is on the day before: 2 a.m. at UTC+3 is 2300 GMT on Monday
+      [("2 a.m.", "2020-01-07T02:00"), ("2300 GMT", "2020-01-06T23:00"), ("Tuesday", "2020-01-07")])],
+)
+def test_a_clock_and_its_gmt_twin_in_brackets_are_on_the_day_after_them(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2020-01-08")] == expected

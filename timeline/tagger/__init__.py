@@ -13,7 +13,7 @@ import datetime as dt
 
 from timeline._model import Mention
 from timeline._reference import Reference
-from timeline.tagger.compose import Candidate, apply_modifiers, join_adjacent, quarter_ended
+from timeline.tagger.compose import Candidate, apply_modifiers, clocks_before_a_day, join_adjacent, quarter_ended
 from timeline.tagger.context import tense_at
 from timeline.tagger.resolve import Point, Resolved, resolve
 from timeline.tagger.rules import RULES, Hit
@@ -136,6 +136,7 @@ def tag(text: str, ref: Reference) -> list[Mention]:
         return []
     cands = join_adjacent(toks, cands)
     quarter_ended(toks, cands)
+    clocks_before_a_day(toks, cands)
     apply_modifiers(toks, cands)
     story: Point | None = None
     recent: dict[str, Point] = {}  # the last point named at a grain: "quarter", "day"

@@ -126,6 +126,31 @@ def quarter_ended(toks: Tokens, cands: list[Candidate]) -> None:
             a.spec = Spec(quarter=q, year=b.spec.year, mod=a.spec.mod)
 
 
+_PAREN_TO_DAY: Final = frozenset({(")",), (")", "on"), (")", ",", "on"), (")", ",")})
+
+
+def clocks_before_a_day(toks: Tokens, cands: list[Candidate]) -> None:
+    """'at 7 p.m. (1600 GMT) on Sunday': both clock times are on the day after them (in place).
+
+    Wire copy gives a clock time with its GMT twin in brackets, then the day; the day
+    cannot join the first clock across the brackets, so the first takes it here, and the
+    twin the same day or the one next to it, as the zone offset between them says
+    ("2 a.m. (2300 GMT) Tuesday": 2300 on Monday)."""
+    for a, b, c in zip(cands, cands[1:], cands[2:]):
+        if not (_is_bare_clock(a.spec) and _is_bare_clock(b.spec) and _is_day(c.spec)):
+            continue
+        if b.first != a.last + 2 or toks.lower(a.last + 1) != "(":
+            continue
+        if tuple(toks.lower(k) for k in range(b.last + 1, c.first)) not in _PAREN_TO_DAY:
+            continue
+        a.spec = _day_at_clock(c.spec, a.spec)
+        ha, hb = a.spec.hour or 0, b.spec.hour or 0
+        # local = twin + offset, the offset within UTC-12..UTC+14: which day the twin is on
+        delta = next((d for d in (0, -1, 1) if -12 <= ha - hb - 24 * d <= 14), None)
+        if delta is not None:
+            b.spec = b.spec.with_(anchor="ref", unit="day", shift=delta, grain="minute", moves_story=False)
+
+
 # ------------------------------------------------------------ joins of two neighbours
 
 @attrs.frozen
