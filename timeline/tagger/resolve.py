@@ -256,7 +256,10 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
 # a story this many years from the publication is a history: dates without a year take the story's
 _NARRATIVE_YEARS = 2
 _WHOLE_GRAINS = frozenset({"day", "week", "month", "quarter", "half", "year", "season", "decade", "century"})
-_PAST_FLIP = 2  # a past event dated this many months or more after publication is last year's
+# a past event in a later month than publication's ("rose in April" in March) is last year's; a
+# past event on a day is last year's when the day is more than this many days after publication
+# (a day or two ahead is a dateline in another zone or a slip, not a year back)
+_PAST_FLIP_DAYS = 14
 
 
 def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) -> int:
@@ -271,7 +274,8 @@ def _year_for(month: int, day: int | None, dct: dt.date, direction: str | None) 
     now = (dct.month, dct.day if day else 1)
     if direction == "future" and here < now and dct.month - month >= 2:
         return y + 1
-    if direction == "past" and here > now and month - dct.month >= _PAST_FLIP:
+    if direction == "past" and here > now and (
+            day is None or (dt.date(y, month, min(day, 28)) - dct).days > _PAST_FLIP_DAYS):
         return y - 1
     if direction is None and month - dct.month >= 7:
         return y - 1
