@@ -239,9 +239,10 @@ JOINS: Final[tuple[Join, ...]] = (
          {"2020-01-04TAF": ["mid-afternoon yesterday"]}),
     Join("half-of-decade", frozenset({("of",), ("of", "the")}),
          lambda a, b: a.half is not None and a.year is None and a.anchor is None
-         and (b.decade is not None or b.century is not None),
+         and (b.decade is not None or b.century is not None or (b.anchor == "ref" and b.unit == "decade")),
          lambda a, b: b.with_(mod="START" if a.half == 1 else "END"),
-         {"198": ["the last half of the '80s"], "19": ["the first half of the 20th century"]}),
+         {"198": ["the last half of the '80s"], "19": ["the first half of the 20th century"],
+          "202": ["the first half of the decade"]}),
     Join("day-and-clock", frozenset(_JOIN_DAY_TIME), _a_day_and_a_clock, _day_at_clock,
          {"2020-01-05T17:00": ["Sunday at 5:00 pm", "5 p.m. Sunday"], "2020-01-06T12:00": ["tomorrow at noon"]}),
     Join("weekday-date", frozenset(_JOIN_DAY_TIME),

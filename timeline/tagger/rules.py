@@ -872,8 +872,9 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-03": ["Friday", "last Friday", "Fri.", "the previous Friday"], "2020-01-10": ["next Friday"],
           "2020-01-04TNI": ["Saturday night"], "2020-01-05": ["Sunday"],
           "XXXX-WXX-2TNI": ["Tuesday nights"]}),
-    Rule("weekend", "rel=(this | last | next | past | coming | the) weekend", p_weekend,
-         {"2020-W01-WE": ["this weekend", "the weekend"], "2019-W52-WE": ["last weekend"], "2020-W02-WE": ["next weekend"]}),
+    Rule("weekend", "(this)? rel=(this | last | next | past | coming | the) weekend", p_weekend,
+         {"2020-W01-WE": ["this weekend", "the weekend"], "2019-W52-WE": ["last weekend", "this past weekend"],
+          "2020-W02-WE": ["next weekend", "this coming weekend"]}),
     Rule("relative-day", "r=RELDAY (pod=POD)?", p_relday,
          {"2020-01-04": ["yesterday"], "2020-01-05": ["today"], "2020-01-06": ["tomorrow"],
           "2020-01-05TNI": ["tonight"], "2020-01-06TMO": ["tomorrow morning"]}),
@@ -881,11 +882,11 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-03": ["the day before yesterday"], "2020-01-07": ["the day after tomorrow"]}),
     Rule("this-part-of-day", "rel=(this | last | that) pod=POD", p_this_pod,
          {"2020-01-05TMO": ["this morning"], "2020-01-04TNI": ["last night"], "2020-01-05TEV": ["that evening"]}),
-    Rule("relative-unit", "(the)? rel=(last | next | this | past | previous | prior | preceding | coming | "
+    Rule("relative-unit", "(the | this)? rel=(last | next | this | past | previous | prior | preceding | coming | "
          "following | same | that | current | latest) u=UNIT", p_rel_unit,
          {"2019": ["last year", "the past year"], "2020-W01": ["this week"], "2019-12": ["last month"],
           "2021": ["next year"], "2020-01-06": ["the next day", "the following day"],
-          "2020-01-04": ["the previous day"], "2020-Q1": ["this quarter"]}),
+          "2020-01-04": ["the previous day"], "2020-Q1": ["this quarter"], "2019-W52": ["this past week"]}),
     Rule("the-day-in", "<((earlier | later | early | late) in) the day", lambda h: Spec(type="DATE", anchor="ref",
          unit="day", shift=0, grain="day"), {"2020-01-05": ["later in the day", "earlier in the day"]}),
     Rule("then", "<(until | till | by | since | before) then !>(current | -)", lambda h: Spec(anchor="ref", unit="day",
@@ -907,6 +908,9 @@ RULES: tuple[Rule, ...] = (
     Rule("the-unit-duration", "<(over | throughout) the u=(month | week)",
          p_the_unit_duration, {}),
     Rule("the-unit", "the u=(year | quarter | month | week) !>(-)", p_the_unit, {"2020": ["the year"]}),
+    # "the decade" alone could be any decade the story names ("the 1990s, the decade of growth")
+    Rule("of-the-decade", "<(of) the u=decade !>(-)", p_the_unit,
+         {"202": ["the worst drought of [the decade]", "growth slowed in the second year of [the decade]"]}),
     Rule("shifted", "(n=" + _N + " (half=(and a half))? | half2=(half (a | an)) | (a)? vague=VAGUE) (- | more)? u=UNIT"
          " (half3=(and a half))? (dir=(ago | earlier | later | before | after | from now | hence | back))", p_shifted,
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
