@@ -360,3 +360,14 @@ def test_a_clock_and_its_gmt_twin_in_brackets_are_on_the_day_after_them(text: st
 )
 def test_a_past_event_in_a_later_month_is_last_years(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The negotiator said the two sides had agreed to meet on Saturday.", [("Saturday", "2021-03-06")]),
+     # without a reporter, or for a plan told as changed, the past perfect is past
+     ("The two sides had agreed to meet on Saturday.", [("Saturday", "2021-02-27")]),
+     ("He said the vote had been scheduled for Friday but was delayed.", [("Friday", "2021-02-26")])],
+)
+def test_a_commitment_reported_in_the_past_perfect_is_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected

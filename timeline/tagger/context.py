@@ -116,7 +116,7 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
             break
         if t == "past" and after_be:
             t = None  # "will be signed": a participle, the auxiliary before it tells
-        if t == "future" and _perfect_before(toks, i):
+        if t == "future" and _perfect_before(toks, i) and not _reported_commitment(toks, i):
             return "past"  # "had been scheduled to expire", "as previously planned"
         if t == "past" and _postponed(toks, i, first):
             return "future"
@@ -147,6 +147,23 @@ _NO_CUE: Final = (False, None, False)
 def _perfect_before(toks: Tokens, i: int) -> bool:
     """A plan told as already past: "had (been) scheduled", "previously planned"."""
     return any(toks.lower(k) in ("had", "previously") for k in range(max(0, i - 4), i))
+
+
+_REPORTING: Final = frozenset({"said", "says", "told", "announced", "added"})
+
+
+def _reported_commitment(toks: Tokens, i: int) -> bool:
+    """A commitment in the past perfect of reported speech: "said the sides had agreed to meet
+    Saturday" is their "have agreed", and what was agreed is still ahead (not "had been
+    scheduled for Friday", a plan told as changed)."""
+    if not (i > 1 and toks.lower(i - 1) == "to" and toks.lower(i - 2) in _COMMITTED):
+        return False
+    for k in range(i - 1, max(-1, i - 14), -1):
+        if toks.tags[k] in _BOUNDARY:
+            return False
+        if toks.lower(k) in _REPORTING:
+            return True
+    return False
 
 
 def _read(toks: Tokens, i: int) -> tuple[bool, Tense, bool]:
