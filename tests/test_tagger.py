@@ -371,3 +371,8 @@ def test_a_past_event_in_a_later_month_is_last_years(text: str, expected: list[t
 )
 def test_a_commitment_reported_in_the_past_perfect_is_ahead(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
+
+
+def test_a_count_of_days_from_a_day_is_one_date() -> None:
+    got = values("The council will vote a week from Monday, and the budget is due two weeks from today.", "2021-03-03")
+    assert [(t, v) for t, v, _ in got] == [("a week from Monday", "2021-03-15"), ("two weeks from today", "2021-03-17")]

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
@@ -186,6 +187,21 @@ def _day_at_clock(a: Spec, b: Spec) -> Spec:
                      grain="minute" if day.anchor is not None else None)
 
 
+_DAYS_COUNT = re.compile(r"P(\d+)([DW])")
+
+
+def _days_from(a: Spec, b: Spec) -> bool:
+    """A count of days or weeks, then a day: "a week from Monday", "ten days from today"."""
+    return a.type == "DURATION" and a.mod is None and a.value is not None \
+        and _DAYS_COUNT.fullmatch(a.value) is not None and _is_day(b)
+
+
+def _days_after(a: Spec, b: Spec) -> Spec:
+    m = _DAYS_COUNT.fullmatch(a.value or "")
+    assert m is not None
+    return b.with_(days_after=int(m.group(1)) * (7 if m.group(2) == "W" else 1))
+
+
 def _part_and_year(a: Spec, b: Spec) -> bool:
     """A quarter or half with no year and a bare year, in either order ("fiscal 2020's first quarter")."""
     part, year = (a, b) if a.quarter is not None or a.half is not None else (b, a)
@@ -243,6 +259,8 @@ JOINS: Final[tuple[Join, ...]] = (
          lambda a, b: b.with_(mod="START" if a.half == 1 else "END"),
          {"198": ["the last half of the '80s"], "19": ["the first half of the 20th century"],
           "202": ["the first half of the decade"]}),
+    Join("count-from-day", frozenset({("from",)}), _days_from, _days_after,
+         {"2020-01-12": ["a week from today"], "2020-01-16": ["ten days from tomorrow"]}),
     Join("day-and-clock", frozenset(_JOIN_DAY_TIME), _a_day_and_a_clock, _day_at_clock,
          {"2020-01-05T17:00": ["Sunday at 5:00 pm", "5 p.m. Sunday"], "2020-01-06T12:00": ["tomorrow at noon"]}),
     Join("weekday-date", frozenset(_JOIN_DAY_TIME),

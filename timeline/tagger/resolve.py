@@ -165,6 +165,11 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     date without a year takes the story's year.
     """
     recent = recent or {}
+    if spec.days_after:  # "a week from Monday": the day named, then so many days on
+        named = resolve(spec.with_(days_after=0), ref, story, tense, recent, history)
+        if named.point is None or named.grain != "day":
+            return named
+        return render(named.point.date + dt.timedelta(days=spec.days_after), "day")
     if spec.value is not None:
         return Resolved(spec.value)
     dct = ref.date

@@ -52,6 +52,8 @@ class Spec:
     moves_story: bool = True
     # leading tokens of the match that are not part of the expression ("the" of "the eight-year plan")
     trim: int = 0
+    # days after the day this names ("a week from Monday": Monday, then 7 days on)
+    days_after: int = 0
 
     def with_(self, **changes: object) -> Spec:
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
