@@ -376,3 +376,16 @@ def test_a_commitment_reported_in_the_past_perfect_is_ahead(text: str, expected:
 def test_a_count_of_days_from_a_day_is_one_date() -> None:
     got = values("The council will vote a week from Monday, and the budget is due two weeks from today.", "2021-03-03")
     assert [(t, v) for t, v, _ in got] == [("a week from Monday", "2021-03-15"), ("two weeks from today", "2021-03-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The council meets at 3:30 this afternoon.", [("3:30 this afternoon", "2021-03-03T15:30")]),
+     ("Polls close at 8 tonight.", [("8 tonight", "2021-03-03T20:00")]),
+     ("He was seen at 11pm on Friday night.", [("11pm on Friday night", "2021-02-26T23:00")]),
+     ("Talks resume at 10 tomorrow morning.", [("10 tomorrow morning", "2021-03-04T10:00")]),
+     # a bare hour with no part of a day is no time
+     ("The score was 3-1 at 8, and they met at 4 on Friday.", [("Friday", "2021-02-26")])],
+)
+def test_a_clock_time_and_a_part_of_a_day_are_one_time(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected

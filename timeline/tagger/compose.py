@@ -181,6 +181,27 @@ def _a_day_and_a_clock(a: Spec, b: Spec) -> bool:
     return (_is_day(a) and _is_bare_clock(b)) or (_is_bare_clock(a) and _is_day(b))
 
 
+def _is_day_part(spec: Spec) -> bool:
+    """A part of a named day: "this afternoon", "tonight", "Friday night"."""
+    return spec.type == "TIME" and spec.pod is not None and spec.hour is None and spec.value is None and (
+        (spec.anchor is not None and spec.unit == "day") or spec.weekday is not None or spec.day is not None)
+
+
+def _a_day_part_and_a_clock(a: Spec, b: Spec) -> bool:
+    return (_is_day_part(a) and _is_bare_clock(b)) or (_is_bare_clock(a) and _is_day_part(b))
+
+
+def _day_part_at_clock(a: Spec, b: Spec) -> Spec:
+    """"3:30 this afternoon" is 15:30: a clock time under twelve in the afternoon, the evening or
+    (from six to twelve) the night is after noon."""
+    part, clock = (a, b) if _is_day_part(a) else (b, a)
+    hour = clock.hour or 0
+    if (part.pod in ("AF", "EV") and hour < 12) or (part.pod == "NI" and 6 <= hour <= 12):
+        hour += 12  # "12 tonight" is midnight, T24:00
+    return part.with_(type="TIME", hour=hour, minute=clock.minute, zone=clock.zone, pod=None,
+                      grain="minute" if part.anchor is not None else None)
+
+
 def _day_at_clock(a: Spec, b: Spec) -> Spec:
     day, clock = (a, b) if _is_day(a) else (b, a)
     return day.with_(type="TIME", hour=clock.hour, minute=clock.minute, zone=clock.zone,
@@ -261,6 +282,9 @@ JOINS: Final[tuple[Join, ...]] = (
           "202": ["the first half of the decade"]}),
     Join("count-from-day", frozenset({("from",)}), _days_from, _days_after,
          {"2020-01-12": ["a week from today"], "2020-01-16": ["ten days from tomorrow"]}),
+    Join("day-part-and-clock", frozenset(_JOIN_DAY_TIME), _a_day_part_and_a_clock, _day_part_at_clock,
+         {"2020-01-05T15:30": ["3:30 this afternoon"], "2020-01-05T23:00": ["11pm tonight"],
+          "2020-01-03T23:00": ["11pm on Friday night"], "2020-01-05T09:00": ["this morning at 9"]}),
     Join("day-and-clock", frozenset(_JOIN_DAY_TIME), _a_day_and_a_clock, _day_at_clock,
          {"2020-01-05T17:00": ["Sunday at 5:00 pm", "5 p.m. Sunday"], "2020-01-06T12:00": ["tomorrow at noon"]}),
     Join("weekday-date", frozenset(_JOIN_DAY_TIME),

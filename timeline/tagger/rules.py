@@ -729,6 +729,23 @@ def p_wire_clock(h: Hit) -> Spec | None:
     return Spec(type="TIME", hour=hour, minute=minute, zone=zone)
 
 
+_DAY_WORDS_AFTER_HOUR: Final = frozenset({"this", "tomorrow", "yesterday", "that"})
+
+
+def p_hour_by_day_part(h: Hit) -> Spec | None:
+    """A bare hour next to a part of a day: "at 8 tonight", "at 10 tomorrow morning", "this
+    morning at 9", "Friday night at 11" (the join day-part-and-clock gives it the day and the
+    afternoon or evening hours). Alone, "at 8" is no time."""
+    hour = int(h.word("h"))
+    if not 1 <= hour <= 12:
+        return None
+    nxt, back = h.after(2), h.before(3)
+    ahead = bool(nxt) and (nxt[0] == "tonight" or (
+        nxt[0] in _DAY_WORDS_AFTER_HOUR and len(nxt) > 1 and nxt[1] in lx.PARTS_OF_DAY))
+    behind = len(back) >= 2 and (back[-2] in lx.PARTS_OF_DAY or back[-2] == "tonight")
+    return Spec(type="TIME", hour=hour, minute=0) if ahead or behind else None
+
+
 def p_clock_range_start(h: Hit) -> Spec | None:
     """"from 8 to 10 p.m.": the first hour takes the a.m. or p.m. written after the second."""
     hour = int(h.word("h"))
@@ -897,6 +914,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unit-after-next", "the u=(week | month | year | weekend) after next", p_unit_after_next,
          {"2020-W03": ["the week after next"], "2020-03": ["the month after next"],
           "2020-W03-WE": ["the weekend after next"]}),
+    Rule("hour-by-day-part", "<(at | by | until | till | before | after) h=DAYNUM !>(AMPM | : | . | -)",
+         p_hour_by_day_part, {"2020-01-05T20:00": ["at [8 tonight]"], "2020-01-03T23:00": ["[Friday night at 11]"]}),
     Rule("clock-range-start", "<(from | between) h=DAYNUM >((to | and | -) (DAYNUM | CLOCK) AMPM)", p_clock_range_start,
          {}),  # tests/test_tagger.py: "from 8 to 10 p.m."
     Rule("the-day-before", "the u=UNIT rel=(before)", p_the_day_before,
