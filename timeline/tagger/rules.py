@@ -935,6 +935,9 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-03": ["two days ago"], "2019": ["a year ago", "a year earlier"],
           "2020-W04": ["three weeks later"], "2025": ["five years from now"], "2017-07": ["two and a half years ago"],
           "1970": ["half a century ago"], "2019-07": ["half a year ago"], "2005": ["a decade and a half ago"]}),
+    # TimeBank's "months ago": a duration up to publication, "ago" in the span (not "several years ago", PAST_REF)
+    Rule("units-ago", "u=UNIT ago", lambda h: Spec(type="DURATION", value=duration_value(None, _unit(h.word("u"))))
+         if h.word("u") in lx.PLURAL_UNITS else None, {"PXW": ["weeks ago"], "PTXH": ["just [hours ago]"]}),
     Rule("in-n-units", "<(in) n=" + _N + " u=UNIT !>(of | ago | earlier | later | time | -)", p_in_n_units,
          {"2020-01-26": ["in [three weeks]"], "2020-01-19": ["in [a fortnight]"], "P50Y": ["the worst drought in [50 years]"],
           "P5Y": ["the first visit in [five years]"]}),
