@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Sequence
 from itertools import accumulate
+from operator import itemgetter
 from typing import Final, Literal
 
 import attrs
@@ -189,6 +190,12 @@ def _span(s: Sentence, mention: int) -> tuple[int, int]:
     return first, last
 
 
+#: the weights `candidates` reads whatever the time, in one call
+_WEIGHTS_OF: Final = itemgetter("word", "far_word", "quote", "clause", "time", "comma", "verb_between",
+                                "verb_between_right", "purpose", "noun", "infinitive", "gerund", "noun_adjacent",
+                                "future_to", "report", "attribution", "object_noun", "tense")
+
+
 def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int] | None = None,
                wt: dict[str, float] = WEIGHTS, triggers: Sequence[int] | None = None, day: bool = False,
                ) -> tuple[int, int, list[tuple[float, int]]]:
@@ -217,33 +224,39 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
         k -= 1
     fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ",")) or \
         _opening(s, first, last) or (k > 0 and lows[k] == "that" and kinds[k - 1] == VERB)
-    w_word, w_far, w_quote, w_clause, w_time = wt["word"], wt["far_word"], wt["quote"], wt["clause"], wt["time"]
-    w_comma_right = wt["comma_fronted"] if fronted else wt["comma"]
-    w_comma, w_verb, w_verb_right = wt["comma"], wt["verb_between"], wt["verb_between_right"]
+    (w_word, w_far, w_quote, w_clause, w_time, w_comma, w_verb, w_verb_right, w_purpose, w_noun, w_infinitive,
+     w_gerund, w_noun_adjacent, w_future_to, w_report, w_attribution, w_object_noun, w_tense) = _WEIGHTS_OF(wt)
+    w_comma_right = wt["comma_fronted"] if fronted else w_comma
     w_right = wt["right_fronted"] if fronted else wt["right"]
     # "will begin pulling out on Friday and release prisoners": the time closes the first of two joined
     # phrases and dates nothing after the "and"
     if not fronted and last + 2 < n and lows[last + 1] in _JOINS and s.times[last + 2] < 0:
         w_right += wt["conjunct"]
-    w_purpose, w_noun, w_infinitive, w_gerund = wt["purpose"], wt["noun"], wt["infinitive"], wt["gerund"]
-    w_noun_adjacent, w_future_to, w_report = wt["noun_adjacent"], wt["future_to"], wt["report"]
     noun_bound = first and lows[first - 1] in _BOUND_CUES
-    w_attribution, w_object_noun = wt["attribution"], wt["object_noun"]
     # "a loss of $5 million for the quarter": a figure over a period is what the period dates
     measured = first > 0 and lows[first - 1] == "for"
     at_first, after_last = pre[first], pre[last + 1]
     side = _time_side(lows, first, last)
-    w_tense = wt["tense"]
     mask, bits = _MASK, _BITS
+    zero_far = 0 * w_far
     out: list[tuple[float, int]] = []
+    figures, future_words, reporting = lx.FIGURES, lx.FUTURE_WORDS, lx.REPORTING
+    after = last + 1
     for j in triggers:
-        if j == last + 1 and lows[j] in _PERIOD_VERBS:
-            continue  # "the quarter ended Sept. 30": the date dates the end, the period does not
         right = j > last
-        d = pre[j] - after_last if right else at_first - pre[j + 1]
+        if right:
+            if j == after and lows[j] in _PERIOD_VERBS:
+                continue  # "the quarter ended Sept. 30": the date dates the end, the period does not
+            d = pre[j] - after_last
+        else:
+            d = at_first - pre[j + 1]
         words = d & mask
         # the same sums in the same order as the features are listed, so that ties break alike
-        cost = (min(words, 4) * w_word + max(0, words - 4) * w_far) * (0.9 if right else 1.0)
+        # (with the words up to 4 and the further ones apart: min(words, 4) * w_word + max(0, words - 4)
+        # * w_far, times 0.9 on the right)
+        cost = words * w_word + zero_far if words <= 4 else 4 * w_word + (words - 4) * w_far
+        if right:
+            cost *= 0.9
         if d >> bits:
             commas = (d >> bits) & mask
             if commas:
@@ -254,18 +267,20 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
             verbs = (d >> 4 * bits) & mask
             if verbs:
                 cost += verbs * (w_verb_right if right else w_verb)
-        if right:
+            if right:
+                cost += w_right
+                if d >> 6 * bits:
+                    cost += w_purpose
+        elif right:
             cost += w_right
-            if d >> 6 * bits:
-                cost += w_purpose
+        lw = lows[j]
         if kinds[j] == NOUN:
             cost += w_noun
             # "called a strike for Monday": a day set for the event the noun names (not "expectations
             # for 1989", a period something is measured over)
-            set_for = day and measured and j == first - 2 and lows[j] not in lx.FIGURES
-            if set_for:
+            if day and measured and j == first - 2 and lw not in figures:
                 cost += w_noun_adjacent
-            elif not right and not (measured and lows[j] in lx.FIGURES) and _object_of_verb(s, j):
+            elif not right and not (measured and lw in figures) and _object_of_verb(s, j):
                 cost += w_object_noun
             if noun_bound:
                 cost += wt["noun_bound"]
@@ -274,16 +289,16 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
             if right and words == 0:
                 cost += w_noun_adjacent
         else:
-            lw = lows[j]
-            if lw in lx.FUTURE_WORDS and j + 1 < n and lows[j + 1] == "to":
+            if lw in future_words and j + 1 < n and lows[j + 1] == "to":
                 cost += w_future_to
-            if not right and words == 0 and lw in lx.REPORTING:
+            report = lw in reporting
+            if report and not right and words == 0:
                 cost += w_report
             if lw.endswith("ing"):
                 cost += w_gerund
                 if _ing_in_phrase(s, j):
                     cost += wt["ing_phrase"]
-            if right and lw in lx.REPORTING and _attribution(s, j):
+            if report and right and _attribution(s, j):
                 cost += w_attribution
             if side:
                 tense = tense_of(s, j)
