@@ -449,7 +449,11 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     for k, (i, duration) in enumerate(zip(idxs, durations)):
         if i not in s.times:
             continue
-        start = next((i0 for i0 in chosen if _range(s, i0, i)), None)
+        start = None
+        for i0 in chosen:
+            if _range(s, i0, i):
+                start = i0
+                break
         if start is not None:  # "from May 2 to June 9, the museum said": the end dates what the start dates
             c0, j0 = chosen[start]
             links.append((c0 + wt["second"], i, j0))
@@ -468,10 +472,12 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         if partner is not None:
             links.append((c0 + wt["second"], i, partner))
             continue
+        free: bool | None = None
         for c1, j1 in got[1:3]:
             if c1 - c0 > wt["second_margin"]:
                 break
-            free = _modified(s, first, last) == j0 or not (first and s.lows[first - 1] in _BOUND_CUES)
+            if free is None:
+                free = _modified(s, first, last) == j0 or not (first and s.lows[first - 1] in _BOUND_CUES)
             if _together(s, j0, j1, first, last, free):
                 links.append((c1 + wt["second"], i, _head_of(s, j1)))
                 break
@@ -599,8 +605,7 @@ def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool
 def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
     """How the event stands to the mention, from the words before it (and its mod)."""
     lows = s.lows
-    prev = [lows[i] for i in range(max(0, first - 3), first)]
-    text = m.text.lower()
+    prev = lows[max(0, first - 3) : first]
     if prev[-3:] == ["no", "later", "than"] or (len(prev) >= 2 and prev[-2:] == ["ahead", "of"]):
         return "by" if prev[-1] == "than" else "before"
     if len(prev) >= 2 and prev[-2:] == ["prior", "to"]:
@@ -617,7 +622,7 @@ def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
             return rel
         if w not in ("on", "at", "in", "the", "of"):
             break
-    if m.type == "DURATION" and (text.startswith(("the past", "the last", "past", "last"))):
+    if m.type == "DURATION" and m.text.lower().startswith(("the past", "the last", "past", "last")):
         return "during"
     mod = m.mod or ""
     if mod in ("BEFORE", "ON_OR_BEFORE"):
@@ -627,15 +632,27 @@ def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
     return "during" if m.type == "DURATION" else "on"
 
 
+_HAVE_FORMS: Final = frozenset(("has", "have", "'ve"))
+_PAST_AUX: Final = frozenset(("had", "was", "were", "did", "'d"))
+_MODAL_FORMS: Final = frozenset(("would", "could", "might", "should", "may", "must", "can"))
+_PRESENT_AUX: Final = frozenset(("is", "are", "am", "'re", "does", "do"))
+
+
 def tense_of(s: Sentence, tok: int) -> Tense:
     """Tense and aspect of the trigger from its verb group."""
     lows, kinds = s.lows, s.kinds
+    if kinds[tok] != VERB:  # an event noun, or a plain word a time modifies ("a two-week pause")
+        if any(lows[k] in lx.ATTRIBUTIVE for k in range(max(0, tok - 2), tok)):
+            return "future"  # "the planned conclusion"
+        return "none"
     w = lows[tok]
     j = tok - 1
     group: list[str] = []
+    adverbs, negations, future_words = lx.ADVERB_OK, lx.NEGATIONS, lx.FUTURE_WORDS
     while j >= 0 and len(group) < 5:
         lw = lows[j]
-        if kinds[j] == AUX or lw in lx.ADVERB_OK or (lw.endswith("ly") and len(lw) > 4) or lw in lx.NEGATIONS or lw == "to" or lw in lx.FUTURE_WORDS:
+        if kinds[j] == AUX or lw in adverbs or (lw.endswith("ly") and len(lw) > 4) or lw in negations or lw == "to" \
+                or lw in future_words:
             group.append(lw)
             j -= 1
             continue
@@ -644,27 +661,26 @@ def tense_of(s: Sentence, tok: int) -> Tense:
             j -= 1
             continue
         break
+    past = w in lx.PAST_FORMS or (w.endswith("ed") and len(w) > 4)
+    if not group:  # the verb alone
+        return "past" if past else "present"
     gset = set(group)
-    if kinds[tok] != VERB:  # an event noun, or a plain word a time modifies ("a two-week pause")
-        if any(lows[k] in lx.ATTRIBUTIVE for k in range(max(0, tok - 2), tok)):
-            return "future"  # "the planned conclusion"
-        return "none"
-    if gset & lx.FUTURE_AUX or "going" in gset:
+    if not gset.isdisjoint(lx.FUTURE_AUX) or "going" in gset:
         return "future"
-    if "to" in gset and gset & lx.FUTURE_WORDS:
+    if "to" in gset and not gset.isdisjoint(future_words):
         # "was expected to vote", "is set to meet" (but "had planned to" looked ahead in the past)
-        return "future" if not gset & {"had"} else "past"
-    if "being" in gset or (gset & {"has", "have", "'ve"} and "been" in gset and w.endswith("ing")):
+        return "future" if "had" not in gset else "past"
+    if "being" in gset or (not gset.isdisjoint(_HAVE_FORMS) and "been" in gset and w.endswith("ing")):
         return "present"  # "goods being blocked", "prices have been falling": still going on
-    if gset & {"has", "have", "'ve"}:
+    if not gset.isdisjoint(_HAVE_FORMS):
         return "perfect"
-    if gset & {"had", "was", "were", "did", "'d"}:
+    if not gset.isdisjoint(_PAST_AUX):
         return "past"
-    if gset & {"would", "could", "might", "should", "may", "must", "can"}:
+    if not gset.isdisjoint(_MODAL_FORMS):
         return "future"
-    if gset & {"is", "are", "am", "'re", "does", "do"}:
+    if not gset.isdisjoint(_PRESENT_AUX):
         return "present"
-    if w in lx.PAST_FORMS or (w.endswith("ed") and len(w) > 4):
+    if past:
         return "past"
     if "to" in gset:
         # "told the police to stay", "agreed to sell", "the ability to deliver": an infinitive looks
@@ -692,20 +708,20 @@ def _spaced_dash(s: Sentence, i: int) -> bool:
 def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, int]:
     lows, kinds = s.lows, s.kinds
     n = len(lows)
+    s0, s1 = skip
     a = tok
     while a > 0:
-        k, w = kinds[a - 1], lows[a - 1]
-        if skip[0] <= a - 1 <= skip[1]:
-            a -= 1
-            continue
-        if (k == PUNCT and (w in _BREAKS or _spaced_dash(s, a - 1))) or (k == CLAUSE and w not in ("and", "or")):
-            break
+        k = kinds[a - 1]
+        if (k == PUNCT or k == CLAUSE) and not s0 <= a - 1 <= s1:
+            w = lows[a - 1]
+            if (w not in ("and", "or")) if k == CLAUSE else (w in _BREAKS or _spaced_dash(s, a - 1)):
+                break
         a -= 1
     b = tok
     preps = 0
     while b + 1 < n:
         k, w = kinds[b + 1], lows[b + 1]
-        if skip[0] <= b + 1 <= skip[1]:
+        if s0 <= b + 1 <= s1:
             b += 1
             continue
         if (k == PUNCT and (w in _BREAKS or w in ".!?" or _spaced_dash(s, b + 1))) or k == CLAUSE:
@@ -828,10 +844,11 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
         of_end = lt + 1
         while of_end + 1 <= b and kinds[of_end + 1] not in (PUNCT, CLAUSE, PREP):
             of_end += 1
+    if of_end > lt:
+        indices = [i for i in indices if not lt < i <= of_end]
+    before_time = ft - 1
     for i in indices:
         k = kinds[i]
-        if lt < i <= of_end:
-            continue
         if times[i] >= 0:  # a time: left out, but for "Saturday's attacks"
             if ft <= i <= lt:
                 if not possessive:
@@ -853,12 +870,14 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
                 continue
         elif (k == DET or k == CLAUSE) and i == b:
             continue
-        if ft == i + 1 and i + 1 <= b and lows[i] in _TIME_LEADS:
-            continue  # "starting Sunday", "late Saturday"
-        if ft == i + 2 and lows[i] == "as" and lows[i + 1] == "of":
-            continue  # "as of noon Wednesday"
-        if ft == i + 1 and lows[i] in _TIME_DETERMINERS and time_alone:
-            continue  # "take another 48 hours": the word goes with the time left out
+        if before_time - 1 <= i <= before_time:  # the word or two before the time
+            if i == before_time:
+                if i + 1 <= b and lows[i] in _TIME_LEADS:
+                    continue  # "starting Sunday", "late Saturday"
+                if lows[i] in _TIME_DETERMINERS and time_alone:
+                    continue  # "take another 48 hours": the word goes with the time left out
+            elif lows[i] == "as" and lows[i + 1] == "of":
+                continue  # "as of noon Wednesday"
         word = words[i]
         if keep and (word in _GLUE or word[0] == "'" or prev_end == starts[i]):
             keep[-1] += word
