@@ -540,6 +540,10 @@ def _coordinated(s: Sentence, j: int) -> int | None:
     return None
 
 
+#: the forms of the aspectual verbs ("began", "resumes", "continuing")
+_ASPECTUAL_FORMS: Final = frozenset(w for w, base in lx.VERB_FORMS.items() if base in lx.ASPECTUAL)
+
+
 def _partner(s: Sentence, j: int) -> int | None:
     """The second trigger that the time of trigger ``j`` dates, whatever its cost: the verb an
     aspectual verb governs ("began selling Monday", "started to fall"), and the other way round; the
@@ -553,30 +557,30 @@ def _partner(s: Sentence, j: int) -> int | None:
         k = j + 1
         while k < n and kinds[k] == AUX:
             k += 1
-        if k < n and kinds[k] == VERB and lx.VERB_FORMS.get(lows[k]) in lx.ASPECTUAL:
+        if k < n and kinds[k] == VERB and lows[k] in _ASPECTUAL_FORMS:
             return k
         return None
     if kinds[j] != VERB:
         return None
-    if lx.VERB_FORMS.get(lows[j]) in lx.ASPECTUAL:
+    if lows[j] in _ASPECTUAL_FORMS:
         k = j - 1
         while k >= 0 and kinds[k] == AUX:
             k -= 1
         if k >= 0 and kinds[k] == NOUN:
             return k
     lw = lows[j]
-    if j > 1 and lows[j - 1] == "to" and kinds[j - 2] == VERB and lx.VERB_FORMS.get(lows[j - 2]) in lx.ASPECTUAL:
+    if j > 1 and lows[j - 1] == "to" and kinds[j - 2] == VERB and lows[j - 2] in _ASPECTUAL_FORMS:
         return j - 2  # "began to fall"
     if lw in lx.PAST_FORMS:
         other = _coordinated(s, j)
         if other is not None:
             return other
-    if lx.VERB_FORMS.get(lw) in lx.ASPECTUAL and j + 1 < n:
+    if lw in _ASPECTUAL_FORMS and j + 1 < n:
         if kinds[j + 1] == VERB and lows[j + 1].endswith("ing"):
             return j + 1
         if lows[j + 1] == "to" and j + 2 < n and kinds[j + 2] == VERB:
             return j + 2  # "began to arrive"
-    if lw.endswith("ing") and j and kinds[j - 1] == VERB and lx.VERB_FORMS.get(lows[j - 1]) in lx.ASPECTUAL:
+    if lw.endswith("ing") and j and kinds[j - 1] == VERB and lows[j - 1] in _ASPECTUAL_FORMS:
         return j - 1
     return None
 
@@ -605,14 +609,16 @@ def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool
 def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
     """How the event stands to the mention, from the words before it (and its mod)."""
     lows = s.lows
-    prev = lows[max(0, first - 3) : first]
-    if prev[-3:] == ["no", "later", "than"] or (len(prev) >= 2 and prev[-2:] == ["ahead", "of"]):
-        return "by" if prev[-1] == "than" else "before"
-    if len(prev) >= 2 and prev[-2:] == ["prior", "to"]:
+    # the word before the time and the one before it ("" for none: no word is empty)
+    p1 = lows[first - 1] if first > 0 else ""
+    p2 = lows[first - 2] if first > 1 else ""
+    if (p1 == "than" and p2 == "later" and first > 2 and lows[first - 3] == "no") or (p1 == "of" and p2 == "ahead"):
+        return "by" if p1 == "than" else "before"
+    if p1 == "to" and p2 == "prior":
         return "before"
-    if prev[-1:] == ["to"] and "from" in lows[max(0, first - 8) : first - 1]:
+    if p1 == "to" and "from" in lows[max(0, first - 8) : first - 1]:
         return "until"  # "from May 2 to June 9": the end of a span
-    for w in reversed(prev[-2:]):
+    for w in (p1, p2) if first > 1 else (p1,) if first else ():
         rel = _RELATION_WORDS.get(w)
         if rel is not None:
             if rel == "during" and m.type != "DURATION":
@@ -642,7 +648,7 @@ def tense_of(s: Sentence, tok: int) -> Tense:
     """Tense and aspect of the trigger from its verb group."""
     lows, kinds = s.lows, s.kinds
     if kinds[tok] != VERB:  # an event noun, or a plain word a time modifies ("a two-week pause")
-        if any(lows[k] in lx.ATTRIBUTIVE for k in range(max(0, tok - 2), tok)):
+        if not lx.ATTRIBUTIVE.isdisjoint(lows[max(0, tok - 2) : tok]):
             return "future"  # "the planned conclusion"
         return "none"
     w = lows[tok]
