@@ -37,7 +37,7 @@ _STOP: Final = frozenset("the a an of to in on at by for and or with from its th
 def _key(when: dt.datetime, all_aware: bool) -> dt.datetime:
     if all_aware:
         return when.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return when.replace(tzinfo=None)
+    return when if when.tzinfo is None else when.replace(tzinfo=None)  # (replace is slow)
 
 
 def _day_bounds(day: dt.date | dt.datetime, like: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -197,10 +197,11 @@ def _found_of(text: str, published: Published, timezone: str | None, mentions: S
 def _event(f: Found, event_id: str, before: tuple[str, ...], interval: Interval | None, text: str,
            doc_id: str, pub_text: str, mentions: Sequence[Mention], also: tuple[Trigger, ...] = (),
            more: tuple[Found, ...] = ()) -> Event:
+    a, b = f.trigger
     return Event(
         id=event_id,
         description=f.due_what if f.deadline and f.due_what else f.description,
-        trigger=Trigger(f.trigger[0], f.trigger[1], text[f.trigger[0] : f.trigger[1]]),
+        trigger=Trigger(a, b, text[a:b]),
         kind=f.kind,
         relation=f.relation,
         t0=f.t0,
@@ -211,7 +212,7 @@ def _event(f: Found, event_id: str, before: tuple[str, ...], interval: Interval 
         before=before,
         also=also,
         more_times=tuple(TimeLink(mentions[g.mention], f"t{g.mention + 1}", g.relation)
-                         for g in more if g.mention is not None),
+                         for g in more if g.mention is not None) if more else (),
     )
 
 
@@ -260,7 +261,7 @@ def _fold(found: list[Found], text: str) -> _Folded:
                 return home.get(i, i)
             i = j
 
-    before = [tuple(dict.fromkeys(root(i) for i in f.before)) for f in found]
+    before = [tuple(dict.fromkeys(root(i) for i in f.before)) if f.before else () for f in found]
     for folded, keeper in home.items():
         before[keeper] = tuple(dict.fromkeys((*before[keeper], *before[folded])))
     return _Folded(keep, also, more, before)
@@ -342,10 +343,14 @@ def _timeline_of(doc_id: str, text: str, published: Published, timezone: str | N
     unplaced = [n for n in pending if found[n].mention is not None]
     new_ids = {n: f"e{k}" for k, n in enumerate(ordered + unplaced, start=1)}
     built: dict[int, Event] = {}
+    also, more = fold.also, fold.more
     for n in (*ordered, *unplaced):
-        built[n] = _event(found[n], new_ids[n], tuple(new_ids[b] for b in before[n] if b in new_ids and b != n),
-                          intervals[n], text, doc_id, pub_text, mentions, fold.also.get(n, ()),
-                          tuple(found[i] for i in fold.more.get(n, ())))
+        earlier = before[n]
+        folded = more.get(n)
+        built[n] = _event(found[n], new_ids[n],
+                          tuple(new_ids[b] for b in earlier if b in new_ids and b != n) if earlier else (),
+                          intervals[n], text, doc_id, pub_text, mentions, also.get(n, ()),
+                          tuple(found[i] for i in folded) if folded else ())
     deadlines = [d for d in (_deadline(found[n], built[n], text) for n in sorted(built)) if d is not None]
     return Timeline(tuple(built[n] for n in ordered), tuple(built[n] for n in unplaced), tuple(deadlines))
 

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Sequence
 from itertools import accumulate
+from operator import itemgetter
 from typing import Final, Literal
 
 import attrs
@@ -189,6 +190,12 @@ def _span(s: Sentence, mention: int) -> tuple[int, int]:
     return first, last
 
 
+#: the weights `candidates` reads whatever the time, in one call
+_WEIGHTS_OF: Final = itemgetter("word", "far_word", "quote", "clause", "time", "comma", "verb_between",
+                                "verb_between_right", "purpose", "noun", "infinitive", "gerund", "noun_adjacent",
+                                "future_to", "report", "attribution", "object_noun", "tense")
+
+
 def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int] | None = None,
                wt: dict[str, float] = WEIGHTS, triggers: Sequence[int] | None = None, day: bool = False,
                ) -> tuple[int, int, list[tuple[float, int]]]:
@@ -217,33 +224,39 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
         k -= 1
     fronted = k < 0 or (wt["clause_fronted"] > 0 and (kinds[k] == CLAUSE or lows[k] == ",")) or \
         _opening(s, first, last) or (k > 0 and lows[k] == "that" and kinds[k - 1] == VERB)
-    w_word, w_far, w_quote, w_clause, w_time = wt["word"], wt["far_word"], wt["quote"], wt["clause"], wt["time"]
-    w_comma_right = wt["comma_fronted"] if fronted else wt["comma"]
-    w_comma, w_verb, w_verb_right = wt["comma"], wt["verb_between"], wt["verb_between_right"]
+    (w_word, w_far, w_quote, w_clause, w_time, w_comma, w_verb, w_verb_right, w_purpose, w_noun, w_infinitive,
+     w_gerund, w_noun_adjacent, w_future_to, w_report, w_attribution, w_object_noun, w_tense) = _WEIGHTS_OF(wt)
+    w_comma_right = wt["comma_fronted"] if fronted else w_comma
     w_right = wt["right_fronted"] if fronted else wt["right"]
     # "will begin pulling out on Friday and release prisoners": the time closes the first of two joined
     # phrases and dates nothing after the "and"
     if not fronted and last + 2 < n and lows[last + 1] in _JOINS and s.times[last + 2] < 0:
         w_right += wt["conjunct"]
-    w_purpose, w_noun, w_infinitive, w_gerund = wt["purpose"], wt["noun"], wt["infinitive"], wt["gerund"]
-    w_noun_adjacent, w_future_to, w_report = wt["noun_adjacent"], wt["future_to"], wt["report"]
     noun_bound = first and lows[first - 1] in _BOUND_CUES
-    w_attribution, w_object_noun = wt["attribution"], wt["object_noun"]
     # "a loss of $5 million for the quarter": a figure over a period is what the period dates
     measured = first > 0 and lows[first - 1] == "for"
     at_first, after_last = pre[first], pre[last + 1]
     side = _time_side(lows, first, last)
-    w_tense = wt["tense"]
     mask, bits = _MASK, _BITS
+    zero_far = 0 * w_far
     out: list[tuple[float, int]] = []
+    figures, future_words, reporting = lx.FIGURES, lx.FUTURE_WORDS, lx.REPORTING
+    after = last + 1
     for j in triggers:
-        if j == last + 1 and lows[j] in _PERIOD_VERBS:
-            continue  # "the quarter ended Sept. 30": the date dates the end, the period does not
         right = j > last
-        d = pre[j] - after_last if right else at_first - pre[j + 1]
+        if right:
+            if j == after and lows[j] in _PERIOD_VERBS:
+                continue  # "the quarter ended Sept. 30": the date dates the end, the period does not
+            d = pre[j] - after_last
+        else:
+            d = at_first - pre[j + 1]
         words = d & mask
         # the same sums in the same order as the features are listed, so that ties break alike
-        cost = (min(words, 4) * w_word + max(0, words - 4) * w_far) * (0.9 if right else 1.0)
+        # (with the words up to 4 and the further ones apart: min(words, 4) * w_word + max(0, words - 4)
+        # * w_far, times 0.9 on the right)
+        cost = words * w_word + zero_far if words <= 4 else 4 * w_word + (words - 4) * w_far
+        if right:
+            cost *= 0.9
         if d >> bits:
             commas = (d >> bits) & mask
             if commas:
@@ -254,18 +267,20 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
             verbs = (d >> 4 * bits) & mask
             if verbs:
                 cost += verbs * (w_verb_right if right else w_verb)
-        if right:
+            if right:
+                cost += w_right
+                if d >> 6 * bits:
+                    cost += w_purpose
+        elif right:
             cost += w_right
-            if d >> 6 * bits:
-                cost += w_purpose
+        lw = lows[j]
         if kinds[j] == NOUN:
             cost += w_noun
             # "called a strike for Monday": a day set for the event the noun names (not "expectations
             # for 1989", a period something is measured over)
-            set_for = day and measured and j == first - 2 and lows[j] not in lx.FIGURES
-            if set_for:
+            if day and measured and j == first - 2 and lw not in figures:
                 cost += w_noun_adjacent
-            elif not right and not (measured and lows[j] in lx.FIGURES) and _object_of_verb(s, j):
+            elif not right and not (measured and lw in figures) and _object_of_verb(s, j):
                 cost += w_object_noun
             if noun_bound:
                 cost += wt["noun_bound"]
@@ -274,16 +289,16 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
             if right and words == 0:
                 cost += w_noun_adjacent
         else:
-            lw = lows[j]
-            if lw in lx.FUTURE_WORDS and j + 1 < n and lows[j + 1] == "to":
+            if lw in future_words and j + 1 < n and lows[j + 1] == "to":
                 cost += w_future_to
-            if not right and words == 0 and lw in lx.REPORTING:
+            report = lw in reporting
+            if report and not right and words == 0:
                 cost += w_report
             if lw.endswith("ing"):
                 cost += w_gerund
                 if _ing_in_phrase(s, j):
                     cost += wt["ing_phrase"]
-            if right and lw in lx.REPORTING and _attribution(s, j):
+            if report and right and _attribution(s, j):
                 cost += w_attribution
             if side:
                 tense = tense_of(s, j)
@@ -434,7 +449,11 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
     for k, (i, duration) in enumerate(zip(idxs, durations)):
         if i not in s.times:
             continue
-        start = next((i0 for i0 in chosen if _range(s, i0, i)), None)
+        start = None
+        for i0 in chosen:
+            if _range(s, i0, i):
+                start = i0
+                break
         if start is not None:  # "from May 2 to June 9, the museum said": the end dates what the start dates
             c0, j0 = chosen[start]
             links.append((c0 + wt["second"], i, j0))
@@ -453,10 +472,12 @@ def choose_links(s: Sentence, idxs: Sequence[int], durations: Sequence[bool],
         if partner is not None:
             links.append((c0 + wt["second"], i, partner))
             continue
+        free: bool | None = None
         for c1, j1 in got[1:3]:
             if c1 - c0 > wt["second_margin"]:
                 break
-            free = _modified(s, first, last) == j0 or not (first and s.lows[first - 1] in _BOUND_CUES)
+            if free is None:
+                free = _modified(s, first, last) == j0 or not (first and s.lows[first - 1] in _BOUND_CUES)
             if _together(s, j0, j1, first, last, free):
                 links.append((c1 + wt["second"], i, _head_of(s, j1)))
                 break
@@ -519,6 +540,10 @@ def _coordinated(s: Sentence, j: int) -> int | None:
     return None
 
 
+#: the forms of the aspectual verbs ("began", "resumes", "continuing")
+_ASPECTUAL_FORMS: Final = frozenset(w for w, base in lx.VERB_FORMS.items() if base in lx.ASPECTUAL)
+
+
 def _partner(s: Sentence, j: int) -> int | None:
     """The second trigger that the time of trigger ``j`` dates, whatever its cost: the verb an
     aspectual verb governs ("began selling Monday", "started to fall"), and the other way round; the
@@ -532,30 +557,30 @@ def _partner(s: Sentence, j: int) -> int | None:
         k = j + 1
         while k < n and kinds[k] == AUX:
             k += 1
-        if k < n and kinds[k] == VERB and lx.VERB_FORMS.get(lows[k]) in lx.ASPECTUAL:
+        if k < n and kinds[k] == VERB and lows[k] in _ASPECTUAL_FORMS:
             return k
         return None
     if kinds[j] != VERB:
         return None
-    if lx.VERB_FORMS.get(lows[j]) in lx.ASPECTUAL:
+    if lows[j] in _ASPECTUAL_FORMS:
         k = j - 1
         while k >= 0 and kinds[k] == AUX:
             k -= 1
         if k >= 0 and kinds[k] == NOUN:
             return k
     lw = lows[j]
-    if j > 1 and lows[j - 1] == "to" and kinds[j - 2] == VERB and lx.VERB_FORMS.get(lows[j - 2]) in lx.ASPECTUAL:
+    if j > 1 and lows[j - 1] == "to" and kinds[j - 2] == VERB and lows[j - 2] in _ASPECTUAL_FORMS:
         return j - 2  # "began to fall"
     if lw in lx.PAST_FORMS:
         other = _coordinated(s, j)
         if other is not None:
             return other
-    if lx.VERB_FORMS.get(lw) in lx.ASPECTUAL and j + 1 < n:
+    if lw in _ASPECTUAL_FORMS and j + 1 < n:
         if kinds[j + 1] == VERB and lows[j + 1].endswith("ing"):
             return j + 1
         if lows[j + 1] == "to" and j + 2 < n and kinds[j + 2] == VERB:
             return j + 2  # "began to arrive"
-    if lw.endswith("ing") and j and kinds[j - 1] == VERB and lx.VERB_FORMS.get(lows[j - 1]) in lx.ASPECTUAL:
+    if lw.endswith("ing") and j and kinds[j - 1] == VERB and lows[j - 1] in _ASPECTUAL_FORMS:
         return j - 1
     return None
 
@@ -584,15 +609,16 @@ def _together(s: Sentence, a: int, b: int, first: int, last: int, modified: bool
 def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
     """How the event stands to the mention, from the words before it (and its mod)."""
     lows = s.lows
-    prev = [lows[i] for i in range(max(0, first - 3), first)]
-    text = m.text.lower()
-    if prev[-3:] == ["no", "later", "than"] or (len(prev) >= 2 and prev[-2:] == ["ahead", "of"]):
-        return "by" if prev[-1] == "than" else "before"
-    if len(prev) >= 2 and prev[-2:] == ["prior", "to"]:
+    # the word before the time and the one before it ("" for none: no word is empty)
+    p1 = lows[first - 1] if first > 0 else ""
+    p2 = lows[first - 2] if first > 1 else ""
+    if (p1 == "than" and p2 == "later" and first > 2 and lows[first - 3] == "no") or (p1 == "of" and p2 == "ahead"):
+        return "by" if p1 == "than" else "before"
+    if p1 == "to" and p2 == "prior":
         return "before"
-    if prev[-1:] == ["to"] and "from" in lows[max(0, first - 8) : first - 1]:
+    if p1 == "to" and "from" in lows[max(0, first - 8) : first - 1]:
         return "until"  # "from May 2 to June 9": the end of a span
-    for w in reversed(prev[-2:]):
+    for w in (p1, p2) if first > 1 else (p1,) if first else ():
         rel = _RELATION_WORDS.get(w)
         if rel is not None:
             if rel == "during" and m.type != "DURATION":
@@ -602,7 +628,7 @@ def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
             return rel
         if w not in ("on", "at", "in", "the", "of"):
             break
-    if m.type == "DURATION" and (text.startswith(("the past", "the last", "past", "last"))):
+    if m.type == "DURATION" and m.text.lower().startswith(("the past", "the last", "past", "last")):
         return "during"
     mod = m.mod or ""
     if mod in ("BEFORE", "ON_OR_BEFORE"):
@@ -612,15 +638,27 @@ def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
     return "during" if m.type == "DURATION" else "on"
 
 
+_HAVE_FORMS: Final = frozenset(("has", "have", "'ve"))
+_PAST_AUX: Final = frozenset(("had", "was", "were", "did", "'d"))
+_MODAL_FORMS: Final = frozenset(("would", "could", "might", "should", "may", "must", "can"))
+_PRESENT_AUX: Final = frozenset(("is", "are", "am", "'re", "does", "do"))
+
+
 def tense_of(s: Sentence, tok: int) -> Tense:
     """Tense and aspect of the trigger from its verb group."""
     lows, kinds = s.lows, s.kinds
+    if kinds[tok] != VERB:  # an event noun, or a plain word a time modifies ("a two-week pause")
+        if not lx.ATTRIBUTIVE.isdisjoint(lows[max(0, tok - 2) : tok]):
+            return "future"  # "the planned conclusion"
+        return "none"
     w = lows[tok]
     j = tok - 1
     group: list[str] = []
+    adverbs, negations, future_words = lx.ADVERB_OK, lx.NEGATIONS, lx.FUTURE_WORDS
     while j >= 0 and len(group) < 5:
         lw = lows[j]
-        if kinds[j] == AUX or lw in lx.ADVERB_OK or (lw.endswith("ly") and len(lw) > 4) or lw in lx.NEGATIONS or lw == "to" or lw in lx.FUTURE_WORDS:
+        if kinds[j] == AUX or lw in adverbs or (lw.endswith("ly") and len(lw) > 4) or lw in negations or lw == "to" \
+                or lw in future_words:
             group.append(lw)
             j -= 1
             continue
@@ -629,27 +667,26 @@ def tense_of(s: Sentence, tok: int) -> Tense:
             j -= 1
             continue
         break
+    past = w in lx.PAST_FORMS or (w.endswith("ed") and len(w) > 4)
+    if not group:  # the verb alone
+        return "past" if past else "present"
     gset = set(group)
-    if kinds[tok] != VERB:  # an event noun, or a plain word a time modifies ("a two-week pause")
-        if any(lows[k] in lx.ATTRIBUTIVE for k in range(max(0, tok - 2), tok)):
-            return "future"  # "the planned conclusion"
-        return "none"
-    if gset & lx.FUTURE_AUX or "going" in gset:
+    if not gset.isdisjoint(lx.FUTURE_AUX) or "going" in gset:
         return "future"
-    if "to" in gset and gset & lx.FUTURE_WORDS:
+    if "to" in gset and not gset.isdisjoint(future_words):
         # "was expected to vote", "is set to meet" (but "had planned to" looked ahead in the past)
-        return "future" if not gset & {"had"} else "past"
-    if "being" in gset or (gset & {"has", "have", "'ve"} and "been" in gset and w.endswith("ing")):
+        return "future" if "had" not in gset else "past"
+    if "being" in gset or (not gset.isdisjoint(_HAVE_FORMS) and "been" in gset and w.endswith("ing")):
         return "present"  # "goods being blocked", "prices have been falling": still going on
-    if gset & {"has", "have", "'ve"}:
+    if not gset.isdisjoint(_HAVE_FORMS):
         return "perfect"
-    if gset & {"had", "was", "were", "did", "'d"}:
+    if not gset.isdisjoint(_PAST_AUX):
         return "past"
-    if gset & {"would", "could", "might", "should", "may", "must", "can"}:
+    if not gset.isdisjoint(_MODAL_FORMS):
         return "future"
-    if gset & {"is", "are", "am", "'re", "does", "do"}:
+    if not gset.isdisjoint(_PRESENT_AUX):
         return "present"
-    if w in lx.PAST_FORMS or (w.endswith("ed") and len(w) > 4):
+    if past:
         return "past"
     if "to" in gset:
         # "told the police to stay", "agreed to sell", "the ability to deliver": an infinitive looks
@@ -677,20 +714,20 @@ def _spaced_dash(s: Sentence, i: int) -> bool:
 def _clause_bounds(s: Sentence, tok: int, skip: tuple[int, int]) -> tuple[int, int]:
     lows, kinds = s.lows, s.kinds
     n = len(lows)
+    s0, s1 = skip
     a = tok
     while a > 0:
-        k, w = kinds[a - 1], lows[a - 1]
-        if skip[0] <= a - 1 <= skip[1]:
-            a -= 1
-            continue
-        if (k == PUNCT and (w in _BREAKS or _spaced_dash(s, a - 1))) or (k == CLAUSE and w not in ("and", "or")):
-            break
+        k = kinds[a - 1]
+        if (k == PUNCT or k == CLAUSE) and not s0 <= a - 1 <= s1:
+            w = lows[a - 1]
+            if (w not in ("and", "or")) if k == CLAUSE else (w in _BREAKS or _spaced_dash(s, a - 1)):
+                break
         a -= 1
     b = tok
     preps = 0
     while b + 1 < n:
         k, w = kinds[b + 1], lows[b + 1]
-        if skip[0] <= b + 1 <= skip[1]:
+        if s0 <= b + 1 <= s1:
             b += 1
             continue
         if (k == PUNCT and (w in _BREAKS or w in ".!?" or _spaced_dash(s, b + 1))) or k == CLAUSE:
@@ -813,10 +850,11 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
         of_end = lt + 1
         while of_end + 1 <= b and kinds[of_end + 1] not in (PUNCT, CLAUSE, PREP):
             of_end += 1
+    if of_end > lt:
+        indices = [i for i in indices if not lt < i <= of_end]
+    before_time = ft - 1
     for i in indices:
         k = kinds[i]
-        if lt < i <= of_end:
-            continue
         if times[i] >= 0:  # a time: left out, but for "Saturday's attacks"
             if ft <= i <= lt:
                 if not possessive:
@@ -838,12 +876,14 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
                 continue
         elif (k == DET or k == CLAUSE) and i == b:
             continue
-        if ft == i + 1 and i + 1 <= b and lows[i] in _TIME_LEADS:
-            continue  # "starting Sunday", "late Saturday"
-        if ft == i + 2 and lows[i] == "as" and lows[i + 1] == "of":
-            continue  # "as of noon Wednesday"
-        if ft == i + 1 and lows[i] in _TIME_DETERMINERS and time_alone:
-            continue  # "take another 48 hours": the word goes with the time left out
+        if before_time - 1 <= i <= before_time:  # the word or two before the time
+            if i == before_time:
+                if i + 1 <= b and lows[i] in _TIME_LEADS:
+                    continue  # "starting Sunday", "late Saturday"
+                if lows[i] in _TIME_DETERMINERS and time_alone:
+                    continue  # "take another 48 hours": the word goes with the time left out
+            elif lows[i] == "as" and lows[i + 1] == "of":
+                continue  # "as of noon Wednesday"
         word = words[i]
         if keep and (word in _GLUE or word[0] == "'" or prev_end == starts[i]):
             keep[-1] += word

@@ -43,8 +43,10 @@ _BOUNDARY_RE: Final = re.compile(
     + r"|(?<=\n)(?P<newline>\n*)"
     + r")"
 )
+#: (the repeats are possessive: nothing follows them that could make them give back, and the
+#: regex engine runs faster without keeping the places it could go back to)
 _TOKEN_RE: Final = re.compile(
-    r"[A-Za-z]+(?:-[A-Za-z]+)*|['’](?:s|re|ve|ll|d|m|t)\b|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]"
+    r"[A-Za-z]++(?:-[A-Za-z]++)*+|['’](?:s|re|ve|ll|d|m|t)\b|\d++(?:[.,:]\d++)*+|[^\sA-Za-z\d]"
 )
 #: `re.split` with the token as its group: [space, token, space, token, ..., space]
 _SPLIT_RE: Final = re.compile("(" + _TOKEN_RE.pattern + ")")
@@ -58,15 +60,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
-        period, mark, newline = m.group("period", "mark", "newline")
-        if period is not None:
-            cut = m.start() + 1 + len(period)  # the period and its closing quotes
-        elif mark is not None:
-            cut = m.start() + 1
-        elif newline is not None:
-            cut = m.start()
-        else:
+        # the one group of the branch that matched, if any
+        which = m.lastgroup
+        if which is None:
             continue  # "Mr.", "U.S.": no end
+        if which == "period":
+            cut = m.end(1)  # the period and its closing quotes
+        elif which == "mark":
+            cut = m.start() + 1
+        else:
+            cut = m.start()
         _add(text, start, cut, out)
         start = m.end()
     _add(text, start, len(text), out)
@@ -75,10 +78,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        s = start + (len(chunk) - len(chunk.lstrip()))
-        out.append((s, s + len(stripped)))
+    left = chunk.lstrip()
+    if left:
+        s = end - len(left)
+        out.append((s, s + len(left.rstrip())))
 
 
 @attrs.define
@@ -149,12 +152,14 @@ def tokenize(text: str, start: int, end: int, spans: list[tuple[int, int, int]])
                     (prev[:1].isdigit() and times[i - 1] < 0) or _after_adjective(i, lows, kinds))
                 kind = after_number if after else default
             kinds[i] = kind
+    heads, adjectives = _OBJECT_HEAD_FORMS, lx.ADJECTIVES
     for i in [i for i, k in enumerate(kinds) if k == VERB and 0 < i < n - 1]:
-        if _object_head(i, words, lows, kinds):
-            kinds[i] = NOUN if lows[i] in lx.EVENT_NOUNS or lows[i][:-1] in lx.EVENT_NOUNS else WORD
-        elif lows[i] in lx.ADJECTIVES and (kinds[i - 1] == VERB or lows[i - 1].endswith("ly")):
+        w = lows[i]
+        if w in heads and _object_head(i, words, lows, kinds):
+            kinds[i] = NOUN if w in lx.EVENT_NOUNS or w[:-1] in lx.EVENT_NOUNS else WORD
+        elif w in adjectives and (kinds[i - 1] == VERB or lows[i - 1].endswith("ly")):
             kinds[i] = WORD  # "closed sharply lower": an adjective after the verb
-        elif lows[i] == "compared" and lows[i + 1] in ("with", "to"):
+        elif w == "compared" and lows[i + 1] in ("with", "to"):
             kinds[i] = WORD  # "a loss, compared with a profit a year ago": a preposition
     for i in timed:
         kinds[i] = TIME
@@ -166,7 +171,7 @@ def _object_head(i: int, words: list[str], lows: list[str], kinds: list[str]) ->
     before a preposition or a stop: "filed compliance reports by", "created the task force on",
     "under their current names until" (not after a reporting verb: "said the company plans")."""
     w = lows[i]
-    if w.endswith(("ed", "ing")) or w in lx.PAST_FORMS or w not in lx.VERB_FORMS:
+    if w not in _OBJECT_HEAD_FORMS:
         return False
     prev = lows[i - 1]
     if w.endswith("s") and prev.endswith("s") and not prev.endswith(("ss", "'s")) and kinds[i - 1] == WORD:
@@ -188,6 +193,9 @@ def _object_head(i: int, words: list[str], lows: list[str], kinds: list[str]) ->
         and not (k == i - 1 and lows[k].endswith("s"))  # "as oil prices rise": a noun taken for a verb
 
 
+#: the verb forms that may end an object (present or base forms)
+_OBJECT_HEAD_FORMS: Final = frozenset(
+    w for w in lx.VERB_FORMS if not (w.endswith(("ed", "ing")) or w in lx.PAST_FORMS))
 _BARE_INFINITIVE: Final = frozenset("let make help see hear watch".split())
 #: prepositions that may open a clause: "until interest rates fall"
 _CLAUSE_PREPOSITIONS: Final = frozenset("to after before since until till than like as".split())
