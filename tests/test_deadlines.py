@@ -40,6 +40,13 @@ def test_within_hours_counts_from_publication() -> None:
     assert d.due == dt.datetime(2020, 1, 7, 9, 0)
 
 
+def test_within_an_uncounted_span_is_expected_not_due() -> None:
+    # "within weeks" says no count: no due instant is made up, the decision is an expected event
+    tl = timeline.build("The ministry said it will decide on the appeal within weeks.", published="2020-01-05")
+    assert tl.deadlines() == []
+    assert [e.kind for e in tl if e.trigger.text == "decide"] == ["expected"]
+
+
 def test_what_and_who() -> None:
     text = "In a statement, the militia told police to stay away from the bases starting on Sunday at 5:00 pm."
     [d] = _deadlines(text)

@@ -1150,12 +1150,14 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
     # a commitment ("both sides agreed to exchange prisoners by Friday")
     demanding = relation in ("by", "until") and not span_end and (
         tok == facts.demand or (relation == "by" and lows[tok] in _COMMITMENTS))
-    deadline = demanding or kind != "occurred" and (
+    # "will decide within weeks": no count, so nothing is due at any instant; an expected event
+    vague = m.type == "DURATION" and "X" in (m.value or "")
+    deadline = not vague and (demanding or kind != "occurred" and (
         relation == "by" or (relation == "until" and not span_end)
         or (facts.deadline_word and _deadline_word(s, tok, *_deadline_clause(s, tok, first, last)))
         or (relation == "starting" and demand is not None)
         or "no later than" in " ".join(lows[max(0, first - 3) : first])
-    )
+    ))
     if deadline:
         kind = "deadline"
         if t0 != "BEFORE" or (demanding and ahead):
