@@ -260,3 +260,13 @@ def test_called_is_a_demand_only_when_it_calls_on_someone() -> None:
     tl = timeline.build("The union called a strike and members must return their ballots by Friday.", published=PUB)
     [d] = tl.deadlines()
     assert "called" not in d.what
+
+
+def test_a_length_dates_the_event_noun_it_measures() -> None:
+    # "two decades of war": the war took the two decades; the description drops the length and its "of"
+    tl = timeline.build("Envoys met in Doha to end two decades of war, after 18 months of talks.", published=PUB)
+    by_time = {e.time.text: e for e in (*tl.events, *tl.unplaced) if e.time is not None}
+    assert by_time["two decades"].trigger.text == "war" and by_time["two decades"].relation == "during"
+    assert by_time["two decades"].description.endswith("to end war")
+    assert by_time["18 months"].trigger.text == "talks" and by_time["18 months"].relation == "during"
+    assert by_time["18 months"].description == "talks"

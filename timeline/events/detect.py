@@ -150,6 +150,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
     "tense": 8.0,         # "two weeks ago" and a verb in the future, "next year" and a past verb
     "conjunct": 8.0,      # a trigger after "and" right after the time: "left on Friday and returned"
+    "duration_of": -6.0,  # "two decades of war", "after 18 months of talks": what the length measures
 }
 
 
@@ -288,6 +289,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += wt["noun_duration"]
             if right and words == 0:
                 cost += w_noun_adjacent
+            elif duration and j == after + 1 and lows[after] == "of":
+                cost += wt["duration_of"]
         else:
             if lw in future_words and j + 1 < n and lows[j + 1] == "to":
                 cost += w_future_to
@@ -850,7 +853,7 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
         of_end = lt + 1
         while of_end + 1 <= b and kinds[of_end + 1] not in (PUNCT, CLAUSE, PREP):
             of_end += 1
-    if of_end > lt:
+    if of_end > lt and not lt < tok <= of_end:  # (not when the event is what the span measures: "of talks")
         indices = [i for i in indices if not lt < i <= of_end]
     before_time = ft - 1
     for i in indices:
@@ -864,6 +867,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
         elif k == PREP:
             if i + 1 < n and times[i + 1] >= 0 and lows[i + 1] != "'s" and not (ft <= i + 1 <= lt and possessive):
                 continue  # "on Sunday"
+            if i == lt + 1 and lows[i] == "of" and not possessive:
+                continue  # "to end two decades of war": the length goes, and its "of"
             if ft == i + 1 and i + 1 <= b:
                 continue
             if ft == i + 2 and i + 1 < n and lows[i + 1] in ("the", "a"):
@@ -1131,6 +1136,8 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
     first = times.index(i)
     last = len(times) - 1 - times[::-1].index(i)
     relation = relation_of(s, first, m)
+    if m.type == "DURATION" and tok == last + 2 and lows[last + 1] == "of":
+        relation = "during"  # "after 18 months of talks": the talks took the 18 months
     tense = tense_of(s, tok)
     if m.type == "SET":
         kind, t0 = _recurring(tense)
