@@ -270,3 +270,13 @@ def test_a_length_dates_the_event_noun_it_measures() -> None:
     assert by_time["two decades"].description.endswith("to end war")
     assert by_time["18 months"].trigger.text == "talks" and by_time["18 months"].relation == "during"
     assert by_time["18 months"].description == "talks"
+
+
+def test_descriptions_leave_out_a_cut_off_saying_and_the_words_of_the_time() -> None:
+    text = ("The chief negotiator of the government said the two sides agreed to meet at 10 a.m. on Saturday. "
+            "A bomb exploded near a university late on Tuesday, after a pause of nearly a month.")
+    tl = timeline.build(text, published="2021-03-03")
+    by_time = {e.time.text: e for e in (*tl.events, *tl.unplaced) if e.time is not None}
+    assert by_time["10 a.m. on Saturday"].description == "two sides agreed to meet"
+    assert by_time["Tuesday"].description == "bomb exploded near a university"
+    assert by_time["nearly a month"].trigger.text == "pause"

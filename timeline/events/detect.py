@@ -150,7 +150,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "attribution": 4.0,   # "..., police said.": the time dates the reported event, not the saying
     "tense": 8.0,         # "two weeks ago" and a verb in the future, "next year" and a past verb
     "conjunct": 8.0,      # a trigger after "and" right after the time: "left on Friday and returned"
-    "duration_of": -6.0,  # "two decades of war", "after 18 months of talks": what the length measures
+    "duration_of": -6.0,  # "two decades of war", "a pause of a month": what the length measures
 }
 
 
@@ -289,8 +289,8 @@ def candidates(s: Sentence, mention: int, duration: bool = False, pre: list[int]
                 cost += wt["noun_duration"]
             if right and words == 0:
                 cost += w_noun_adjacent
-            elif duration and j == after + 1 and lows[after] == "of":
-                cost += wt["duration_of"]
+            elif duration and (j == after + 1 and lows[after] == "of" or j == first - 2 and lows[first - 1] == "of"):
+                cost += wt["duration_of"]  # "two decades of war", "a pause of nearly a month"
         else:
             if lw in future_words and j + 1 < n and lows[j + 1] == "to":
                 cost += w_future_to
@@ -838,6 +838,13 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
     while indices and (kinds[indices[0]] in (PREP, CLAUSE) or lows[indices[0]] in ("the", "a", "an")
                        or (ft <= indices[0] <= lt and not possessive)):
         indices.pop(0)
+    # nor with a saying cut from its speaker ("said the two sides agreed to meet": the two sides ...)
+    said = next((k for k in range(len(indices) - 1, -1, -1) if indices[k] < chain - 1 and kinds[indices[k]] == VERB
+                 and lows[indices[k]] in lx.REPORTING), None) if kinds[tok] == VERB else None
+    if said is not None and (said == 0 or indices[0] > a):
+        del indices[: said + 1]
+        while indices and indices[0] < chain and (kinds[indices[0]] == CLAUSE or lows[indices[0]] in ("the", "a", "an")):
+            indices.pop(0)
     # the time is a phrase of its own ("another 48 hours."), not a word inside one ("a fourth-quarter loss")
     time_alone = not possessive and (lt + 1 >= n or kinds[lt + 1] in (PUNCT, PREP, CLAUSE, VERB, AUX))
     keep: list[str] = []
@@ -867,7 +874,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
         elif k == PREP:
             if i + 1 < n and times[i + 1] >= 0 and lows[i + 1] != "'s" and not (ft <= i + 1 <= lt and possessive):
                 continue  # "on Sunday"
-            if i == lt + 1 and lows[i] == "of" and not possessive:
+            if lows[i] == "of" and i > 0 and times[i - 1] >= 0 and (i != lt + 1 or not possessive) \
+                    and i - 1 not in (ft - 1, ft - 2):
                 continue  # "to end two decades of war": the length goes, and its "of"
             if ft == i + 1 and i + 1 <= b:
                 continue
@@ -889,6 +897,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
                     continue  # "take another 48 hours": the word goes with the time left out
             elif lows[i] == "as" and lows[i + 1] == "of":
                 continue  # "as of noon Wednesday"
+            elif lows[i] in ("late", "early") and lows[i + 1] in ("on", "in"):
+                continue  # "exploded late on Tuesday": the word goes with the time
         word = words[i]
         if keep and (word in _GLUE or word[0] == "'" or prev_end == starts[i]):
             keep[-1] += word

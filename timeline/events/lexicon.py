@@ -116,7 +116,10 @@ EVENT_NOUNS: Final = frozenset(
     results income revenue revenues output production spending inflation exports imports orders
     shipments deficit surplus losses profits gains earnings turnaround cutback slide squeeze
     referendum proceedings remarks warnings crimes buy-out buyout takeover power-grab cease-fire
-    pricing pricings offering offerings trading""".split()
+    pricing pricings offering offerings trading
+    pause delay suspension hiatus lockdown curfew blockade siege occupation embargo ban crackdown
+    uprising revolution riot riots unrest clash clashes conflict dispute standoff insurgency
+    outbreak pandemic epidemic famine drought detention""".split()
 )
 #: -tion / -ment / ... words that are not events
 NOT_EVENT_NOUNS: Final = frozenset(
