@@ -280,3 +280,13 @@ def test_descriptions_leave_out_a_cut_off_saying_and_the_words_of_the_time() -> 
     assert by_time["10 a.m. on Saturday"].description == "two sides agreed to meet"
     assert by_time["Tuesday"].description == "bomb exploded near a university"
     assert by_time["nearly a month"].trigger.text == "pause"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Schools in the province will stay closed until Monday.", "deadline"),
+     ("Banks remained shut on Friday.", "occurred")],
+)
+def test_a_state_after_stay_or_remain_takes_their_tense(text: str, kind: str) -> None:
+    (ev,) = timeline.build(text, published="2026-11-18").events
+    assert ev.kind == kind

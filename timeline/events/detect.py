@@ -642,6 +642,8 @@ def relation_of(s: Sentence, first: int, m: Mention) -> Relation:
 
 
 _HAVE_FORMS: Final = frozenset(("has", "have", "'ve"))
+#: verbs of a state before a participle: "will stay closed", "remained shut"
+_COPULAS: Final = frozenset("stay stays stayed remain remains remained".split())
 _PAST_AUX: Final = frozenset(("had", "was", "were", "did", "'d"))
 _MODAL_FORMS: Final = frozenset(("would", "could", "might", "should", "may", "must", "can"))
 _PRESENT_AUX: Final = frozenset(("is", "are", "am", "'re", "does", "do"))
@@ -658,6 +660,10 @@ def tense_of(s: Sentence, tok: int) -> Tense:
     j = tok - 1
     group: list[str] = []
     adverbs, negations, future_words = lx.ADVERB_OK, lx.NEGATIONS, lx.FUTURE_WORDS
+    if j >= 0 and lows[j] in _COPULAS and kinds[tok] == VERB and (w.endswith("ed") or w in lx.PAST_FORMS):
+        # "will stay closed", "remain shut": the state is told by the verb before it, not by the -ed
+        w = lows[j]
+        j -= 1
     while j >= 0 and len(group) < 5:
         lw = lows[j]
         if kinds[j] == AUX or lw in adverbs or (lw.endswith("ly") and len(lw) > 4) or lw in negations or lw == "to" \
