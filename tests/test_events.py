@@ -290,3 +290,11 @@ def test_descriptions_leave_out_a_cut_off_saying_and_the_words_of_the_time() -> 
 def test_a_state_after_stay_or_remain_takes_their_tense(text: str, kind: str) -> None:
     (ev,) = timeline.build(text, published="2026-11-18").events
     assert ev.kind == kind
+
+
+def test_a_length_after_a_decree_is_not_a_state_running_back_from_publication() -> None:
+    # "for 60 days" is how long the state of calamity lasts from the decree: no interval is made up
+    (ev,) = timeline.build("The government has declared a state of calamity for 60 days.", published="2026-11-18").unplaced
+    assert ev.trigger.text == "declared" and ev.interval is None
+    (held,) = timeline.build("The militia has opposed their presence for months.", published="2026-11-18").events
+    assert held.interval == timeline.Interval(dt.datetime(2026, 9, 18), dt.datetime(2026, 11, 18))

@@ -1187,6 +1187,8 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
             t0 = "AFTER"
     if m.type == "DURATION" and last + 1 < len(lows) and lows[last + 1] == "of":
         iv = None  # "within 14 days of a petition being filed": counted from an event, not publication
+    elif m.type == "DURATION" and lows[tok] in lx.IMPOSING and relation == "during":
+        iv = None  # "has declared a state of calamity for 60 days": the state runs from the decree, not back
     elif m.type == "DURATION":
         try:
             iv = event_interval(m, kind, relation, published)

@@ -100,6 +100,14 @@ IRREGULAR: Final = {
     "sweep": "swept", "teach": "taught", "wake": "woke woken", "wear": "wore worn", "bind": "bound",
 }
 
+# Verbs that put a state in place: "for 60 days" after them is how long the state lasts from
+# then on, not a state that has run up to publication ("has declared a curfew for 60 days")
+IMPOSING: Final = frozenset(
+    """declare declares declared impose imposes imposed extend extends extended suspend suspends
+    suspended ban bans banned order orders ordered grant grants granted approve approves approved
+    close closes closed shut shuts""".split()
+)
+
 # Nouns that name events ("the vote", "Saturday's attacks"); plurals are derived.
 EVENT_NOUNS: Final = frozenset(
     """attack strike vote election meeting talks summit session conference visit trip war crisis deal
