@@ -298,3 +298,13 @@ def test_a_length_after_a_decree_is_not_a_state_running_back_from_publication() 
     assert ev.trigger.text == "declared" and ev.interval is None
     (held,) = timeline.build("The militia has opposed their presence for months.", published="2026-11-18").events
     assert held.interval == timeline.Interval(dt.datetime(2026, 9, 18), dt.datetime(2026, 11, 18))
+
+
+def test_the_end_of_a_year_is_its_last_third_from_a_midnight() -> None:
+    (ev,) = timeline.build("The bank will end its bond buying by the end of the year.", published="2026-06-04").events
+    assert ev.interval == timeline.Interval(dt.datetime(2026, 9, 1), dt.datetime(2027, 1, 1))
+
+
+def test_a_time_inside_a_phrase_keeps_the_words_before_it() -> None:
+    (ev,) = [*timeline.build("The news sent the euro to a three-week high.", published="2026-06-04").unplaced]
+    assert ev.description == "news sent the euro to a high"

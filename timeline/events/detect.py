@@ -885,8 +885,8 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
                 continue  # "to end two decades of war": the length goes, and its "of"
             if ft == i + 1 and i + 1 <= b:
                 continue
-            if ft == i + 2 and i + 1 < n and lows[i + 1] in ("the", "a"):
-                continue  # "in the ..."
+            if ft == i + 2 and i + 1 < n and lows[i + 1] in ("the", "a") and time_alone:
+                continue  # "in the ..." (not "to a three-week high": the time is inside a phrase)
             if i == b:
                 continue
         elif k == AUX:
@@ -957,12 +957,20 @@ def _narrow(m: Mention) -> Interval | None:
         return None
     if m.mod in ("END", "START", "MID") and iv.end - iv.start >= dt.timedelta(hours=2):
         third = (iv.end - iv.start) / 3
+        # a third of a week or longer ends at a midnight: "the end of the year" from Sept. 1, not 08:00
+        cut = _to_midnight if iv.end - iv.start >= dt.timedelta(days=3) else (lambda d: d)
         if m.mod == "END":
-            return Interval(iv.end - third, iv.end)
+            return Interval(cut(iv.end - third), iv.end)
         if m.mod == "START":
-            return Interval(iv.start, iv.start + third)
-        return Interval(iv.start + third, iv.end - third)
+            return Interval(iv.start, cut(iv.start + third))
+        return Interval(cut(iv.start + third), cut(iv.end - third))
     return iv
+
+
+def _to_midnight(d: dt.datetime) -> dt.datetime:
+    """The midnight nearest to ``d``."""
+    day = d.replace(hour=0, minute=0, second=0, microsecond=0)
+    return day + dt.timedelta(days=1) if d - day >= dt.timedelta(hours=12) else day
 
 
 def event_interval(m: Mention, kind: Kind, relation: Relation, published: dt.datetime) -> Interval | None:
