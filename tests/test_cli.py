@@ -482,3 +482,14 @@ def test_deadlines_command_does_not_say_none_were_found_when_an_input_failed(tmp
     assert result.exit_code == 1
     assert "no deadlines found" not in result.stdout
     assert "has no zone" in result.stderr and "1 of 1 inputs failed" in result.stderr
+
+
+def test_deadlines_command_lists_the_deadlines_of_all_inputs_soonest_first(tmp_path: Path) -> None:
+    late = tmp_path / "late.txt"
+    late.write_text("The council must approve the budget by March 31.\n", encoding="utf-8")
+    soon = tmp_path / "soon.txt"
+    soon.write_text("Tenants must leave the building by Friday.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["deadlines", str(late), str(soon), "-p", "2021-03-03"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert [line.split()[0][:10] for line in lines] == ["2021-03-06", "2021-04-01"]

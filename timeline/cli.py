@@ -794,6 +794,10 @@ def deadlines(
             failed += 1
     if not rows and not failed:
         click.echo("no deadlines found")
+    # soonest first across the inputs; a due time with no zone is on its document's clock, placed
+    # as if that clock were UTC (only the order of the listing depends on it)
+    rows.sort(key=lambda row: (row[0].due.astimezone(dt.timezone.utc).replace(tzinfo=None)
+                               if row[0].due.tzinfo is not None else row[0].due))
     statuses = _STATUS_ORDER if now is not None else (None,)
     for status in statuses:
         chosen = [(d, doc) for d, doc in rows if d.status == status]
