@@ -148,3 +148,9 @@ ZONE_REGIONS: Final = frozenset(
     {"eastern", "central", "western", "mountain", "pacific", "atlantic", "alaska", "hawaii"}
 )
 
+# events whose age is a duration ("the 8-month-old truce"); a person's age is not ("a 20-year-old man")
+AGED_EVENTS: Final = frozenset(
+    """truce ceasefire cease-fire war strike strikes conflict siege blockade dispute crisis standoff
+    campaign insurgency occupation boycott lockdown moratorium ban freeze embargo uprising protest
+    protests revolt rebellion walkout shutdown talks negotiations peace""".split()
+)

@@ -958,6 +958,12 @@ RULES: tuple[Rule, ...] = (
     Rule("a-unit-or-two", "(a | an | one) u=UNIT or (two | three)", lambda h: Spec(value="FUTURE_REF")
          if h.prev() in ("in", "within") else Spec(type="DURATION", value=duration_value(None, _unit(h.word("u")))),
          {"FUTURE_REF": ["in [a year or two]"], "PXD": ["for [a day or two]"]}),
+    # "the 8-month-old truce": how long an event has run (TimeBank writes it a duration), not an
+    # age ("a 20-year-old man")
+    Rule("event-age", "n=(COUNT | NUMWORD) - u=UNIT - old", lambda h: Spec(
+         type="DURATION", value=duration_value(number(h.words("n")), _unit(h.word("u"))))
+         if h.after(1) and (h.after(1)[0] in lx.AGED_EVENTS) and number(h.words("n")) is not None else None,
+         {"P8M": ["the [8-month-old] truce"], "P2W": ["a [two-week-old] strike"]}),
     Rule("units-per-unit", "n=" + _N + " UNIT (a | an | per) u=UNIT !>(ago | earlier | later | before)", p_set_rate,
          {"P1W": ["five days a week", "seven days a week"], "P1D": ["24 hours a day", "two hours a day"]}),
     Rule("duration", "(the | (a | an) >(NUMWORD | COUNT | additional | extra | full | entire | whole))? (first | last | next | past | coming | previous | final | initial | full | entire |"
