@@ -389,3 +389,16 @@ def test_a_count_of_days_from_a_day_is_one_date() -> None:
 )
 def test_a_clock_time_and_a_part_of_a_day_are_one_time(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    # the weekday written with the date picks the year next to the publication's where they agree
+    [("The ferry sailed on Saturday, Dec. 5.", [("Saturday, Dec. 5", "2020-12-05")]),
+     ("Polls open on Monday, July 5.", [("Monday, July 5", "2021-07-05")]),
+     ("The vote was held on Thursday, Jan. 7.", [("Thursday, Jan. 7", "2021-01-07")]),
+     # "said" reads as past, but Jan. 10 is a Monday in 2022, not in 2021
+     ("Officials said the plant reopens on Monday, Jan. 10.", [("Monday, Jan. 10", "2022-01-10")])],
+)
+def test_a_weekday_written_with_a_date_picks_its_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected

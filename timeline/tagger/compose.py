@@ -290,7 +290,7 @@ JOINS: Final[tuple[Join, ...]] = (
     Join("weekday-date", frozenset(_JOIN_DAY_TIME),
          lambda a, b: a.weekday is not None and a.type == "DATE" and b.day is not None and b.month is not None
          and b.weekday is None,
-         lambda a, b: b, {"2020-01-03": ["Friday, Jan. 3"]}),
+         lambda a, b: b.with_(weekday_said=a.weekday), {"2020-01-03": ["Friday, Jan. 3"]}),
 )
 
 

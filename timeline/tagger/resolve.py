@@ -204,6 +204,15 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
                 d = dt.date(y, spec.month, spec.day)
             except ValueError:
                 return Resolved(f"XXXX-{spec.month:02d}-{spec.day:02d}")
+            if spec.weekday_said is not None and d.isoweekday() != spec.weekday_said:
+                # "Monday, July 5": the year next to it where July 5 is a Monday (none: the weekday is a slip)
+                for other in (y + 1, y - 1) if direction == "future" else (y - 1, y + 1):
+                    try:
+                        if dt.date(other, spec.month, spec.day).isoweekday() == spec.weekday_said:
+                            d = dt.date(other, spec.month, spec.day)
+                            break
+                    except ValueError:
+                        continue
         else:
             try:
                 d = dt.date(y, spec.month, spec.day)

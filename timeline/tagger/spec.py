@@ -54,6 +54,8 @@ class Spec:
     trim: int = 0
     # days after the day this names ("a week from Monday": Monday, then 7 days on)
     days_after: int = 0
+    # the weekday written with a date without a year ("Monday, July 5"): it picks the year
+    weekday_said: int | None = None
 
     def with_(self, **changes: object) -> Spec:
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
