@@ -402,3 +402,16 @@ def test_a_clock_time_and_a_part_of_a_day_are_one_time(text: str, expected: list
 )
 def test_a_weekday_written_with_a_date_picks_its_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    # later than an event the text does not date, told in the past: not publication + the count
+    [("Nearly 40 years later, the case was reopened.", [("Nearly 40 years later", "XXXX")]),
+     ("A week later, talks resumed.", [("A week later", "XXXX-WXX")]),
+     # with a date named before, or looking ahead, the count has something to count from
+     ("The talks began on Monday. A week later, they resumed.", [("Monday", "2021-03-01"), ("A week later", "2021-W10")]),
+     ("Two years later, he will retire.", [("Two years later", "2023")])],
+)
+def test_a_count_later_with_nothing_before_it_in_the_past_has_no_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected

@@ -26,11 +26,11 @@ _STORY_GRAINS = frozenset({"day", "partofday", "minute", "week", "month", "quart
 
 
 def _needs_tense(spec: Spec) -> bool:
-    """Only dates written without a year, and weekends, look at the sentence's tense."""
+    """Only dates written without a year, weekends and counts "later" look at the sentence's tense."""
     if spec.value is not None:
         return False
-    if spec.anchor is not None:
-        return spec.grain == "weekend"
+    if spec.anchor is not None:  # weekends, and "40 years later" (past with nothing before it: no date)
+        return spec.grain == "weekend" or (spec.anchor == "ref" and spec.shift > 0 and spec.grain is None)
     return spec.year is None and spec.decade is None and spec.century is None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Final
 
 import attrs
 from dateutil.easter import easter
@@ -352,6 +353,11 @@ def _resolve_weekday(spec: Spec, dct: dt.date, direction: str | None) -> Resolve
     return render(d, "week" if spec.grain == "week" else "day")
 
 
+# the value of a date known only to its grain
+_UNKNOWN_AT: Final = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                      "year": "XXXX", "decade": "XXX", "century": "XX"}
+
+
 def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
                       recent: Mapping[str, Point], history: bool = False) -> Resolved:
     last_quarter = recent.get("quarter")
@@ -380,6 +386,10 @@ def _resolve_relative(spec: Spec, ref: Reference, story: Point | None, tense: Te
             # "the end of the month" after talk of 2019: the story names no month, the publication does
             base, base_grain = (recent["day"].date, "day") if "day" in recent else (ref.date, "day")
     else:
+        if spec.anchor == "ref" and n > 0 and tense == "past" and spec.grain is None and unit in _UNKNOWN_AT:
+            # "Nearly 40 years later, the case was reopened", nothing named before: later than an
+            # event the text does not date, and in the past, so not publication + 40 years
+            return Resolved(_UNKNOWN_AT[unit])
         base, base_grain = ref.date, "day"
     if unit in ("second", "minute", "hour"):
         if not ref.has_time:
