@@ -415,3 +415,15 @@ def test_a_weekday_written_with_a_date_picks_its_year(text: str, expected: list[
 )
 def test_a_count_later_with_nothing_before_it_in_the_past_has_no_date(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Friday is the deadline for bids.", [("Friday", "2021-03-05")]),
+     ("The regulator said Friday is the last day to apply.", [("Friday", "2021-03-05")]),
+     # not the subject of "is": the weekday before a possessive, or in the past
+     ("Friday's purchases is far below the average.", [("Friday", "2021-02-26")]),
+     ("Monday was a holiday.", [("Monday", "2021-03-01")])],
+)
+def test_a_weekday_that_is_the_subject_of_is_lies_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected

@@ -66,6 +66,8 @@ _NOT_SENTENCE_END: Final = frozenset("mr mrs ms dr st inc co corp ltd jr sr gen 
 _DEADLINE_WORDS: Final = frozenset({"by", "until", "till", "to"})
 _WORD_TAGS: Final = frozenset({WORD_TAG, CAPWORD_TAG})
 _BE_NOW: Final = frozenset({"is", "are", "'s", "be", "now"})
+# words after which a clause starts: a time right after them and before "is" is its subject
+_CLAUSE_OPENERS: Final = frozenset({",", "that", "said", "says", "say", "and", "but", "because"})
 _MODALS: Final = frozenset({"will", "would", "shall", "could", "should", "may", "might", "must", "to"})
 
 
@@ -109,6 +111,9 @@ def tense_at(toks: Tokens, first: int, last: int, *, day: bool = True) -> Tense:
     if before in _DEADLINE_WORDS and (before != "by" or not _past_verb_before(toks, first - 1)) and not (
             before == "to" and (not day or any(toks.lower(k) == "from" for k in range(max(0, first - 8), first - 1)))):
         return "future"  # "by February", "gave them until Monday"; not "from Sept. 14 to Thursday"
+    if last + 1 < len(toks) and toks.lower(last + 1) in PRESENT_CUES and (
+            first == 0 or toks.tags[first - 1] in _BOUNDARY or before in _CLAUSE_OPENERS):
+        return "present"  # "Friday is the deadline", "said Friday is the deadline": the time is the subject
     i, seen = first - 1, 0
     while i >= 0 and seen < 12:
         boundary, t, after_be = _read(toks, i)
