@@ -420,7 +420,7 @@ def test_a_count_later_with_nothing_before_it_in_the_past_has_no_date(text: str,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("Friday is the deadline for bids.", [("Friday", "2021-03-05")]),
-     ("The regulator said Friday is the last day to apply.", [("Friday", "2021-03-05")]),
+     ("The regulator said Friday is the deadline to apply.", [("Friday", "2021-03-05")]),
      # not the subject of "is": the weekday before a possessive, or in the past
      ("Friday's purchases is far below the average.", [("Friday", "2021-02-26")]),
      ("Monday was a holiday.", [("Monday", "2021-03-01")])],
