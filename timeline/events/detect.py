@@ -660,7 +660,7 @@ def tense_of(s: Sentence, tok: int) -> Tense:
     j = tok - 1
     group: list[str] = []
     adverbs, negations, future_words = lx.ADVERB_OK, lx.NEGATIONS, lx.FUTURE_WORDS
-    if j >= 0 and lows[j] in _COPULAS and kinds[tok] == VERB and (w.endswith("ed") or w in lx.PAST_FORMS):
+    if j >= 0 and lows[j] in _COPULAS and (w.endswith("ed") or w in lx.PAST_FORMS):
         # "will stay closed", "remain shut": the state is told by the verb before it, not by the -ed
         w = lows[j]
         j -= 1
@@ -880,8 +880,7 @@ def describe(s: Sentence, tok: int, time_tokens: tuple[int, int]) -> str:
         elif k == PREP:
             if i + 1 < n and times[i + 1] >= 0 and lows[i + 1] != "'s" and not (ft <= i + 1 <= lt and possessive):
                 continue  # "on Sunday"
-            if lows[i] == "of" and i > 0 and times[i - 1] >= 0 and (i != lt + 1 or not possessive) \
-                    and i - 1 not in (ft - 1, ft - 2):
+            if lows[i] == "of" and i > 0 and times[i - 1] >= 0 and (i != lt + 1 or not possessive):
                 continue  # "to end two decades of war": the length goes, and its "of"
             if ft == i + 1 and i + 1 <= b:
                 continue
