@@ -308,3 +308,14 @@ def test_the_end_of_a_year_is_its_last_third_from_a_midnight() -> None:
 def test_a_time_inside_a_phrase_keeps_the_words_before_it() -> None:
     (ev,) = [*timeline.build("The news sent the euro to a three-week high.", published="2026-06-04").unplaced]
     assert ev.description == "news sent the euro to a high"
+
+
+def test_a_history_places_events_on_their_narrowest_time_and_not_from_publication() -> None:
+    text = ("The war began in the summer of 1914, when the empire declared war on its neighbour on 28 July. "
+            "Within a week, the army had crossed the border.")
+    tl = timeline.build(text, published="2014-06-28")
+    by_trigger = {e.trigger.text: e for e in (*tl.events, *tl.unplaced)}
+    # dated by the summer and by 28 July: it lies on 28 July
+    assert by_trigger["declared"].interval == timeline.Interval(dt.datetime(1914, 7, 28), dt.datetime(1914, 7, 29))
+    # "within a week" of a past event counts from the story, not from publication: no interval
+    assert by_trigger["crossed"].interval is None

@@ -269,10 +269,21 @@ def _fold(found: list[Found], text: str) -> _Folded:
 
 def _spans(found: list[Found], fold: _Folded, intervals: list[Interval | None]) -> None:
     """An event dated "starting" one time and "until" another ("runs from May 2 to June 9") lies
-    over both: its interval runs from the start of the first to the end of the second (in place)."""
+    over both: its interval runs from the start of the first to the end of the second; an event
+    dated by two times, one within the other ("declared war in the summer of 1914 ... on 28 July"),
+    lies on the narrower (in place)."""
     for keeper, others in fold.more.items():
         iv = intervals[keeper]
-        if iv is None or found[keeper].relation != "starting":
+        if iv is None:
+            continue
+        if found[keeper].relation == "on":
+            inner = [intervals[n] for n in others if found[n].relation == "on"]
+            within = [x for x in inner if x is not None and (x.start.tzinfo is None) == (iv.start.tzinfo is None)
+                      and iv.start <= x.start and x.end <= iv.end and x != iv]
+            if within:
+                intervals[keeper] = min(within, key=lambda x: x.end - x.start)
+            continue
+        if found[keeper].relation != "starting":
             continue
         n_end = next((n for n in others if found[n].relation == "until" and found[n].interval is not None), None)
         end = None if n_end is None else intervals[n_end]

@@ -981,9 +981,9 @@ def event_interval(m: Mention, kind: Kind, relation: Relation, published: dt.dat
             return None
         if kind == "ongoing" or (relation == "during" and kind == "occurred" and m.text.lower().startswith(("the past", "the last", "past", "last"))):
             return Interval(published - span, published)
-        if relation == "by" or kind in ("expected", "deadline") and m.text.lower().startswith("within"):
+        if kind in ("expected", "deadline") and (relation == "by" or m.text.lower().startswith("within")):
             return Interval(published, published + span)
-        return None
+        return None  # (past: "Within a week, Germany had invaded Belgium" counts from the story, not publication)
     return _narrow(m)
 
 
