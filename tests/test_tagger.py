@@ -427,3 +427,15 @@ def test_a_count_later_with_nothing_before_it_in_the_past_has_no_date(text: str,
 )
 def test_a_weekday_that_is_the_subject_of_is_lies_ahead(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    # "the last day of", "his last day": the final one, not yesterday
+    [("It was the last day of the summit, and his last day in office.", []),
+     ("Friday is the last day to apply.", [("Friday", "2021-03-05")]),
+     # "last" alone before "to" is still the one before
+     ("The board decided last week to sell the unit.", [("last week", "2021-W08")])],
+)
+def test_the_last_day_of_something_is_its_final_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
