@@ -439,3 +439,8 @@ def test_a_weekday_that_is_the_subject_of_is_lies_ahead(text: str, expected: lis
 )
 def test_the_last_day_of_something_is_its_final_day(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in values(text, "2021-03-03")] == expected
+
+
+def test_shortly_afterwards_is_no_time_of_its_own() -> None:
+    assert values("Shortly afterwards, police arrived, and soon thereafter the road reopened.", "2021-03-03") == []
+    assert [t for t, _, _ in values("Police will arrive shortly.", "2021-03-03")] == ["shortly"]

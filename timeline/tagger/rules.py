@@ -992,7 +992,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD | of)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
     Rule("ref-word", "!<(as) (right >(now) | just >(now) | more >(recently) | very >(soon) | then (-)? >(current))? r=(now | currently | current |"
-         " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before)",
+         " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before | afterwards | afterward | thereafter)",
          p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently", "the [then-current] chief"],
                       "FUTURE_REF": ["soon", "very soon"]}),
     Rule("wire-clock", "t=(NUM | YEAR) (zone=ZONESPEC | local=(local time) | hours=(hours | hrs))", p_wire_clock,
