@@ -148,3 +148,9 @@ def test_an_expiry_after_a_plural_noun_is_a_verb() -> None:
     tl = timeline.build("A deadline set by the mediators expires at noon on Friday.", published="2023-11-21")
     [d] = tl.deadlines()
     assert d.event.trigger.text == "expires" and d.due == dt.datetime(2023, 11, 24, 12)
+
+
+def test_time_given_until_a_date_makes_the_infinitive_due() -> None:
+    [d] = _deadlines("Banks have until June 30 to submit their stress-test results.", published="2026-06-04")
+    assert d.what == "Banks to submit their stress-test results" and d.who is None
+    assert d.event.trigger.text == "submit" and d.due == dt.datetime(2026, 7, 1)

@@ -65,6 +65,7 @@ _DEMANDS: Final = frozenset(
     gave give gives warned warn warns instructed called""".split()
 )
 #: verbs that commit their subject to what the infinitive after them says
+_HAVE_UNTIL: Final = frozenset(("have", "has", "had"))
 _COMMITMENTS: Final = frozenset("""agreed agree agrees promised promise promises pledged pledge pledges vowed vow
     vows undertook undertake undertakes committed""".split())
 _DEADLINE_WORDS: Final = frozenset("deadline deadlines ultimatum expires expire expired expiry".split())
@@ -1178,8 +1179,10 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
         demand = None  # a demand of another clause ("gave them until Friday to register, and warned that ...")
     # "gave households until Friday to register": the demand itself is dated by what is due; so is
     # a commitment ("both sides agreed to exchange prisoners by Friday")
+    # "banks have until June 30 to submit": time given, and what is due is the infinitive
+    given = relation == "until" and lows[tok] in _HAVE_UNTIL and tok + 2 == first
     demanding = relation in ("by", "until") and not span_end and (
-        tok == facts.demand or (relation == "by" and lows[tok] in _COMMITMENTS))
+        tok == facts.demand or (relation == "by" and lows[tok] in _COMMITMENTS) or given)
     # "will decide within weeks": no count, so nothing is due at any instant; an expected event
     vague = m.type == "DURATION" and "X" in (m.value or "")
     deadline = not vague and (demanding or kind != "occurred" and (
@@ -1218,6 +1221,12 @@ def _make(s: Sentence, facts: _Facts, bound: tuple[int, int], tok: int, i: int, 
             what, infinitive = _demanded(s, tok, first, last)
             if what is not None and lows[tok] in _COMMITMENTS:
                 what = what.removeprefix("to ")  # "exchange prisoners", promised by the subject
+            if given:
+                # the subject has the time: "banks to submit their results", demanded by nobody named
+                subject = who
+                who = None
+                if what is not None and subject:
+                    what = f"{subject} {what}"
             if infinitive is not None:
                 # the event is what is due ("to register"), not the demand ("gave"), a word of its own
                 tok = infinitive
