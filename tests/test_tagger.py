@@ -444,3 +444,8 @@ def test_the_last_day_of_something_is_its_final_day(text: str, expected: list[tu
 def test_shortly_afterwards_is_no_time_of_its_own() -> None:
     assert values("Shortly afterwards, police arrived, and soon thereafter the road reopened.", "2021-03-03") == []
     assert [t for t, _, _ in values("Police will arrive shortly.", "2021-03-03")] == ["shortly"]
+
+
+def test_irregular_past_verbs_are_tense_cues() -> None:
+    # "withdrew" is past: with nothing dated before it, "three days later" has no date
+    assert values("Three days later, the rebels withdrew.", "2021-03-03") == [("Three days later", "XXXX-XX-XX", None)]

@@ -46,7 +46,8 @@ PAST_CUES: Final = frozenset(
     held sold bought paid hit struck killed died wrote spoke ran fought found thought brought became
     stood kept sent led put set knew shot broke chose drove ate forgot grew hid hung read rode rang sang
     sank sat slept spent swam threw understood woke wore yesterday last earlier previously recently
-    been""".split()
+    been arose bore built dealt drew felt fled flew froze heard laid lent meant overcame shook shrank
+    slid sought stole swept swore taught underwent withdrew""".split()
 )
 # words ending in -ed that are not past verbs
 _NOT_PAST_ED: Final = frozenset(
