@@ -154,3 +154,10 @@ AGED_EVENTS: Final = frozenset(
     campaign insurgency occupation boycott lockdown moratorium ban freeze embargo uprising protest
     protests revolt rebellion walkout shutdown talks negotiations peace""".split()
 )
+
+# nouns after which "overnight" says what kind of thing, not when ("the overnight rate", "an overnight stay")
+OVERNIGHT_NOUNS: Final = frozenset(
+    """rate rates stay stays success successes bag bags flight flights train trains bus shift shifts
+    lending loan loans deposit deposits repo guest guests camp trip trips visit visits delivery
+    deliveries shipping parking sensation star""".split()
+)

@@ -916,6 +916,10 @@ RULES: tuple[Rule, ...] = (
     Rule("unit-before-last", "the u=(week | month | year) before last", lambda h: Spec(anchor="dct",
          unit=_unit(h.word("u")), shift=-2, grain=_unit(h.word("u"))), {"2019-W51": ["the week before last"],
                                                                           "2019-11": ["the month before last"]}),
+    # "overnight": the night before the day the story is on (before publication when none is named)
+    Rule("overnight", "overnight", lambda h: None if h.after(1) and h.after(1)[0] in lx.OVERNIGHT_NOUNS else Spec(
+         type="TIME", anchor="ref", unit="day", shift=-1, grain="partofday", pod="NI"),
+         {"2020-01-04TNI": ["rebels attacked [overnight]", "[overnight] losses"]}),
     Rule("unit-after-next", "the u=(week | month | year | weekend) after next", p_unit_after_next,
          {"2020-W03": ["the week after next"], "2020-03": ["the month after next"],
           "2020-W03-WE": ["the weekend after next"]}),
