@@ -772,6 +772,7 @@ def deadlines(
     With --now they are grouped by status: overdue, due-soon, upcoming.
     """
     from timeline.events import build  # noqa: PLC0415
+    from timeline.events.build import soonest_first  # noqa: PLC0415
 
     expanded, errors = expand_inputs(inputs)
     for message in errors:
@@ -794,10 +795,7 @@ def deadlines(
             failed += 1
     if not rows and not failed:
         click.echo("no deadlines found")
-    # soonest first across the inputs; a due time with no zone is on its document's clock, placed
-    # as if that clock were UTC (only the order of the listing depends on it)
-    rows.sort(key=lambda row: (row[0].due.astimezone(dt.timezone.utc).replace(tzinfo=None)
-                               if row[0].due.tzinfo is not None else row[0].due))
+    rows = soonest_first(rows, lambda row: row[0].due)  # across the inputs, as Timeline.deadlines orders one
     statuses = _STATUS_ORDER if now is not None else (None,)
     for status in statuses:
         chosen = [(d, doc) for d, doc in rows if d.status == status]

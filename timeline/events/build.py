@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Final
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Final, TypeVar
 
 import attrs
 
@@ -38,6 +38,17 @@ def _key(when: dt.datetime, all_aware: bool) -> dt.datetime:
     if all_aware:
         return when.astimezone(dt.timezone.utc).replace(tzinfo=None)
     return when if when.tzinfo is None else when.replace(tzinfo=None)  # (replace is slow)
+
+
+_T = TypeVar("_T")
+
+
+def soonest_first(items: Iterable[_T], due: Callable[[_T], dt.datetime]) -> list[_T]:
+    """``items`` by their ``due`` instant: in UTC when every one has a zone, else by the clock
+    readings as written (a floating time cannot be put on the UTC line)."""
+    items = list(items)
+    aware = all(due(x).tzinfo is not None for x in items)
+    return sorted(items, key=lambda x: _key(due(x), aware))
 
 
 def _day_bounds(day: dt.date | dt.datetime, like: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -117,8 +128,7 @@ class Timeline:
         """The deadlines, soonest first; with ``now`` each has its ``status`` (upcoming,
         due-soon within ``window``, overdue). A naive ``now`` against aware deadlines, or the
         reverse, raises `ValueError`; a bare date is the start of that day on each deadline's clock."""
-        aware = all(d.due.tzinfo is not None for d in self.all_deadlines)
-        items = sorted(self.all_deadlines, key=lambda d: _key(d.due, aware))
+        items = soonest_first(self.all_deadlines, lambda d: d.due)
         if now is None:
             return items
         return [attrs.evolve(d, status=d.status_at(now, window=window)) for d in items]

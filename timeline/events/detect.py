@@ -958,12 +958,14 @@ def _narrow(m: Mention) -> Interval | None:
     if m.mod in ("END", "START", "MID") and iv.end - iv.start >= dt.timedelta(hours=2):
         third = (iv.end - iv.start) / 3
         # a third of a week or longer ends at a midnight: "the end of the year" from Sept. 1, not 08:00
-        cut = _to_midnight if iv.end - iv.start >= dt.timedelta(days=3) else (lambda d: d)
+        lo, hi = iv.start + third, iv.end - third
+        if iv.end - iv.start >= dt.timedelta(days=3):
+            lo, hi = _to_midnight(lo), _to_midnight(hi)
         if m.mod == "END":
-            return Interval(cut(iv.end - third), iv.end)
+            return Interval(hi, iv.end)
         if m.mod == "START":
-            return Interval(iv.start, cut(iv.start + third))
-        return Interval(cut(iv.start + third), cut(iv.end - third))
+            return Interval(iv.start, lo)
+        return Interval(lo, hi)
     return iv
 
 

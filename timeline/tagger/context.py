@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from timeline.tagger.lexicon import POSSESSIVES, REPORTING
 from timeline.tagger.tokens import CAPWORD_TAG, WORD_TAG, Tokens
 
 Tense = Literal["past", "future", "present"] | None
@@ -68,7 +69,7 @@ _DEADLINE_WORDS: Final = frozenset({"by", "until", "till", "to"})
 _WORD_TAGS: Final = frozenset({WORD_TAG, CAPWORD_TAG})
 _BE_NOW: Final = frozenset({"is", "are", "'s", "be", "now"})
 # words after which a clause starts: a time right after them and before "is" is its subject
-_CLAUSE_OPENERS: Final = frozenset({",", "that", "said", "says", "say", "and", "but", "because"})
+_CLAUSE_OPENERS: Final = REPORTING | {",", "that", "and", "but", "because"}
 _MODALS: Final = frozenset({"will", "would", "shall", "could", "should", "may", "might", "must", "to"})
 
 
@@ -155,8 +156,6 @@ def _perfect_before(toks: Tokens, i: int) -> bool:
     return any(toks.lower(k) in ("had", "previously") for k in range(max(0, i - 4), i))
 
 
-_REPORTING: Final = frozenset({"said", "says", "told", "announced", "added"})
-
 
 def _reported_commitment(toks: Tokens, i: int) -> bool:
     """A commitment in the past perfect of reported speech: "said the sides had agreed to meet
@@ -167,7 +166,7 @@ def _reported_commitment(toks: Tokens, i: int) -> bool:
     for k in range(i - 1, max(-1, i - 14), -1):
         if toks.tags[k] in _BOUNDARY:
             return False
-        if toks.lower(k) in _REPORTING:
+        if toks.lower(k) in REPORTING:
             return True
     return False
 
@@ -189,7 +188,7 @@ def _read(toks: Tokens, i: int) -> tuple[bool, Tense, bool]:
 
 PRESENT_CUES: Final = frozenset({"is", "are", "am"})
 # after these a cue word is a noun, not a verb: "announced the plan Aug. 21", "a start Monday"
-_DETERMINERS: Final = frozenset("the a an its their his her our your my this these those each every no".split())
+_DETERMINERS: Final = POSSESSIVES | frozenset("the a an this these those each every no".split())
 
 
 def _cue(toks: Tokens, i: int) -> Tense:

@@ -161,3 +161,8 @@ OVERNIGHT_NOUNS: Final = frozenset(
     lending loan loans deposit deposits repo guest guests camp trip trips visit visits delivery
     deliveries shipping parking sensation star""".split()
 )
+
+# possessive determiners: "his last day" is his final day, not yesterday
+POSSESSIVES: Final = frozenset("his her its their my our your".split())
+# verbs that report speech: a clause follows them ("said the sides had agreed to meet")
+REPORTING: Final = frozenset({"said", "says", "say", "told", "announced", "added"})

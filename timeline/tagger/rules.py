@@ -438,9 +438,6 @@ _REL_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": 
 _REF_ANCHORED = frozenset({"previous", "prior", "preceding", "following", "same", "that"})
 
 
-_POSSESSIVES: Final = frozenset("his her its their my our your".split())
-
-
 def p_rel_unit(h: Hit) -> Spec | None:
     rel = h.word("rel")
     unit = _unit(h.word("u"))
@@ -452,7 +449,7 @@ def p_rel_unit(h: Hit) -> Spec | None:
         return Spec(value="FUTURE_REF" if rel in ("next", "coming", "following") else "PAST_REF")
     if rel == "latest" and unit != "year":
         return None
-    if rel == "last" and (h.prev() in _POSSESSIVES or (h.words()[0] == "the" and h.after(1) in (["of"], ["to"]))):
+    if rel == "last" and (h.prev() in lx.POSSESSIVES or (h.words()[0] == "the" and h.after(1) in (["of"], ["to"]))):
         return None  # "his last day in office", "the last day of the summit", "the last day to apply": the final one
     shift = _REL_SHIFT[rel]
     anchor = "ref" if rel in _REF_ANCHORED else "dct"
