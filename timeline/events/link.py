@@ -1,0 +1,270 @@
+"""Event-time links read from a dependency parse.
+
+An event is dated by the time expression its clause holds. `link` maps each time
+mention onto the tokens of a parsed spaCy ``Doc``, takes the root of that span and
+climbs the dependency tree ("on Monday" -> the verb the preposition hangs on,
+"Saturday's attacks" -> the noun the time modifies, "two years ago" -> the verb
+"ago" modifies) to the first token the caller's ``is_event`` accepts.
+
+The words that steer the climb are data (the tables below), each row with its
+meaning; the functions only read them. The model is never loaded here: the caller
+passes the document's parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Final
+
+import attrs
+from spacy.tokens import Doc, Span, Token
+
+from timeline._model import Mention
+from timeline.events.model import Relation
+
+#: the most arcs a climb follows from the time to its event (a tree path, so linear in the sentence)
+MAX_STEPS: Final = 12
+
+#: the word before a time (its preposition, or a cue inside the phrase) -> how the event stands to it
+RELATION_WORDS: Final[dict[str, Relation]] = {
+    "on": "on",  # "resumed on Monday"
+    "at": "on",  # "met at noon"
+    "in": "on",  # "was elected in 1990": the event lies within the period
+    "of": "on",  # "the vote of March 3"
+    "by": "by",  # "will decide by Friday"
+    "within": "by",  # "will leave within two weeks"
+    "until": "until",  # "will stay until June"
+    "till": "until",
+    "through": "until",  # "runs through March"
+    "to": "until",  # "from May 2 to June 9": the far end
+    "since": "starting",  # "has risen since 1990"
+    "from": "starting",  # "from May 2"
+    "starting": "starting",  # "starting Monday"
+    "beginning": "starting",
+    "effective": "starting",  # "effective Jan. 1"
+    "before": "before",  # "before Monday"
+    "prior": "before",  # "prior to Monday"
+    "ahead": "before",  # "ahead of Monday's vote"
+    "after": "after",  # "after Monday"
+    "following": "after",
+    "during": "during",  # "during the war"
+    "throughout": "during",
+    "for": "during",  # "for three weeks"
+    "over": "during",  # "over the past year"
+}
+
+#: verbs that say something was said: a time right beside them dates the saying ("said Monday"),
+#: but a time after the clause they report dates the reported event ("said it had a loss for
+#: the quarter": the parser often hangs the time on "said")
+REPORTING: Final = frozenset(
+    "say tell report announce state note declare claim add disclose confirm estimate predict".split()
+)
+#: verbs of a phase of another event: "began withdrawing troops on Friday" dates the beginning
+ASPECTUAL: Final = frozenset("begin start stop resume continue keep finish quit cease halt".split())
+#: nouns of a calendar period: "the quarter ended Sept. 30" names the quarter, it is no event
+PERIOD_NOUNS: Final = frozenset(
+    "quarter year period month week half day term season fiscal session".split()
+)
+#: the verbs that say where such a period ends or starts ("the year ended June 30")
+PERIOD_VERBS: Final = frozenset("end begin close start".split())
+#: arcs from a copula to the word that names its state ("was independent since 1901")
+PREDICATE_ARCS: Final = ("acomp", "attr", "oprd")
+#: arcs that tie an event noun to the verb the time hangs on, when the time follows the noun's
+#: phrase at once: "spoke at a news conference Friday" dates the conference
+NOUN_BEFORE_ARCS: Final = frozenset(("pobj",))
+#: the arcs of a verb's object, and the prepositions of a time that dates the verb through it
+OBJECT_ARCS: Final = frozenset(("dobj",))
+OBJECT_PREPS: Final = frozenset(("on", "at"))
+#: the word of a clause that the time dates by its own time: "in 1979, when the troops invaded"
+WHEN_WORDS: Final = frozenset(("when",))
+
+@attrs.frozen
+class ParseLink:
+    """A time mention (index into the mentions) and the token of the event it dates."""
+
+    mention: int
+    token: int
+    relation: Relation | None
+    #: the main link of this mention (False for the further events the phrase dates)
+    primary: bool
+
+
+def _span(doc: Doc, m: Mention) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def relation_of(span: Span) -> Relation | None:
+    """How the event stands to the time: from the preposition that governs it, or the word
+    just before it; None when nothing says."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.i < span.start:
+        rel = RELATION_WORDS.get(root.head.lower_)
+        if rel is not None:
+            if root.head.lower_ == "to" and root.head.head.lower_ in ("prior",):
+                return "before"
+            return rel
+    if span.start > 0:
+        prev = span.doc[span.start - 1]
+        rel = RELATION_WORDS.get(prev.lower_)
+        if rel is not None:
+            return rel
+    first = span[0].lower_
+    if first in RELATION_WORDS and len(span) > 1:
+        return RELATION_WORDS[first]
+    return None
+
+
+def _state(tok: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """The word that names the state of a copula ("has been independent"), if the caller takes it."""
+    for c in tok.children:
+        if c.dep_ in PREDICATE_ARCS and is_event(c):
+            return c
+    return None
+
+
+def _accept(tok: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """``tok`` itself, or for a copula the word of its state, when it names an event."""
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_ == "be":
+        got = _state(tok, is_event)
+        if got is not None:
+            return got
+    if is_event(tok):
+        return tok
+    return None
+
+
+def _climb(root: Token, inside: range, is_event: Callable[[Token], bool]) -> Token | None:
+    """The first token above ``root`` (outside the time phrase) that names an event."""
+    cur = root
+    for _ in range(MAX_STEPS):
+        if cur.head is cur:
+            return None
+        prev, cur = cur, cur.head
+        if cur.i in inside:
+            continue
+        # "the quarter ended Sept. 30": the verb only bounds the period; go on from the period noun
+        if (cur.dep_ == "acl" and cur.lemma_ in PERIOD_VERBS and cur.head.lemma_ in PERIOD_NOUNS
+                and prev.i > cur.i):
+            continue
+        got = _accept(cur, is_event)
+        if got is not None:
+            return got
+    return None
+
+
+def _reported(verb: Token, first: int, is_event: Callable[[Token], bool]) -> Token | None:
+    """The event a reporting verb reports, when its clause stands between the verb and the time."""
+    if verb.lemma_ not in REPORTING or verb.i > first:
+        return None
+    for c in verb.children:
+        if c.dep_ == "ccomp" and verb.i < c.i < first:
+            return _accept(c, is_event)
+    return None
+
+
+def _noun_before(verb: Token, first: int, is_event: Callable[[Token], bool]) -> Token | None:
+    """An event noun whose phrase ends right before the time phrase, inside the verb's phrase."""
+    if first == 0:
+        return None
+    tok = verb.doc[first - 1]
+    for _ in range(MAX_STEPS):  # up from the last word before the time to the head of its phrase
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in NOUN_BEFORE_ARCS and tok.right_edge.i == first - 1:
+            break
+        if tok.head is tok or tok.head.i == verb.i:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.i <= verb.i or tok.pos_ != "NOUN" or not is_event(tok):
+        return None
+    return tok
+
+
+def _governing_verb(noun: Token, root: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """The verb that takes as its object the noun a time hangs on, when an infinitive follows the
+    time ("announced plans on Monday to cut jobs": the announcing is dated, not the plans)."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in OBJECT_ARCS or noun.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "acl" and c.i > root.i and any(a.lower_ == "to" for a in c.children)
+               for c in noun.children):
+        return None
+    if root.head.i == noun.i and root.dep_ in ("npadvmod", "tmod"):
+        pass
+    elif not (root.dep_ == "pobj" and root.head.head.i == noun.i and root.head.lower_ in OBJECT_PREPS):
+        return None
+    return _accept(noun.head, is_event)
+
+
+def _when_clause(root: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """The event of a "when" clause that qualifies the time ("in 1979, when the troops invaded")."""
+    for c in root.children:
+        if c.dep_ in ("relcl", "advcl", "acl") and any(g.lower_ in WHEN_WORDS for g in c.children):
+            return _accept(c, is_event)
+    return None
+
+
+def _conjoined(verb: Token, first: int, is_event: Callable[[Token], bool]) -> list[Token]:
+    """The verbs conjoined to ``verb`` that a time before them all dates too
+    ("On Monday, the index rose and bonds fell")."""
+    if first > verb.i:
+        return []
+    out = []
+    for c in verb.conjuncts:
+        if c.i > verb.i and c.pos_ == "VERB":
+            got = _accept(c, is_event)
+            if got is not None:
+                out.append(got)
+    return out
+
+
+def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool]) -> list[ParseLink]:
+    """The event each mention dates, read from the parse ``doc`` of the text the mentions
+    come from. ``is_event`` says which tokens name events."""
+    out: list[ParseLink] = []
+    for k, m in enumerate(mentions):
+        span = _span(doc, m)
+        if span is None or len(span) == 0:
+            continue
+        inside = range(span.start, span.end)
+        root = span.root
+        # the first word of the time phrase: its preposition if it has one ("on Monday")
+        first = span.start
+        if root.dep_ == "pobj" and root.head.i < span.start:
+            first = min(first, root.head.i)
+        target = _climb(root, inside, is_event)
+        if target is None:
+            continue
+        relation = relation_of(span)
+        extra: list[Token] = []
+        verb = target
+        reported = _reported(verb, first, is_event) if OPTIONS["reported"] else None
+        if reported is not None:
+            target = reported
+        elif target.pos_ in ("VERB", "AUX") and OPTIONS["noun_before"]:
+            noun = _noun_before(target, first, is_event)
+            if noun is not None:
+                target = noun
+        if OPTIONS["object"]:
+            governor = _governing_verb(target, root, is_event)
+            if governor is not None:
+                target = governor
+        if (OPTIONS["aspectual"] and target.dep_ == "xcomp" and target.head.lemma_ in ASPECTUAL
+                and is_event(target.head)):
+            extra.append(target)
+            target = target.head
+        if OPTIONS["when"]:
+            told = _when_clause(root, is_event)
+            if told is not None and told.i != target.i:
+                extra.append(told)
+        if OPTIONS["conj"] and target.pos_ == "VERB":
+            extra.extend(_conjoined(target, first, is_event))
+        out.append(ParseLink(mention=k, token=target.i, relation=relation, primary=True))
+        seen = {target.i}
+        for e in extra:
+            if e.i not in seen:
+                seen.add(e.i)
+                out.append(ParseLink(mention=k, token=e.i, relation=relation, primary=False))
+    return out
+
+
+OPTIONS: dict[str, bool] = {"reported": True, "noun_before": True, "aspectual": True, "when": True, "conj": True, "object": True}
