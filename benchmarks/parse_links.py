@@ -13,7 +13,7 @@ documents (sorted by file name).
 The mentions are the gold TIMEX3s (``--gold-timexes``, the default) or `timeline.extract`'s
 (``--tagger``). Two event predicates are scored: ``words`` (verbs that are not auxiliaries, and
 nouns heading a phrase whose lemma is an event noun of `timeline.events.lexicon` or ends in
--tion/-ment/-sion/-ure/-al), and ``gold`` (the token overlaps a gold EVENT: an upper bound that
+-tion/-ment/-sion/-ure/-al; not a figure that is the subject of its verb, "net income rose"), and ``gold`` (the token overlaps a gold EVENT: an upper bound that
 shows the linking alone). The parse is made once per run; its time and `link`'s are printed.
 """
 
@@ -52,6 +52,8 @@ def word_is_event() -> Callable[[Any], bool]:
         lem, low = t.lemma_.lower(), t.lower_
         if low in not_nouns or lem in not_nouns:
             return False
+        if lem in lx.FIGURES and t.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "net income rose": the verb of change names the event
         return lem in nouns or low in nouns or lem.endswith(NOUN_SUFFIXES)
 
     return is_event

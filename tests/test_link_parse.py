@@ -35,7 +35,7 @@ def is_event(t: Any) -> bool:
     lem = t.lemma_.lower()
     if lem in lx.NOT_EVENT_NOUNS:
         return False
-    return lem in lx.EVENT_NOUNS or lem.endswith(("tion", "ment", "sion", "ure"))
+    return lem in lx.EVENT_NOUNS or t.lower_ in lx.EVENT_NOUNS or lem.endswith(("tion", "ment", "sion", "ure"))
 
 
 def mention(text: str, time: str, kind: str = "DATE", nth: int = 0) -> Mention:
@@ -84,8 +84,12 @@ CASES = [
     ("Trading was halted before noon.", "noon", "halted", "before"),
     # a duration
     ("The workers walked out for three weeks.", "three weeks", "walked", "during"),
-    # a period noun bounded by a verb: "the quarter ended Sept. 30" is the quarter, not an ending
-    ("The bank posted a loss for the quarter ended Sept. 30.", "Sept. 30", "loss", None),
+    # a period bounded by a verb: the ending is dated ("the quarter ended Sept. 30")
+    ("The bank posted a loss for the quarter ended Sept. 30.", "Sept. 30", "ended", None),
+    # a figure reported for a period: the figure is dated
+    ("The bank posted a loss for the quarter.", "the quarter", "loss", "during"),
+    # a light verb in a clause on an event noun: the noun is dated
+    ("The minister cited remarks made last week by the envoy.", "last week", "remarks", None),
     # an event noun whose phrase ends where the time begins
     ("The minister spoke at a news conference Friday.", "Friday", "conference", None),
     # a copula: the state is dated

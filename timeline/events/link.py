@@ -61,12 +61,6 @@ REPORTING: Final = frozenset(
 )
 #: verbs of a phase of another event: "began withdrawing troops on Friday" dates the beginning
 ASPECTUAL: Final = frozenset("begin start stop resume continue keep finish quit cease halt".split())
-#: nouns of a calendar period: "the quarter ended Sept. 30" names the quarter, it is no event
-PERIOD_NOUNS: Final = frozenset(
-    "quarter year period month week half day term season fiscal session".split()
-)
-#: the verbs that say where such a period ends or starts ("the year ended June 30")
-PERIOD_VERBS: Final = frozenset("end begin close start".split())
 #: arcs from a copula to the word that names its state ("was independent since 1901")
 PREDICATE_ARCS: Final = ("acomp", "attr", "oprd")
 #: arcs that tie an event noun to the verb the time hangs on, when the time follows the noun's
@@ -75,6 +69,14 @@ NOUN_BEFORE_ARCS: Final = frozenset(("pobj",))
 #: the arcs of a verb's object, and the prepositions of a time that dates the verb through it
 OBJECT_ARCS: Final = frozenset(("dobj",))
 OBJECT_PREPS: Final = frozenset(("on", "at"))
+#: nouns of a figure that a period dates rather than the verb that reports it ("posted a loss for
+#: the quarter", "had earnings of $5 million in the period")
+FIGURE_NOUNS: Final = frozenset(
+    """income profit loss earnings sale revenue result output volume shipment order gain charge
+    decline increase rise drop growth deficit surplus dividend""".split()
+)
+#: verbs of little meaning of their own: "remarks made last week" dates the remarks
+LIGHT_VERBS: Final = frozenset("make give hold take have issue deliver".split())
 #: the word of a clause that the time dates by its own time: "in 1979, when the troops invaded"
 WHEN_WORDS: Final = frozenset(("when",))
 
@@ -139,12 +141,8 @@ def _climb(root: Token, inside: range, is_event: Callable[[Token], bool]) -> Tok
     for _ in range(MAX_STEPS):
         if cur.head is cur:
             return None
-        prev, cur = cur, cur.head
+        cur = cur.head
         if cur.i in inside:
-            continue
-        # "the quarter ended Sept. 30": the verb only bounds the period; go on from the period noun
-        if (cur.dep_ == "acl" and cur.lemma_ in PERIOD_VERBS and cur.head.lemma_ in PERIOD_NOUNS
-                and prev.i > cur.i):
             continue
         got = _accept(cur, is_event)
         if got is not None:
@@ -175,7 +173,7 @@ def _noun_before(verb: Token, first: int, is_event: Callable[[Token], bool]) -> 
         tok = tok.head
     else:
         return None
-    if tok.i <= verb.i or tok.pos_ != "NOUN" or not is_event(tok):
+    if (tok.i <= verb.i and not OPTIONS["noun_left"]) or tok.pos_ != "NOUN" or not is_event(tok):
         return None
     return tok
 
@@ -193,6 +191,14 @@ def _governing_verb(noun: Token, root: Token, is_event: Callable[[Token], bool])
     elif not (root.dep_ == "pobj" and root.head.head.i == noun.i and root.head.lower_ in OBJECT_PREPS):
         return None
     return _accept(noun.head, is_event)
+
+
+def _figure(verb: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """The figure a verb reports for a period ("reported a loss for the quarter": the loss)."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in FIGURE_NOUNS and is_event(c):
+            return c
+    return None
 
 
 def _when_clause(root: Token, is_event: Callable[[Token], bool]) -> Token | None:
@@ -244,6 +250,12 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
             noun = _noun_before(target, first, is_event)
             if noun is not None:
                 target = noun
+        if OPTIONS["figure"] and target.pos_ in ("VERB", "AUX") and relation in ("during", "on"):
+            figure = _figure(target, is_event)
+            if figure is not None:
+                target = figure
+        if OPTIONS["light"] and target.dep_ == "acl" and target.lemma_ in LIGHT_VERBS and is_event(target.head):
+            target = target.head
         if OPTIONS["object"]:
             governor = _governing_verb(target, root, is_event)
             if governor is not None:
@@ -267,4 +279,6 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
     return out
 
 
-OPTIONS: dict[str, bool] = {"reported": True, "noun_before": True, "aspectual": True, "when": True, "conj": True, "object": True}
+#: the rules after the climb, each of which can be switched off to measure it
+#: (``benchmarks/parse_links.py --ablate``)
+OPTIONS: dict[str, bool] = {"reported": True, "noun_before": True, "aspectual": True, "when": True, "conj": True, "object": True, "noun_left": True, "figure": True, "light": True}
