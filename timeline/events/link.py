@@ -225,7 +225,18 @@ def _conjoined(verb: Token, first: int, is_event: Callable[[Token], bool]) -> li
 
 def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool]) -> list[ParseLink]:
     """The event each mention dates, read from the parse ``doc`` of the text the mentions
-    come from. ``is_event`` says which tokens name events."""
+    come from. ``is_event`` says which tokens name events.
+
+    For each mention: climb from the root of its tokens to the first event word (a copula gives
+    the word of its state); then, in order, a reporting verb whose reported clause stands between
+    it and the time gives that clause's event; an event noun whose phrase ends right where the time
+    phrase begins takes the time from the verb; a figure reported for a period ("a loss for the
+    quarter") takes it too; a light verb in a clause on an event noun gives the noun; an object
+    noun with an infinitive after the time gives its verb ("announced plans on Monday to cut");
+    an aspectual verb takes the time from its complement. Further links (``primary=False``): the
+    complement of that aspectual verb, the event of a "when" clause on the time, and the verbs
+    conjoined after the event when the time comes before them all. Each climb is at most
+    `MAX_STEPS` arcs, so the work is linear in the number of mentions and sentence length."""
     out: list[ParseLink] = []
     for k, m in enumerate(mentions):
         span = _span(doc, m)
