@@ -47,6 +47,10 @@ CLASSES = [
     ("Neighbours heard two shots.", "heard", "PERCEPTION"),
     ("The fund owns a stake in the mill.", "owns", "STATE"),
     ("A storm flooded the valley.", "flooded", "OCCURRENCE"),
+    ("The judge asked the jury to return on Monday.", "asked", "I_ACTION"),
+    ("The court named a new receiver.", "named", "OCCURRENCE"),
+    ("The fire destroyed six homes, according to the police.", "according", "REPORTING"),
+    ("Talks remained stalled in the capital.", "remained", "STATE"),
 ]
 
 
@@ -74,6 +78,8 @@ GROUPS = [
     ("The governor wants to raise taxes.", "raise", "INFINITIVE", "NONE", "POS", None),
     ("The bridge was closed by the police.", "closed", "PAST", "NONE", "POS", None),
     ("Shares rose, lifting the index.", "lifting", "PRESPART", "NONE", "POS", None),
+    ("The bank is going to raise rates.", "raise", "FUTURE", "NONE", "POS", None),
+    ("The governor wants to cut taxes and raise fees.", "raise", "INFINITIVE", "NONE", "POS", None),
 ]
 
 
@@ -144,6 +150,9 @@ EVENT_NOUNS = [
     ("The summit ended without a statement.", "summit"),
     ("Ministers made a decision on Friday.", "decision"),
     ("The explosion shattered windows.", "explosion"),
+    ("The shooting shocked the town.", "shooting"),
+    ("Rebels demanded the removal of the troops.", "removal"),
+    ("The company completed the purchase.", "purchase"),
 ]
 
 
@@ -166,6 +175,11 @@ NOT_EVENTS = [
     ("Shares of the firm, based in Ohio, rose.", "based"),
     ("The proposed merger collapsed.", "proposed"),
     ("The government resigned.", "government"),
+    ("Something happened at the port.", "Something"),
+    ("Profit for the year ended June 30 rose.", "ended"),
+    ("The bank is going to raise rates.", "going"),
+    ("The index includes ten banks.", "includes"),
+    ("The department hired staff.", "department"),
 ]
 
 

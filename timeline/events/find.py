@@ -64,10 +64,19 @@ class EventWord:
     governor: int | None
 
 
+_CLASSES: dict[str, EventClass] = {
+    "OCCURRENCE": "OCCURRENCE",
+    "REPORTING": "REPORTING",
+    "STATE": "STATE",
+    "I_ACTION": "I_ACTION",
+    "I_STATE": "I_STATE",
+    "ASPECTUAL": "ASPECTUAL",
+    "PERCEPTION": "PERCEPTION",
+}
 _VERB_TAGS = frozenset("VB VBD VBG VBN VBP VBZ".split())
 _NOUN_TAGS = frozenset("NN NNS".split())
 _ADJ_TAGS = frozenset("JJ JJR".split())
-_GROUP_DEPS = frozenset("aux auxpass neg".split())
+_CLAUSE_DEPS = frozenset("xcomp ccomp pcomp".split())
 _FINITE_TENSE: dict[str, Tense] = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
 _BARE_TENSE: dict[str, Tense] = {
     "VBD": "PAST",
@@ -111,7 +120,17 @@ def _verb_group(verb: Token, copula: Token | None) -> _Group:
     modality: str | None = None
     tense: Tense
     if not auxes:
-        tense = _BARE_TENSE.get(head.tag_, "NONE")
+        tag = head.tag_
+        if tag == "VB":
+            first_conjunct = head.head
+            if head.dep_ == "conj" and first_conjunct.tag_ in _VERB_TAGS and first_conjunct.i < head.i:
+                group = _verb_group(first_conjunct, None)
+                group.polarity = "NEG" if neg else "POS"
+                return group
+            if any(c.dep_ == "nsubj" for c in head.children):
+                # a finite present the tagger took for a base form ("they say")
+                return _Group("PRESENT", "NONE", "NEG" if neg else "POS", None)
+        tense = _BARE_TENSE.get(tag, "NONE")
         return _Group(tense, "NONE", "NEG" if neg else "POS", None)
     first = auxes[0]
     low = first.lower_
@@ -122,6 +141,10 @@ def _verb_group(verb: Token, copula: Token | None) -> _Group:
         modality = lex.MODALS.get(low, low)
     elif first.tag_ == "TO":
         tense = "INFINITIVE"
+        going = head.head
+        if head.dep_ == "xcomp" and going.lemma_ == "go" and going.tag_ == "VBG":
+            # "is going to rise" is the future of "rise"
+            tense = "FUTURE"
     else:
         tense = _BARE_TENSE.get(first.tag_, "NONE")
     perfect = False
@@ -148,6 +171,14 @@ def _verb_group(verb: Token, copula: Token | None) -> _Group:
     return _Group(tense, aspect, "NEG" if neg else "POS", modality)
 
 
+def _going_to(tok: Token) -> Token | None:
+    """The verb of "going to" + verb when ``tok`` is that "going", else None."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.tag_ == "VB":
+            return c
+    return None
+
+
 def _verb_class(tok: Token, lemma: str) -> EventClass:
     if lemma in lex.REPORTING and (
         lemma not in lex.REPORTING_ONLY_WITH_CLAUSE or any(c.dep_ == "ccomp" for c in tok.children)
@@ -160,7 +191,15 @@ def _verb_class(tok: Token, lemma: str) -> EventClass:
     if lemma in lex.I_STATE:
         return "I_STATE"
     if lemma in lex.I_ACTION:
-        return "I_ACTION"
+        for c in tok.children:
+            dep = c.dep_
+            if dep in _CLAUSE_DEPS:
+                return "I_ACTION"
+            if dep == "dobj" or dep == "prep":
+                obj = c if dep == "dobj" else next((x for x in c.children if x.dep_ == "pobj"), None)
+                if obj is not None and obj.tag_ in _NOUN_TAGS and _is_event_noun(obj, obj.lemma_.lower()):
+                    return "I_ACTION"
+        return "OCCURRENCE"
     if lemma in lex.STATE_VERBS:
         return "STATE"
     return "OCCURRENCE"
@@ -181,10 +220,18 @@ def _is_event_noun(tok: Token, lemma: str) -> bool:
         return False
     if lemma in lex.EVENT_NOUNS:
         return True
-    head = tok.head
-    if tok.dep_ == "dobj" and head.lemma_ in lex.LIGHT_VERBS:
+    if tok.dep_ == "dobj" and tok.head.lemma_ in lex.LIGHT_VERBS:
         return True
-    return lemma.endswith(lex.EVENT_NOUN_SUFFIXES)
+    if lemma.endswith("ing") and len(lemma) > 5 and not lemma.endswith("thing"):
+        # a gerund noun: "the bombing", "the shooting"
+        return lemma not in lex.NOT_EVENT_ING_NOUNS
+    if lemma.endswith(lex.EVENT_NOUN_SUFFIXES_ALONE):
+        return True
+    if lemma.endswith(lex.EVENT_NOUN_SUFFIXES):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return True
+    return False
 
 
 def find_events(doc: Doc) -> list[EventWord]:
@@ -196,12 +243,20 @@ def find_events(doc: Doc) -> list[EventWord]:
         dep = tok.dep_
         if tag in _VERB_TAGS:
             if dep in lex.VERB_NOT_EVENT_DEPS:
+                prep_cls = lex.PREPOSITION_EVENTS.get(tok.lower_)
+                if prep_cls is not None and dep == "prep":
+                    picked.append((tok, _CLASSES[prep_cls], "VERB", _Group("PRESPART", "NONE", "POS", None)))
                 continue
             lemma = tok.lemma_.lower()
-            if lemma == "be":
+            if lemma == "be" or lemma in lex.NOT_EVENT_VERBS:
                 continue
-            if tag in ("VBN", "VBG") and tok.lower_ in lex.PARTICIPLE_PREPOSITIONS and dep != "ROOT":
-                continue
+            if tag == "VBN" or tag == "VBG":
+                if dep != "ROOT" and tok.lower_ in lex.PARTICIPLE_PREPOSITIONS:
+                    continue
+                if dep == "acl" and tok.head.lemma_ in lex.PERIOD_NOUNS:
+                    continue
+                if lemma == "go" and _going_to(tok) is not None:
+                    continue
             picked.append((tok, _verb_class(tok, lemma), "VERB", _verb_group(tok, None)))
         elif tag in _NOUN_TAGS:
             lemma = tok.lemma_.lower()

@@ -11,10 +11,10 @@ from typing import Final
 
 # Verbs that report speech or writing: their complement clause is what was said (REPORTING).
 REPORTING: Final = frozenset(
-    """say tell report announce add state declare claim note disclose confirm deny quote cite
-    indicate explain insist reply respond comment remark assert acknowledge admit allege
-    testify describe write mention reiterate stress emphasize recount repeat brief
-    inform predict warn""".split()
+ """say tell report announce add state declare claim note disclose confirm cite
+ indicate explain insist remark assert acknowledge admit allege
+ testify describe mention reiterate stress emphasize recount repeat brief
+ inform predict warn""".split()
 )
 
 # Reporting words that are only reporting when they take a clause or a hearer (a bare
@@ -22,29 +22,32 @@ REPORTING: Final = frozenset(
 REPORTING_ONLY_WITH_CLAUSE: Final = frozenset("warn predict inform".split())
 
 # Intensional actions: an action that introduces another event as its argument (I_ACTION).
+# A verb of this table is I_ACTION when it has a clause or an infinitive ("asked them to
+# leave", "decided that ...") or an event noun as object ("called for a strike"); else it is
+# an OCCURRENCE ("the court named a judge").
 I_ACTION: Final = frozenset(
-    """try attempt seek promise pledge vow offer propose ask urge order request demand
-    call appeal agree decide refuse decline approve authorize allow permit let forbid ban
-    prevent block avoid delay postpone cancel threaten help assist encourage force compel
-    persuade convince invite name appoint nominate elect accuse charge blame investigate
-    probe examine study review consider discuss negotiate urge lobby campaign vote
-    warn predict estimate forecast project schedule set intend aim manage fail
-    reject oppose support endorse back approve accept prepare pray insist"""
-    .split()
+ """try attempt seek promise pledge vow propose ask urge order request demand
+ call appeal agree decide refuse decline approve authorize allow permit let forbid ban
+ prevent block avoid delay postpone cancel threaten help assist encourage force compel
+ persuade convince invite name appoint nominate elect accuse charge blame investigate
+ probe examine study review discuss negotiate urge lobby campaign vote
+ warn predict estimate forecast project schedule intend aim manage fail
+ reject oppose support endorse back approve accept prepare pray insist"""
+ .split()
 )
 
 # Intensional states: a mental or modal state about another event (I_STATE).
 I_STATE: Final = frozenset(
-    """want wish expect anticipate believe think suppose assume fear worry hope plan
-    need require know understand doubt suspect feel like love hate prefer wonder
-    regret desire intend seem appear mean imagine guess reckon trust bet""".split()
+ """want wish expect anticipate believe think suppose assume fear worry hope plan
+ need require know understand doubt suspect feel like love hate prefer wonder
+ regret desire intend seem mean imagine guess reckon trust bet consider""".split()
 )
 
 # Aspectual verbs: they pick out the beginning, middle or end of another event (ASPECTUAL).
 ASPECTUAL: Final = frozenset(
-    """begin start commence launch initiate continue keep resume proceed remain
-    stop end finish complete cease halt quit conclude terminate suspend interrupt
-    discontinue""".split()
+ """begin start commence launch initiate continue resume proceed 
+ stop end finish complete cease halt quit conclude terminate suspend interrupt
+ discontinue""".split()
 )
 
 # Perception verbs (PERCEPTION).
@@ -52,8 +55,8 @@ PERCEPTION: Final = frozenset("see hear watch witness observe notice spot listen
 
 # Verbs of having, being and lasting that TimeML annotates as STATE.
 STATE_VERBS: Final = frozenset(
-    """have own possess hold contain include remain stay belong consist exist lack
-    cost total equal represent depend deserve live reside""".split()
+ """have own possess contain include remain belong consist exist lack
+ cost total equal represent depend deserve live reside become""".split()
 )
 
 # Lemmas that the I_ACTION / I_STATE tables share with the reporting table are reporting only
@@ -85,66 +88,72 @@ NEGATORS: Final = frozenset("not n't never no nothing neither nor".split())
 # participles ("the proposed merger"), participle prepositions ("according to", "including").
 VERB_NOT_EVENT_DEPS: Final = frozenset("aux auxpass amod compound prep nmod det".split())
 
-# Participles and verb forms that act as prepositions or conjunctions.
-NOT_EVENT_VERBS: Final = frozenset(
-    """base relate compare ally include accord concern regard follow involve
-    say""".split()
-)
-# only those word forms (lower-case) of the lemmas above that are not events when they are
-# participles outside a verb group: "based in", "compared with", "including", "according to"
+# Verbs that relate two things rather than tell what happened ("the index includes ...",
+# "a firm based in Ohio", "compared with a year earlier").
+NOT_EVENT_VERBS: Final = frozenset("include base relate compare ally".split())
+
+# Participles that the parser makes prepositions but that TimeML annotates as events, with
+# their class: "according to the police" reports.
+PREPOSITION_EVENTS: Final = {"according": "REPORTING"}
+
+# Participles that act as prepositions outside a verb group: "concerning the vote",
+# "given the risk". ("according to" is a REPORTING event in TimeML.)
 PARTICIPLE_PREPOSITIONS: Final = frozenset(
-    """based related compared allied including according concerning regarding following
-    involving excluding given""".split()
+    """concerning regarding following involving excluding given""".split()
 )
+
+# Nouns of a period of time: a participle attached to one only dates it ("the year ended
+# March 31", "the quarter ending in June").
+PERIOD_NOUNS: Final = frozenset("year quarter month week period day half season term".split())
 
 # Predicate adjectives that TimeML marks as states (after a copula or as an object predicate).
 STATE_ADJECTIVES: Final = frozenset(
-    """willing unwilling able unable responsible aware unaware eligible available
-    unavailable successful unsuccessful subject prepared optimistic pessimistic due ready
-    necessary worried concerned confident cautious reluctant eager anxious afraid capable
-    profitable vulnerable liable pleased happy unhappy satisfied dissatisfied
-    disappointed surprised shocked angry upset sure certain uncertain unsure likely
-    unlikely open closed dead alive injured missing safe free guilty innocent
-    independent low high flat unchanged steady stable lower higher weak strong
-    payable convertible worth alert intact silent sick ill""".split()
+ """willing unwilling able unable responsible aware unaware eligible available
+ unavailable successful unsuccessful subject prepared optimistic pessimistic due 
+ necessary worried concerned confident cautious reluctant eager anxious afraid capable
+ profitable vulnerable liable pleased happy unhappy 
+ disappointed surprised shocked uncertain unsure 
+ open closed dead injured missing 
+ independent low flat steady stable lower higher weak 
+ payable convertible worth alert intact silent sick ill""".split()
 )
 
 # Adjectives that are I_STATE (a state toward another event).
 I_STATE_ADJECTIVES: Final = frozenset(
-    """willing unwilling able unable prepared eager reluctant confident optimistic
-    pessimistic aware unaware worried concerned afraid anxious pleased happy
-    surprised shocked disappointed likely unlikely sure certain uncertain unsure ready
-    determined careful subject""".split()
+ """willing unwilling able unable prepared eager reluctant confident optimistic
+ pessimistic aware unaware worried concerned afraid anxious pleased happy
+ surprised shocked disappointed uncertain unsure 
+ determined careful subject""".split()
 )
 
 # Nouns that name events: happenings, actions and processes common in news.
 EVENT_NOUNS: Final = frozenset(
-    """attack war battle fight fighting bombing shooting killing slaying murder assault raid
-    strike blast explosion crash collapse fire flood earthquake storm accident incident
-    riot protest demonstration rally march uprising revolt revolution coup invasion
-    occupation siege ceasefire truce offensive campaign operation mission
-    meeting talk talks summit conference session hearing trial ceremony visit trip tour
-    speech interview election vote referendum poll
-    sale purchase deal merger acquisition takeover buyout offer bid offering transaction
-    payment loss gain rise fall drop decline increase decrease growth slump surge jump
-    rebound recovery crisis recession boom downturn
-    decision ruling verdict sentence conviction arrest detention release escape
-    investigation inquiry probe search manhunt capture seizure
-    agreement accord treaty settlement dispute negotiation negotiations discussion
-    announcement statement report remarks testimony
-    move change shift return departure arrival withdrawal retreat resignation
-    appointment nomination
-    effort attempt plan proposal request appeal demand call threat warning
-    death birth funeral wedding
-    embargo sanction sanctions boycott
-    closing closure opening launch
-    cut cuts reduction expansion
-    trading selling buying
-    restructuring reorganization
-    split spinoff
-    conflict violence crackdown
-    celebration festival anniversary
-    response reaction""".split()
+ """attack war battle fight fighting bombing shooting killing slaying murder assault raid
+ strike blast explosion crash collapse fire flood earthquake storm accident incident
+ riot protest demonstration rally march uprising revolt revolution coup invasion
+ occupation siege ceasefire truce offensive campaign 
+ meeting talk talks summit conference session hearing trial ceremony visit trip tour
+ speech interview election referendum 
+ purchase deal merger acquisition takeover buyout offer bid transaction
+ payment loss gain rise fall drop decline increase decrease growth slump surge jump
+ rebound recovery crisis recession boom downturn
+ decision ruling verdict sentence conviction arrest detention release escape
+ investigation inquiry probe search manhunt capture seizure
+ agreement settlement dispute negotiation negotiations discussion
+ announcement remarks testimony
+ move change shift return departure arrival withdrawal retreat resignation
+ appointment nomination
+ effort attempt proposal request appeal demand call threat warning
+ death birth funeral wedding
+ embargo sanction sanctions boycott
+ closing closure opening launch
+ cut cuts reduction expansion
+ 
+ restructuring reorganization
+ split spinoff
+ conflict violence crackdown
+ celebration festival 
+ response reaction""".split()
 )
 
 # Head nouns with an eventive suffix that are NOT events (things, bodies, fields, qualities).
@@ -162,11 +171,26 @@ NOT_EVENT_NOUNS: Final = frozenset(
     trading_house""".split()
 )
 
-# Eventive noun suffixes (lower-case), tried on the lemma of a head noun.
-EVENT_NOUN_SUFFIXES: Final = ("tion", "sion", "ment", "ure", "al")
+# Eventive noun suffixes (lower-case), tried on the lemma of a head noun. A noun in one of
+# these is an event when it takes an "of" argument ("the acquisition of the bank", "the
+# removal of troops"); alone it is as often a thing ("the station", "the department").
+EVENT_NOUN_SUFFIXES: Final = ("tion", "ment", "ure", "al", "ance", "ence")
+# Suffixes that make an event noun on their own: "-sion" ("decision", "invasion").
+EVENT_NOUN_SUFFIXES_ALONE: Final = ("sion",)
 
-# Light verbs: their direct object noun is the event ("make a decision", "hold talks").
-LIGHT_VERBS: Final = frozenset("make take hold give have conduct stage launch carry hold".split())
+# Light and aspectual verbs: their direct object noun is the event ("make a decision",
+# "complete the sale", "resume the search").
+LIGHT_VERBS: Final = frozenset(
+    """make conduct stage launch begin start continue complete end resume finish halt
+    suspend""".split()
+)
+
+# Nouns in "-ing" that are things or times, not the act of a verb.
+NOT_EVENT_ING_NOUNS: Final = frozenset(
+    """morning evening thing building ceiling spring string king ring wing earning earnings
+    holding holdings saving savings feeling meaning opening_hours setting clothing
+    housing lodging offspring trading""".split()
+)
 
 # Dependency labels under which a noun is a head that may name an event.
 NOUN_EVENT_DEPS: Final = frozenset(
