@@ -191,6 +191,8 @@ def _verb_class(tok: Token, lemma: str) -> EventClass:
     if lemma in lex.I_STATE:
         return "I_STATE"
     if lemma in lex.I_ACTION:
+        return "I_ACTION"
+    if lemma in lex.I_ACTION_WITH_COMPLEMENT:
         for c in tok.children:
             dep = c.dep_
             if dep in _CLAUSE_DEPS:

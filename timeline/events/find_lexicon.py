@@ -21,26 +21,27 @@ REPORTING: Final = frozenset(
 # "warn", "predict" are intensional actions in TimeML: see I_ACTION below).
 REPORTING_ONLY_WITH_CLAUSE: Final = frozenset("warn predict inform".split())
 
-# Intensional actions: an action that introduces another event as its argument (I_ACTION).
-# A verb of this table is I_ACTION when it has a clause or an infinitive ("asked them to
-# leave", "decided that ...") or an event noun as object ("called for a strike"); else it is
-# an OCCURRENCE ("the court named a judge").
+# Intensional actions: an action that introduces another event as its argument (I_ACTION):
+# "tried to flee", "urged a ceasefire", "prevented the sale".
 I_ACTION: Final = frozenset(
- """try attempt seek promise pledge vow propose ask urge order request demand
- call appeal agree decide refuse decline approve authorize allow permit let forbid ban
- prevent block avoid delay postpone cancel threaten help assist encourage force compel
- persuade convince invite name appoint nominate elect accuse charge blame investigate
- probe examine study review discuss negotiate urge lobby campaign vote
- warn predict estimate forecast project schedule intend aim manage fail
- reject oppose support endorse back approve accept prepare pray insist"""
- .split()
+    """try attempt seek promise pledge vow offer urge warn prevent block delay postpone
+    avoid cancel threaten assist accuse investigate insist predict pray attribute propose
+    persuade convince encourage compel invite permit forbid ban""".split()
+)
+
+# Verbs that are I_ACTION only when they have a clause or an infinitive ("asked them to
+# leave", "decided that ...", "called for a strike" through an event noun), and an
+# OCCURRENCE otherwise ("the court named a judge", "he asked a question").
+I_ACTION_WITH_COMPLEMENT: Final = frozenset(
+    """help agree ask decide decline fail call order request demand schedule approve name
+    appoint nominate elect manage authorize""".split()
 )
 
 # Intensional states: a mental or modal state about another event (I_STATE).
 I_STATE: Final = frozenset(
  """want wish expect anticipate believe think suppose assume fear worry hope plan
  need require know understand doubt suspect feel like love hate prefer wonder
- regret desire intend seem mean imagine guess reckon trust bet consider""".split()
+    regret desire intend seem mean imagine guess reckon trust bet consider aim estimate""".split()
 )
 
 # Aspectual verbs: they pick out the beginning, middle or end of another event (ASPECTUAL).
@@ -167,6 +168,7 @@ NOT_EVENT_NOUNS: Final = frozenset(
     question condition situation tradition relation nation nations percent
     culture structure future picture feature nature temperature literature
     legislature signature measure procedure
+    television division vision version pension mansion dimension
     total rival period interval principal criminal general potential
     trading_house""".split()
 )
@@ -215,6 +217,9 @@ T0_BY_TENSE_ASPECT: Final = {
     # participles without a finite verb: "-ing" forms go on around their time, "-ed" forms are done
     ("PRESPART", "NONE"): "INCLUDES",
     ("PASTPART", "NONE"): "BEFORE",
+    ("PRESPART", "PROGRESSIVE"): "INCLUDES",  # "being sought"
+    ("PRESPART", "PERFECTIVE"): "BEFORE",  # "having said"
+    ("INFINITIVE", "PERFECTIVE"): "BEFORE",  # "to have left"
 }
 
 # Relation to publication of a modal verb group without "have": "can" is ability now, the
