@@ -60,6 +60,9 @@ NP_PREPS: Final = frozenset({"of"})
 EVENT_NOUN_PREPS: Final = frozenset(
     "of on over against with between for by to in into from about among".split()
 )
+#: prepositions after an event noun that the parser hangs on the verb ("held a vote [on the budget]")
+#: and that still say what the event is about
+VERB_HELD_NOUN_PREPS: Final = frozenset("on over against with between about".split())
 #: prepositions that start an adjunct, not the argument a verb is about ("after the vote", "despite")
 ADJUNCT_PREPS: Final = frozenset(
     """after before during since until till despite amid amidst following because as like than while
@@ -349,6 +352,16 @@ def _describe_noun(ctx: _Ctx, noun: Token) -> Description:
                     if obj is not None:
                         idx.extend(_np(ctx, obj, full=False))
                     break
+            # "held a vote on the budget": the parser hangs the topic on the verb
+            if not any(ctx.doc[i].dep_ == "prep" for i in idx) and noun.dep_ == "dobj":
+                nxt = max(idx) + 1
+                if nxt < ctx.end and ctx.doc[nxt].head.i == noun.head.i and ctx.doc[nxt].dep_ == "prep" \
+                        and ctx.doc[nxt].lower_ in VERB_HELD_NOUN_PREPS and nxt not in ctx.skipped:
+                    topic = next((g for g in ctx.doc[nxt].children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
+                    if topic is not None:
+                        pp = _np(ctx, topic, full=False)
+                        if len(pp) <= SHORT_PP:
+                            idx.extend([nxt, *pp])
         if noun.dep_ == "compound" and not any(c.dep_ in ("det", "poss") for c in noun.children):
             ctx.the_before.add(min(idx))  # "a strike deadline" -> "the strike"
         best = _words(ctx, idx)
@@ -360,7 +373,9 @@ def _describe_noun(ctx: _Ctx, noun: Token) -> Description:
             pobj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
             break
     ctx.the_before.clear()
-    subj_text = _text_or_none(_words(ctx, _np(ctx, subject, full=False))) if subject is not None else None
+    subj_text = None
+    if subject is not None:
+        subj_text = _text_or_none(_words(ctx, [i for i in _np(ctx, subject, full=False) if ctx.doc[i].tag_ != "POS"]))
     obj_text = _text_or_none(_words(ctx, _np(ctx, pobj, full=False))) if pobj is not None else None
     return Description(_phrase([best]), subj_text, obj_text)
 
