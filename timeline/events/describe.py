@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 if TYPE_CHECKING:  # pragma: no cover - spaCy is needed only by the caller
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["MAX_WORDS", "Description", "describe"]
 
@@ -54,8 +54,11 @@ DATIVE_DEPS: Final = frozenset({"dative"})
 NP_DEPS: Final = frozenset({"det", "predet", "poss", "compound", "amod", "nummod", "quantmod", "nmod", "case"})
 #: dependents of an adjective or a number kept with it: "very large", "about 500"
 MODIFIER_DEPS: Final = frozenset({"advmod", "npadvmod", "compound", "quantmod", "nummod", "amod", "nmod", "det"})
-#: prepositions whose phrase stays with a subject or object noun when short ("the head of the bank")
-NP_PREPS: Final = frozenset({"of"})
+#: prepositions whose phrase stays with a subject or object noun when short ("the head of the bank",
+#: "130 km per hour")
+NP_PREPS: Final = frozenset({"of", "per"})
+#: prepositions after a number that make one figure with it: "nine in ten", "41 to 38"
+NUMBER_PREPS: Final = frozenset("in to out".split())
 #: prepositions whose phrase stays with an event noun when short ("the vote on the budget")
 EVENT_NOUN_PREPS: Final = frozenset(
     "of on over against with between for by to in into from about among".split()
@@ -68,12 +71,9 @@ ADJUNCT_PREPS: Final = frozenset(
     """after before during since until till despite amid amidst following because as like than while
     throughout within without including except""".split()
 )
-#: nouns through which an infinitive takes the subject of the verb they are the object of:
-#: "the firm announced plans to cut jobs" (the firm will cut)
-CONTROL_NOUNS: Final = frozenset(
-    """plan plans decision bid attempt attempts effort efforts move offer threat threats promise
-    pledge proposal intention intent agreement deal vote order call calls""".split()
-)
+#: a dateline ends with a spaced dash this far into the first sentence of a dispatch
+DATELINE_TOKENS: Final = 16
+DATELINE_DASHES: Final = frozenset({"-", "--", "–", "—"})
 #: relative words resolved to the noun their clause hangs on
 RELATIVE_TAGS: Final = frozenset({"WDT", "WP"})
 #: punctuation kept inside a word ("cease-fire", "$5", "3.5%"); every other mark is dropped
@@ -134,6 +134,17 @@ def _skipped(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]) ->
     return out
 
 
+def _after_dateline(sent: Span) -> int:
+    """Where the story starts in a sentence that opens with a dateline ("PORT HALDEN, May 20 (Dispatch) -"):
+    after a spaced dash among the first `DATELINE_TOKENS` tokens that follows a word in capitals."""
+    caps = False
+    for t in sent[:DATELINE_TOKENS]:
+        if t.text in DATELINE_DASHES and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_:
+            return t.i + 1 if caps else sent.start
+        caps = caps or (t.is_upper and len(t.text) > 1 and t.is_alpha)
+    return sent.start
+
+
 def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) -> list[int]:
     """A noun phrase: ``head`` with its determiner and modifiers, plus a short prepositional phrase
     (one whose preposition is in ``preps``) when ``full``."""
@@ -151,7 +162,10 @@ def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) ->
             has_det = has_det or dep in ("det", "poss", "predet")
         elif dep == "punct" and c.text in WORD_MARKS:
             out.append(c.i)
-        elif not pp_done and dep == "prep" and c.i > head.i and c.lower_ in preps:
+        elif dep in ("advmod", "quantmod") and head.pos_ == "NUM":
+            out.extend(_modifier(ctx, c))  # "nearly nine", "about 500"
+        elif not pp_done and dep == "prep" and c.i > head.i and (
+                c.lower_ in preps or (head.pos_ == "NUM" and c.lower_ in NUMBER_PREPS)):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.i not in skipped), None)
             if obj is not None:
                 pp = _np(ctx, obj, full=False)
@@ -187,6 +201,19 @@ def _verb_group(ctx: _Ctx, verb: Token) -> list[int]:
     return out
 
 
+def _shared_modal(ctx: _Ctx, verb: Token) -> list[int]:
+    """The modal a bare verb after "and" shares with the verb before it ("would keep ... and continue")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return []
+    return [c.i for c in verb.head.children if c.dep_ in ("aux", "neg") and c.tag_ in ("MD", "RB")
+            and c.i not in ctx.skipped]
+
+
+def _is_relative(tok: Token) -> bool:
+    """A relative word: "which", "who", and "that" when it stands for a noun ("projects that the city needed")."""
+    return tok.tag_ in RELATIVE_TAGS or (tok.lower_ == "that" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))
+
+
 def _noun_of_relative(verb: Token) -> Token | None:
     """The noun a relative clause hangs on ("the deal that the board approved" -> deal)."""
     v = verb
@@ -203,11 +230,13 @@ def _subject(ctx: _Ctx, verb: Token) -> Token | None:
     """The subject of ``verb``: its own, the one it shares through "and", the noun it modifies."""
     v = verb
     for _ in range(4):
-        for c in v.children:
-            if c.dep_ in SUBJECT_DEPS and c.i not in ctx.skipped:
-                if c.tag_ in RELATIVE_TAGS:
-                    return _noun_of_relative(v)
-                return c
+        # the subject nearest the verb, inside the sentence ("PORT HALDEN, May 20 - Dock workers ... will walk")
+        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i not in ctx.skipped and c.i >= ctx.start]
+        if subjects:
+            c = min(subjects, key=lambda c: abs(c.i - v.i))
+            if _is_relative(c):
+                return _noun_of_relative(v)
+            return c
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head
             continue
@@ -217,15 +246,32 @@ def _subject(ctx: _Ctx, verb: Token) -> Token | None:
     return None
 
 
-def _controller(verb: Token) -> Token | None:
-    """The verb, or the control noun and its verb, an infinitive takes its subject from."""
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
-        return verb.head
-    if (verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and verb.head.lower_ in CONTROL_NOUNS and verb.head.dep_ == "dobj"
-            and verb.head.head.pos_ in ("VERB", "AUX")):
-        return verb.head
-    return None
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _controller(verb: Token) -> list[Token]:
+    """What an infinitive or a gerund hangs from, up to the verb that gives it its subject:
+    [expected] for "is expected to vote", [plans, announced] for "announced plans to cut",
+    [ready, was] for "was ready to appoint", [of, accused] for "accused Kolar of mismanaging",
+    [meet] for "would meet to discuss". Empty when there is none."""
+    head, dep = verb.head, verb.dep_
+    if head.i == verb.i:
+        return []
+    if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        return [head]
+    if dep == "advcl" and _has_to(verb) and head.pos_ in ("VERB", "AUX"):
+        return [head]
+    if dep in ("xcomp", "acl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return [head, head.head]
+    if dep == "acl" and _has_to(verb) and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return [head, head.head]
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ not in ADJUNCT_PREPS \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return [head, head.head]
+    return []
 
 
 def _first_object(ctx: _Ctx, verb: Token) -> Token | None:
@@ -233,7 +279,7 @@ def _first_object(ctx: _Ctx, verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ == dep and c.i not in ctx.skipped and (dep != "npadvmod" or c.i > verb.i and (
                     c.like_num or any(g.like_num for g in c.children))):
-                if c.tag_ in RELATIVE_TAGS:
+                if _is_relative(c):
                     return _noun_of_relative(verb)
                 return c
     return None
@@ -245,10 +291,31 @@ def _argument_pp(ctx: _Ctx, verb: Token) -> list[int]:
         if c.dep_ in ("prep", "agent") and c.i > verb.i and c.i not in ctx.skipped \
                 and c.lower_ not in ADJUNCT_PREPS:
             obj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
-            if obj is None:
-                return []
+            head = [c.i]
+            if obj is None:  # "ran out [of water]"
+                inner = next((g for g in c.children if g.dep_ == "prep" and g.i not in ctx.skipped), None)
+                if inner is None:
+                    return []
+                obj = next((g for g in inner.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
+                if obj is None:
+                    return []
+                head.append(inner.i)
             pp = _np(ctx, obj, full=False)
-            return [c.i, *pp] if len(pp) <= SHORT_PP else []
+            return [*head, *pp] if len(pp) <= SHORT_PP else []
+    return []
+
+
+def _bare_clause(ctx: _Ctx, verb: Token) -> list[int]:
+    """A bare infinitive clause as the verb's complement: "helping [two companies win contracts]"."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > verb.i and not any(g.dep_ in ("mark", "aux") for g in c.children):
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            obj = _first_object(ctx, c)
+            out = [c.i]
+            for part in (subj, obj):
+                if part is not None:
+                    out.extend(_np(ctx, part, full=False))
+            return out
     return []
 
 
@@ -326,10 +393,16 @@ def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] = ()) -> Desc
     """
     tok = doc[token]
     sent = tok.sent
-    first = next((t.i for t in sent if not t.is_punct), sent.start)
-    ctx = _Ctx(doc, sent.start, sent.end, _skipped(doc, sent.start, sent.end, skip), first)
-    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and tok.head.pos_ in ("AUX", "VERB"):
-        tok = tok.head  # "the bridge remained closed"
+    start = _after_dateline(sent) if token >= sent.start + 2 else sent.start
+    if token < start:
+        start = sent.start
+    first = next((t.i for t in doc[start:sent.end] if not (t.is_punct or t.is_space)), start)
+    ctx = _Ctx(doc, start, sent.end, _skipped(doc, start, sent.end, skip), first)
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "a revised plan", "repeated warnings": the participle names its noun's event
+    if tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") and not any(
+            c.dep_ in SUBJECT_DEPS for c in tok.children):
+        tok = tok.head  # "the bridge remained closed", "schools were closed", "the appeal was pending"
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return _describe_verb(ctx, tok)
     return _describe_noun(ctx, tok)
@@ -380,25 +453,47 @@ def _describe_noun(ctx: _Ctx, noun: Token) -> Description:
     return Description(_phrase([best]), subj_text, obj_text)
 
 
+def _chain_node(ctx: _Ctx, node: Token, below: Token) -> list[int]:
+    """A link of the chain above the trigger, as it is written: "is expected", "announced plans",
+    "urged workers", "appealed to both sides", "was ready", "of"."""
+    if node.pos_ in ("VERB", "AUX"):
+        group = _verb_group(ctx, node)
+        # object control: "urged workers [to strike]"; "appealed to both sides [to avoid]"
+        ctrl = next((c for c in node.children if c.dep_ in ("dobj", "dative", "attr") and c.i < below.i
+                     and c.i not in ctx.skipped and not _is_relative(c)), None)
+        if ctrl is not None:
+            group.extend(_np(ctx, ctrl, full=False))
+        elif below.dep_ == "advcl" or below.dep_ == "xcomp":
+            pp = _argument_pp(ctx, node)
+            if pp and max(pp) < below.i:
+                group.extend(pp)
+        return group
+    if node.pos_ == "ADJ":
+        return [node.i, *(c.i for c in node.children if c.dep_ in ("advmod", "neg") and c.i < node.i)]
+    if node.pos_ == "ADP":
+        return [node.i]
+    return _np(ctx, node, full=False)
+
+
 def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
-    # the chain of verbs (and control nouns) this infinitive hangs from: "is expected [to vote]"
+    # the chain of verbs (and nouns, adjectives, prepositions) the trigger hangs from
     chain: list[Token] = [verb]
-    top = verb
     for _ in range(3):
-        up = _controller(top)
-        if up is None:
+        up = _controller(chain[-1])
+        if not up:
             break
-        if up.pos_ in ("VERB", "AUX"):
-            chain.append(up)
-            top = up
-        else:  # a control noun: its verb gives the subject
-            chain.append(up)
-            chain.append(up.head)
-            top = up.head
+        chain.extend(up)
+    top = chain[-1]
     subj = _subject(ctx, top)
     obj = _first_object(ctx, verb)
     dative = [c for c in verb.children if c.dep_ in DATIVE_DEPS and c.i not in ctx.skipped]
     passive_agent = [c for c in verb.children if c.dep_ == "agent" and c.i not in ctx.skipped]
+    # a participle after its noun reads as a clause: "the vote [was] held", "trucks [were] stranded"
+    be = ""
+    # (not when the noun is left as the root: then the parser missed that the participle is the verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and subj is not None and subj.i == verb.head.i \
+            and subj.dep_ != "ROOT":
+        be = "were" if verb.head.tag_ in ("NNS", "NNPS") else "was"
 
     # settings from the fullest to the leanest: (subject full, object full, argument, chain)
     settings = ((True, True, True, True), (True, False, True, True), (False, False, True, True),
@@ -409,17 +504,13 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
         subj_words = _words(ctx, _np(ctx, subj, full=subj_full)) if subj is not None else []
         parts: list[list[tuple[str, bool]]] = [subj_words]
         if with_chain:
-            for node in reversed(chain[1:]):
-                if node.pos_ in ("VERB", "AUX"):
-                    group = _verb_group(ctx, node)
-                    # object control: "urged workers [to strike]"
-                    ctrl = next((c for c in node.children if c.dep_ == "dobj" and c.i < verb.i
-                                 and c.i not in ctx.skipped and c.lower_ not in CONTROL_NOUNS), None)
-                    if ctrl is not None:
-                        group.extend(_np(ctx, ctrl, full=False))
-                    parts.append(_words(ctx, group))
-                else:
-                    parts.append(_words(ctx, _np(ctx, node, full=False)))
+            for k in range(len(chain) - 1, 0, -1):
+                parts.append(_words(ctx, _chain_node(ctx, chain[k], chain[k - 1])))
+        if be:
+            parts.append([(be, False)])
+        modal = _shared_modal(ctx, verb)
+        if modal:
+            parts.append(_words(ctx, modal))
         parts.append(_words(ctx, _verb_group(ctx, verb)))
         if dative:
             parts.append(_words(ctx, _np(ctx, dative[0], full=False)))
@@ -438,7 +529,7 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
                 if down:
                     parts.append(_words(ctx, down))
                 elif obj is None:
-                    parts.append(_words(ctx, _argument_pp(ctx, verb)))
+                    parts.append(_words(ctx, _argument_pp(ctx, verb) or _bare_clause(ctx, verb)))
         text = _phrase(parts)
         result = (text, subj_words, obj_words)
         if len(text.split()) <= MAX_WORDS:
