@@ -501,7 +501,11 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
     result: tuple[str, list[tuple[str, bool]], list[tuple[str, bool]]] = ("", [], [])
     for subj_full, obj_full, with_arg, with_chain in settings:
         ctx.the_before.clear()
-        subj_words = _words(ctx, _np(ctx, subj, full=subj_full)) if subj is not None else []
+        subj_idx = _np(ctx, subj, full=subj_full) if subj is not None else []
+        if subj is not None and subj.pos_ == "PRON" and subj.i < top.i:
+            # "those who voted": a pronoun keeps its relative word
+            subj_idx += [c.i for c in top.children if c.dep_ in SUBJECT_DEPS and _is_relative(c)]
+        subj_words = _words(ctx, subj_idx)
         parts: list[list[tuple[str, bool]]] = [subj_words]
         if with_chain:
             for k in range(len(chain) - 1, 0, -1):
