@@ -97,41 +97,54 @@ class _Ctx:
     doc: Doc
     start: int  # sentence bounds
     end: int
-    skipped: set[int]
+    skipped: _Skipped
     first: int  # the sentence's first word (after an opening quote)
     the_before: set[int] = attrs.Factory(set)  # tokens that get "the" before them (a removed time)
 
 
-def _skipped(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]) -> set[int]:
-    """Tokens of the sentence inside a time expression, with what is left hanging without it."""
+class _Skipped:
+    """The tokens inside a time expression, with what is left hanging without it: the possessive
+    mark of a time ("Saturday 's"), a preposition whose object was the time ("on Monday").
+    Worked out for the tokens a description visits only (``i in skipped``)."""
+
+    __slots__ = ("doc", "memo", "spans")
+
+    def __init__(self, doc: Doc, spans: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.spans = spans
+        self.memo: dict[int, bool] = {}
+
+    def __contains__(self, i: object) -> bool:
+        if not self.spans or not isinstance(i, int):
+            return False
+        hit = self.memo.get(i)
+        if hit is None:
+            self.memo[i] = False  # a guard against cycles
+            hit = self.memo[i] = self._test(i)
+        return hit
+
+    def _test(self, i: int) -> bool:
+        t = self.doc[i]
+        a = t.idx
+        b = a + len(t)
+        if any(a < e and b > s for s, e in self.spans):
+            return True
+        dep = t.dep_
+        if dep == "case" and t.head.i != i:
+            return t.head.i in self
+        if dep in ("prep", "agent") or t.pos_ == "ADP":
+            kids = [c.i for c in t.children if c.dep_ != "punct"]
+            return bool(kids) and all(k in self for k in kids)
+        return False
+
+
+def _skipped(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]) -> _Skipped:
+    """The time spans of ``skip`` that touch the sentence ``doc[start:end]``."""
     if not skip:
-        return set()
+        return _Skipped(doc, [])
     lo = doc[start].idx
     hi = doc[end - 1].idx + len(doc[end - 1])
-    spans = [(s, e) for s, e in skip if s < hi and e > lo]
-    if not spans:
-        return set()
-    out: set[int] = set()
-    for t in doc[start:end]:
-        a, b = t.idx, t.idx + len(t)
-        if any(a < e and b > s for s, e in spans):
-            out.add(t.i)
-    if not out:
-        return out
-    # the possessive mark of a time ("Saturday 's"), a preposition whose object was the time
-    # ("on Monday"), commas around it
-    for _ in range(2):
-        for t in doc[start:end]:
-            if t.i in out:
-                continue
-            dep = t.dep_
-            if dep == "case" and t.head.i in out:
-                out.add(t.i)
-            elif dep in ("prep", "agent") or t.pos_ == "ADP":
-                kids = [c.i for c in t.children if c.dep_ != "punct"]
-                if kids and all(k in out for k in kids):
-                    out.add(t.i)
-    return out
+    return _Skipped(doc, [(s, e) for s, e in skip if s < hi and e > lo])
 
 
 def _after_dateline(sent: Span) -> int:
