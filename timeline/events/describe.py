@@ -85,6 +85,8 @@ DANGLING_END: Final = frozenset(
     "and or but nor of to the a an in on at for with by from that which who whose as than".split()
 )
 DANGLING_START: Final = frozenset("and or but nor that which".split())
+#: short forms written onto the word before ("we've", "didn't")
+CLITICS: Final = frozenset("n't 's 're 've 'll 'd 'm".split())
 #: tags of proper nouns: their case is kept at the start of a sentence
 PROPER_TAGS: Final = frozenset({"NNP", "NNPS"})
 #: the longest prepositional phrase (in words) kept with a noun or as a verb's argument
@@ -363,7 +365,7 @@ def _words(ctx: _Ctx, idx: Iterable[int]) -> list[tuple[str, bool]]:
             out.append(("the", False))
             prev = -2
         glued = bool(out) and (
-            (prev == i - 1 and not doc[prev].whitespace_) or t.tag_ == "POS" or t.lower_ == "n't"
+            (prev == i - 1 and not doc[prev].whitespace_) or t.tag_ == "POS" or t.lower_ in CLITICS
         )
         out.append((text, glued))
         prev = i
@@ -545,7 +547,8 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
                 down = _xcomp_down(ctx, verb)
                 if down:
                     parts.append(_words(ctx, down))
-                elif obj is None:
+                elif obj is None and not any(c.dep_ == "ccomp" for c in verb.children):
+                    # (a verb of saying has its clause for argument: "said [at a news conference]" is an adjunct)
                     parts.append(_words(ctx, _argument_pp(ctx, verb) or _bare_clause(ctx, verb)))
         text = _phrase(parts)
         result = (text, subj_words, obj_words)
