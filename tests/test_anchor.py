@@ -40,6 +40,9 @@ CHANGED = [
     (WED, "The company announced plans on Monday to cut 500 jobs.", "Monday", "2020-01-13", "2020-01-06"),
     (WED, "The airline announced a new schedule on Tuesday for its regional flights.", "Tuesday",
      "2020-01-14", "2020-01-07"),
+    # "could not": what failed, in the past (the words read "could" as a future)
+    (WED, "Rescuers could not reach the village on Monday because of the snow.", "Monday", "2020-01-13",
+     "2020-01-06"),
     # a month: a past verb far from the month the words cannot reach
     ("2020-10-25", "In December, after a long dispute with the city council over the site, the owners sold "
      "the building.", "December", "2020-12", "2019-12"),
@@ -97,7 +100,9 @@ def test_unchanged(nlp: Any, published: str, text: str, which: str, value: str) 
     ("Negotiators said the talks would resume Monday.", "Monday", "future"),
     ("The two sides agreed to meet again on Friday.", "Friday", "future"),
     ("The minister may have left the country on Sunday.", "Sunday", "past"),
-    ("The court could rule on Friday.", "Friday", "future"),
+    ("The court might rule on Friday.", "Friday", "future"),
+    ("The court could rule on Friday.", "Friday", None),  # "could": also the past of "can"
+    ("Rescuers could not reach the village on Monday.", "Monday", "past"),
     ("The museum is open on Sunday.", "Sunday", None),
     ("The vote was postponed until Monday.", "Monday", None),
     ("Officials expect a cutback in supplies in March.", "March", None),  # the time modifies a noun

@@ -68,9 +68,12 @@ DEADLINE_PREPS: Final = frozenset({"until", "till", "til", "by", "through", "thr
                                    "toward", "towards", "than", "ahead", "before"})
 #: auxiliaries that put the verb group ahead
 FUTURE_AUX: Final = frozenset({"will", "'ll", "ll", "shall", "wo"})
-#: modals that put the verb group ahead unless a perfect follows ("could resume Monday", not
-#: "may have died on Monday")
-MODAL_AHEAD: Final = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
+#: modals that put the verb group ahead unless a perfect follows ("might resume Monday", not
+#: "may have died on Monday"); "could" is also the past of "can" and says nothing by itself
+MODAL_AHEAD: Final = frozenset({"might", "may", "should", "must", "can", "ca"})
+#: modals that, negated, tell what failed in the past ("could not be reached for comment Tuesday")
+MODAL_PAST_NEGATED: Final = frozenset({"could"})
+_NEGATIONS: Final = frozenset({"not", "n't", "never"})
 #: auxiliaries of the perfect: with a participle the verb group is past ("has met", "had left")
 PERFECT_AUX: Final = frozenset({"have", "has", "had", "'ve", "'d", "having"})
 #: past forms of "be" before a participle: "was seen", "were meeting"
@@ -158,6 +161,9 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     perfect = any(a in PERFECT_AUX for a in aux)
     if "would" in aux:
         return "future" if _reported(verb) and not perfect else None
+    if any(a in MODAL_PAST_NEGATED for a in aux) and any(c.dep_ == "neg" and c.lower_ in _NEGATIONS
+                                                         for c in verb.children):
+        return "past"
     if any(a in MODAL_AHEAD for a in aux):
         return "past" if perfect else "future"
     if "to" in aux:  # an infinitive: what governs it tells
