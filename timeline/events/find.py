@@ -77,7 +77,6 @@ _VERB_TAGS = frozenset("VB VBD VBG VBN VBP VBZ".split())
 _NOUN_TAGS = frozenset("NN NNS".split())
 _ADJ_TAGS = frozenset("JJ JJR".split())
 _CLAUSE_DEPS = frozenset("xcomp ccomp pcomp".split())
-_FINITE_TENSE: dict[str, Tense] = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
 _BARE_TENSE: dict[str, Tense] = {
     "VBD": "PAST",
     "VBZ": "PRESENT",
@@ -87,7 +86,7 @@ _BARE_TENSE: dict[str, Tense] = {
     "VB": "INFINITIVE",
 }
 # the labels under which a dependent is an argument or complement of its head event
-_ARGUMENT_DEPS = frozenset("ccomp xcomp dobj nsubj nsubjpass csubj attr oprd acomp advcl".split())
+_ARGUMENT_DEPS = frozenset("ccomp xcomp dobj nsubj nsubjpass csubj attr oprd acomp".split())
 
 
 @attrs.define
@@ -208,13 +207,7 @@ def _verb_class(tok: Token, lemma: str) -> EventClass:
 
 
 def _noun_class(lemma: str) -> EventClass:
-    if lemma in lex.I_ACTION:
-        return "I_ACTION"
-    if lemma in lex.I_STATE:
-        return "I_STATE"
-    if lemma in lex.ASPECTUAL:
-        return "ASPECTUAL"
-    return "OCCURRENCE"
+    return _CLASSES[lex.NOUN_CLASSES.get(lemma, "OCCURRENCE")]
 
 
 def _is_event_noun(tok: Token, lemma: str) -> bool:
@@ -268,7 +261,7 @@ def find_events(doc: Doc) -> list[EventWord]:
             if copula is not None:
                 copula_of[copula.i] = tok.i
             group = _verb_group(tok, copula) if copula is not None else _Group("NONE", "NONE", "POS", None)
-            if copula is None and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            if copula is None and any(c.dep_ == "det" and c.lower_ in lex.NEGATING_DETERMINERS for c in tok.children):
                 group.polarity = "NEG"
             picked.append((tok, _noun_class(lemma), "NOUN", group))
         elif tag in _ADJ_TAGS:
@@ -329,6 +322,10 @@ def _governor(tok: Token, triggers: set[int], copula_of: dict[int, int]) -> int 
             tok = tok.head
         dep = tok.dep_
         head = tok.head
+    elif dep == "acl":
+        # "an attempt to flee": an infinitive completing an event noun
+        if not any(c.tag_ == "TO" for c in tok.children):
+            return None
     elif dep not in _ARGUMENT_DEPS:
         return None
     if head.i == tok.i:
@@ -355,6 +352,8 @@ def _t0(
             rel = "BEFORE"
         elif group.aspect == "PROGRESSIVE":
             rel = "INCLUDES"
+        elif group.polarity == "NEG" and gov is None and group.modality in lex.REFUSAL_MODALS:
+            rel = "BEFORE"  # "he would not comment", "she could not be reached"
         else:
             rel = _as_t0(lex.T0_BY_MODAL.get(group.modality))
     elif (tense, group.aspect) in lex.T0_BY_TENSE_ASPECT:
