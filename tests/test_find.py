@@ -175,7 +175,8 @@ EVENT_NOUNS = [
     ("Ministers made a decision on Friday.", "decision"),
     ("The explosion shattered windows.", "explosion"),
     ("The shooting shocked the town.", "shooting"),
-    ("Rebels demanded the removal of the troops.", "removal"),
+    ("Rebels demanded the evacuation of the troops.", "evacuation"),
+    ("Residents opposed the deployment of the troops.", "deployment"),
     ("The company completed the purchase.", "purchase"),
 ]
 
@@ -208,6 +209,8 @@ NOT_EVENTS = [
     ("The bank is going to raise rates.", "going"),
     ("The index includes ten banks.", "includes"),
     ("The department hired staff.", "department"),
+    ("The station reopened.", "station"),
+    ("Traders made a profit.", "profit"),
 ]
 
 

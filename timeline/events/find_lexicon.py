@@ -178,17 +178,19 @@ NOT_EVENT_ING_NOUNS: Final = _words(
 )
 
 # Suffixes (of the lemma) that make a head noun an event when it takes an "of" argument
-# ("the acquisition of the bank", "the removal of troops"); alone such a noun is as often
-# a thing ("the station", "the department").
-EVENT_NOUN_SUFFIXES: Final = ("tion", "ment", "ure", "al", "ance", "ence")
+# ("the acquisition of the bank", "the deployment of troops"); alone such a noun is as often
+# a thing ("the station", "the department"). ("-al", "-ure", "-ance", "-ence" with "of" were
+# measured too: they name things as often as events, "the capital of", "the future of".)
+EVENT_NOUN_SUFFIXES: Final = ("tion", "ment")
 
 # Suffixes that make an event noun on their own: "-sion" ("decision", "invasion").
 EVENT_NOUN_SUFFIXES_ALONE: Final = ("sion",)
 
-# Light and aspectual verbs: their direct object noun is the event ("make a decision",
-# "complete the sale", "resume the search").
+# Light and aspectual verbs: their direct object noun is the event ("conduct a raid",
+# "complete the sale", "resume the search"). ("make" was measured too: "make a profit",
+# "make cars" name things as often as "make a decision" names an event.)
 LIGHT_VERBS: Final = _words(
-    "make conduct stage launch begin start continue complete end resume finish halt suspend"
+    "conduct stage launch begin start continue complete end resume finish halt suspend"
 )
 
 # Dependency labels under which a noun is a head that may name an event (not a compound
