@@ -9,13 +9,19 @@
     #  ('resume', 'ASPECTUAL', 'NONE', 'AFTER')]
 
 The triggers are main verbs (never auxiliaries, never a copula: the predicate
-adjective or noun after it is the event, as TimeML annotates), event nouns (a table
-plus an eventive suffix on a head noun, and the object of a light or aspectual verb)
-and predicate adjectives of state. Tense, aspect, polarity and modality come from the
-verb group (the aux / auxpass / neg children); the relation to publication (`t0`) from
-tense, aspect and mood, looking ahead from a past reporting verb for "would" clauses;
-nouns, infinitives and participles take their governor's. The word tables live in
-`timeline.events.find_lexicon`.
+adjective or noun after it is the event, as TimeML annotates), event nouns (a table,
+gerunds, "-sion" nouns, "-tion"/"-ment" nouns with an "of" argument, and the object of
+a light or aspectual verb) and predicate adjectives of state. Tense, aspect, polarity
+and modality come from the verb group (the aux / auxpass / neg children, shared by a
+second conjunct; a copula's for its predicate). The relation to publication (`t0`)
+comes from tense and aspect (past and present perfect BEFORE, present INCLUDES, future
+AFTER), from the modal (a modal looks ahead, so a clause reported by a past saying,
+"said the talks would resume", is AFTER; "can" INCLUDES; a perfect modal BEFORE; a
+negated "would"/"could" outside a reported clause is a past refusal, BEFORE); a
+"to"-infinitive looks ahead (AFTER); an event noun takes its governor's, else BEFORE.
+``governor`` links a reported clause to its reporting verb, an infinitive or clause to
+the verb or event noun it completes, an argument noun to its verb. The word tables live
+in `timeline.events.find_lexicon`.
 
 The work is one pass over the tokens to pick triggers and read their verb groups,
 then one pass over the triggers for governors and `t0`; all lookups are set lookups.
