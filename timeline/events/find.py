@@ -29,12 +29,14 @@ then one pass over the triggers for governors and `t0`; all lookups are set look
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
-from spacy.tokens import Doc, Token
 
 from timeline.events import find_lexicon as lex
+
+if TYPE_CHECKING:  # spaCy is needed only by whoever parses the text
+    from spacy.tokens import Doc, Token
 
 __all__ = ["EventClass", "EventWord", "find_events"]
 
