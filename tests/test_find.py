@@ -51,6 +51,9 @@ CLASSES = [
     ("The court named a new receiver.", "named", "OCCURRENCE"),
     ("The fire destroyed six homes, according to the police.", "according", "REPORTING"),
     ("Talks remained stalled in the capital.", "remained", "STATE"),
+    ("The union was willing to negotiate.", "willing", "I_STATE"),
+    ("The convoy made an attempt to cross the river.", "attempt", "I_ACTION"),
+    ("The minister made an announcement on Friday.", "announcement", "REPORTING"),
 ]
 
 
@@ -74,6 +77,9 @@ GROUPS = [
     ("The council never approved the plan.", "approved", "PAST", "NONE", "NEG", None),
     ("The deal could collapse.", "collapse", "NONE", "NONE", "POS", "could"),
     ("The bank might cut rates.", "cut", "NONE", "NONE", "POS", "might"),
+    ("Investors can sell the shares.", "sell", "NONE", "NONE", "POS", "can"),
+    ("The deal would not survive.", "survive", "NONE", "NONE", "NEG", "would"),
+    ("Lawmakers should have acted sooner.", "acted", "NONE", "PERFECTIVE", "POS", "should"),
     ("Voters must register by noon.", "register", "NONE", "NONE", "POS", "must"),
     ("The governor wants to raise taxes.", "raise", "INFINITIVE", "NONE", "POS", None),
     ("The bridge was closed by the police.", "closed", "PAST", "NONE", "POS", None),
@@ -102,12 +108,27 @@ T0 = [
     ("The mayor said the bridge would reopen in May.", "said", "BEFORE"),
     ("Officials said the talks could have collapsed.", "collapsed", "BEFORE"),
     ("Analysts expect prices to rise.", "rise", "AFTER"),
+    ("The minister would not comment on the report.", "comment", "BEFORE"),
+    ("Investors can sell the shares at any time.", "sell", "INCLUDES"),
+    ("The board may approve the merger.", "approve", "AFTER"),
+    ("The bank is going to raise rates.", "raise", "AFTER"),
+    ("Police said the suspect had fled.", "fled", "BEFORE"),
+    ("Residents reported that the river is rising.", "rising", "INCLUDES"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "word", "t0"), T0)
 def test_t0(nlp: Any, sentence: str, word: str, t0: str) -> None:
     assert _event(nlp, sentence, word).t0 == t0
+
+
+def test_module_example(nlp: Any) -> None:
+    events = find_events(nlp("Officials said the talks would resume on Monday."))
+    assert [(e.text, e.cls, e.tense, e.t0) for e in events] == [
+        ("said", "REPORTING", "PAST", "BEFORE"),
+        ("talks", "OCCURRENCE", "NONE", "AFTER"),
+        ("resume", "ASPECTUAL", "NONE", "AFTER"),
+    ]
 
 
 def test_governor_of_reported_clause_and_infinitive(nlp: Any) -> None:
@@ -118,6 +139,9 @@ def test_governor_of_reported_clause_and_infinitive(nlp: Any) -> None:
     events = {e.text: e for e in find_events(doc)}
     assert events["rise"].governor == events["expected"].token
     assert events["expected"].governor is None
+    doc = nlp("Rebels made an attempt to flee.")
+    events = {e.text: e for e in find_events(doc)}
+    assert events["flee"].governor == events["attempt"].token
 
 
 # (sentence, word, pos): the predicate after a copula is the event, the copula is not
@@ -151,9 +175,14 @@ EVENT_NOUNS = [
     ("Ministers made a decision on Friday.", "decision"),
     ("The explosion shattered windows.", "explosion"),
     ("The shooting shocked the town.", "shooting"),
-    ("Rebels demanded the removal of the troops.", "removal"),
+    ("Rebels demanded the evacuation of the troops.", "evacuation"),
+    ("Residents opposed the deployment of the troops.", "deployment"),
     ("The company completed the purchase.", "purchase"),
 ]
+
+
+def test_no_decision_is_negative(nlp: Any) -> None:
+    assert _event(nlp, "Rebels made no attempt to flee.", "attempt").polarity == "NEG"
 
 
 @pytest.mark.parametrize(("sentence", "word"), EVENT_NOUNS)
@@ -180,6 +209,8 @@ NOT_EVENTS = [
     ("The bank is going to raise rates.", "going"),
     ("The index includes ten banks.", "includes"),
     ("The department hired staff.", "department"),
+    ("The station reopened.", "station"),
+    ("Traders made a profit.", "profit"),
 ]
 
 

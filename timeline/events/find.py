@@ -9,13 +9,19 @@
     #  ('resume', 'ASPECTUAL', 'NONE', 'AFTER')]
 
 The triggers are main verbs (never auxiliaries, never a copula: the predicate
-adjective or noun after it is the event, as TimeML annotates), event nouns (a table
-plus an eventive suffix on a head noun, and the object of a light or aspectual verb)
-and predicate adjectives of state. Tense, aspect, polarity and modality come from the
-verb group (the aux / auxpass / neg children); the relation to publication (`t0`) from
-tense, aspect and mood, looking ahead from a past reporting verb for "would" clauses;
-nouns, infinitives and participles take their governor's. The word tables live in
-`timeline.events.find_lexicon`.
+adjective or noun after it is the event, as TimeML annotates), event nouns (a table,
+gerunds, "-sion" nouns, "-tion"/"-ment" nouns with an "of" argument, and the object of
+a light or aspectual verb) and predicate adjectives of state. Tense, aspect, polarity
+and modality come from the verb group (the aux / auxpass / neg children, shared by a
+second conjunct; a copula's for its predicate). The relation to publication (`t0`)
+comes from tense and aspect (past and present perfect BEFORE, present INCLUDES, future
+AFTER), from the modal (a modal looks ahead, so a clause reported by a past saying,
+"said the talks would resume", is AFTER; "can" INCLUDES; a perfect modal BEFORE; a
+negated "would"/"could" outside a reported clause is a past refusal, BEFORE); a
+"to"-infinitive looks ahead (AFTER); an event noun takes its governor's, else BEFORE.
+``governor`` links a reported clause to its reporting verb, an infinitive or clause to
+the verb or event noun it completes, an argument noun to its verb. The word tables live
+in `timeline.events.find_lexicon`.
 
 The work is one pass over the tokens to pick triggers and read their verb groups,
 then one pass over the triggers for governors and `t0`; all lookups are set lookups.
@@ -23,12 +29,14 @@ then one pass over the triggers for governors and `t0`; all lookups are set look
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
-from spacy.tokens import Doc, Token
 
 from timeline.events import find_lexicon as lex
+
+if TYPE_CHECKING:  # spaCy is needed only by whoever parses the text
+    from spacy.tokens import Doc, Token
 
 __all__ = ["EventClass", "EventWord", "find_events"]
 
@@ -77,7 +85,6 @@ _VERB_TAGS = frozenset("VB VBD VBG VBN VBP VBZ".split())
 _NOUN_TAGS = frozenset("NN NNS".split())
 _ADJ_TAGS = frozenset("JJ JJR".split())
 _CLAUSE_DEPS = frozenset("xcomp ccomp pcomp".split())
-_FINITE_TENSE: dict[str, Tense] = {"VBD": "PAST", "VBZ": "PRESENT", "VBP": "PRESENT"}
 _BARE_TENSE: dict[str, Tense] = {
     "VBD": "PAST",
     "VBZ": "PRESENT",
@@ -87,7 +94,7 @@ _BARE_TENSE: dict[str, Tense] = {
     "VB": "INFINITIVE",
 }
 # the labels under which a dependent is an argument or complement of its head event
-_ARGUMENT_DEPS = frozenset("ccomp xcomp dobj nsubj nsubjpass csubj attr oprd acomp advcl".split())
+_ARGUMENT_DEPS = frozenset("ccomp xcomp dobj nsubj nsubjpass csubj attr oprd acomp".split())
 
 
 @attrs.define
@@ -208,13 +215,7 @@ def _verb_class(tok: Token, lemma: str) -> EventClass:
 
 
 def _noun_class(lemma: str) -> EventClass:
-    if lemma in lex.I_ACTION:
-        return "I_ACTION"
-    if lemma in lex.I_STATE:
-        return "I_STATE"
-    if lemma in lex.ASPECTUAL:
-        return "ASPECTUAL"
-    return "OCCURRENCE"
+    return _CLASSES[lex.NOUN_CLASSES.get(lemma, "OCCURRENCE")]
 
 
 def _is_event_noun(tok: Token, lemma: str) -> bool:
@@ -268,7 +269,7 @@ def find_events(doc: Doc) -> list[EventWord]:
             if copula is not None:
                 copula_of[copula.i] = tok.i
             group = _verb_group(tok, copula) if copula is not None else _Group("NONE", "NONE", "POS", None)
-            if copula is None and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            if copula is None and any(c.dep_ == "det" and c.lower_ in lex.NEGATING_DETERMINERS for c in tok.children):
                 group.polarity = "NEG"
             picked.append((tok, _noun_class(lemma), "NOUN", group))
         elif tag in _ADJ_TAGS:
@@ -329,6 +330,10 @@ def _governor(tok: Token, triggers: set[int], copula_of: dict[int, int]) -> int 
             tok = tok.head
         dep = tok.dep_
         head = tok.head
+    elif dep == "acl":
+        # "an attempt to flee": an infinitive completing an event noun
+        if not any(c.tag_ == "TO" for c in tok.children):
+            return None
     elif dep not in _ARGUMENT_DEPS:
         return None
     if head.i == tok.i:
@@ -355,6 +360,8 @@ def _t0(
             rel = "BEFORE"
         elif group.aspect == "PROGRESSIVE":
             rel = "INCLUDES"
+        elif group.polarity == "NEG" and gov is None and group.modality in lex.REFUSAL_MODALS:
+            rel = "BEFORE"  # "he would not comment", "she could not be reached"
         else:
             rel = _as_t0(lex.T0_BY_MODAL.get(group.modality))
     elif (tense, group.aspect) in lex.T0_BY_TENSE_ASPECT:
