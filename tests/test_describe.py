@@ -95,6 +95,9 @@ CASES = [
     # a dateline is not the subject
     ("OSTRAVA, June 3 (Dispatch) - The miners at the Karvin pit began a strike [on Monday].", "began",
      "the miners began a strike", "the miners", "a strike"),
+    # a bare clause after a verb of helping, through the gerund's preposition
+    ("The firm paid the official for helping two builders win contracts.", "helping",
+     "the firm paid the official for helping two builders win contracts", "the firm", None),
     # quotes dropped, the first word lower-cased
     ("\"We will not accept this offer,\" the union leader said.", "accept",
      "we will not accept this offer", "we", "this offer"),

@@ -327,7 +327,8 @@ def _argument_pp(ctx: _Ctx, verb: Token) -> list[int]:
 def _bare_clause(ctx: _Ctx, verb: Token) -> list[int]:
     """A bare infinitive clause as the verb's complement: "helping [two companies win contracts]"."""
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > verb.i and not any(g.dep_ in ("mark", "aux") for g in c.children):
+        if c.dep_ == "ccomp" and c.tag_ in ("VB", "VBP") and c.i > verb.i \
+                and not any(g.dep_ in ("mark", "aux") for g in c.children):
             subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
             obj = _first_object(ctx, c)
             out = [c.i]
@@ -568,9 +569,13 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
                 down = _xcomp_down(ctx, verb)
                 if down:
                     parts.append(_words(ctx, down))
-                elif obj is None and not any(c.dep_ == "ccomp" for c in verb.children):
-                    # (a verb of saying has its clause for argument: "said [at a news conference]" is an adjunct)
-                    parts.append(_words(ctx, _argument_pp(ctx, verb) or _bare_clause(ctx, verb)))
+                elif obj is None:
+                    bare = _bare_clause(ctx, verb)
+                    if bare:
+                        parts.append(_words(ctx, bare))
+                    elif not any(c.dep_ == "ccomp" for c in verb.children):
+                        # (a verb of saying has its clause for argument: "said [at a news conference]" is an adjunct)
+                        parts.append(_words(ctx, _argument_pp(ctx, verb)))
         text = _phrase(parts)
         result = (text, subj_words, obj_words)
         if len(text.split()) <= MAX_WORDS:
