@@ -87,6 +87,17 @@ CASES = [
     # figures of change
     ("Shares of Norvik Foods fell 6% [on Friday].", "fell",
      "shares of Norvik Foods fell 6%", "shares of Norvik Foods", "6%"),
+    # a length of time the verb is about stays; a state of the object stays with it
+    ("The blockade lasted [nine days] and left dozens of ferries idle.", "lasted",
+     "the blockade lasted nine days", "the blockade", "nine days"),
+    ("The blockade lasted nine days and left dozens of ferries stranded.", "left",
+     "the blockade left dozens of ferries stranded", "the blockade", "dozens of ferries stranded"),
+    # a dateline is not the subject
+    ("OSTRAVA, June 3 (Dispatch) - The miners at the Karvin pit began a strike [on Monday].", "began",
+     "the miners began a strike", "the miners", "a strike"),
+    # a bare clause after a verb of helping, through the gerund's preposition
+    ("The firm paid the official for helping two builders win contracts.", "helping",
+     "the firm paid the official for helping two builders win contracts", "the firm", None),
     # quotes dropped, the first word lower-cased
     ("\"We will not accept this offer,\" the union leader said.", "accept",
      "we will not accept this offer", "we", "this offer"),

@@ -66,6 +66,10 @@ EVENT_NOUN_PREPS: Final = frozenset(
 #: prepositions after an event noun that the parser hangs on the verb ("held a vote [on the budget]")
 #: and that still say what the event is about
 VERB_HELD_NOUN_PREPS: Final = frozenset("on over against with between about".split())
+#: verbs whose object is a length of time, kept though it is a time expression: "lasted eleven days"
+TIME_ARGUMENT_VERBS: Final = frozenset("last take spend span".split())
+#: verbs with an object and a participle saying its state: "left hundreds of trucks stranded"
+OBJECT_STATE_VERBS: Final = frozenset("leave keep find make get hold render".split())
 #: prepositions that start an adjunct, not the argument a verb is about ("after the vote", "despite")
 ADJUNCT_PREPS: Final = frozenset(
     """after before during since until till despite amid amidst following because as like than while
@@ -323,7 +327,8 @@ def _argument_pp(ctx: _Ctx, verb: Token) -> list[int]:
 def _bare_clause(ctx: _Ctx, verb: Token) -> list[int]:
     """A bare infinitive clause as the verb's complement: "helping [two companies win contracts]"."""
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > verb.i and not any(g.dep_ in ("mark", "aux") for g in c.children):
+        if c.dep_ == "ccomp" and c.tag_ in ("VB", "VBP") and c.i > verb.i \
+                and not any(g.dep_ in ("mark", "aux") for g in c.children):
             subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
             obj = _first_object(ctx, c)
             out = [c.i]
@@ -501,6 +506,23 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
     top = chain[-1]
     subj = _subject(ctx, top)
     obj = _first_object(ctx, verb)
+    if obj is None and verb.lemma_ in TIME_ARGUMENT_VERBS:
+        span = next((c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and c.i > verb.i
+                     and c.i in ctx.skipped), None)
+        if span is not None:  # "lasted [eleven days]": the time is what the verb is about
+            for t in span.subtree:
+                ctx.skipped.memo[t.i] = False
+            obj = span
+    state: list[int] = []
+    if obj is not None and verb.lemma_ in OBJECT_STATE_VERBS:
+        for n in (obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)):
+            state = [c.i for c in n.children if c.dep_ in ("acl", "amod") and c.i > n.i
+                     and c.tag_ in ("VBN", "JJ") and c.i not in ctx.skipped][:1]
+            if state:
+                break
+        if not state:  # the parser may hang the participle on the verb: "left dozens of ferries [stranded]"
+            state = [c.i for c in verb.children if c.dep_ in ("advcl", "xcomp", "oprd", "ccomp", "acomp")
+                     and c.i > obj.i and c.tag_ in ("VBN", "JJ") and c.i not in ctx.skipped][:1]
     dative = [c for c in verb.children if c.dep_ in DATIVE_DEPS and c.i not in ctx.skipped]
     passive_agent = [c for c in verb.children if c.dep_ == "agent" and c.i not in ctx.skipped]
     # a participle after its noun reads as a clause: "the vote [was] held", "trucks [were] stranded"
@@ -538,7 +560,7 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
             if obj.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
                 obj_words = _words(ctx, [obj.i] + [c.i for c in obj.children if c.dep_ in ("neg", "advmod", "aux")])
             else:
-                obj_words = _words(ctx, _np(ctx, obj, full=obj_full))
+                obj_words = _words(ctx, _np(ctx, obj, full=obj_full or bool(state)) + state)
             parts.append(obj_words)
         if with_arg:
             if passive_agent:
@@ -547,9 +569,13 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
                 down = _xcomp_down(ctx, verb)
                 if down:
                     parts.append(_words(ctx, down))
-                elif obj is None and not any(c.dep_ == "ccomp" for c in verb.children):
-                    # (a verb of saying has its clause for argument: "said [at a news conference]" is an adjunct)
-                    parts.append(_words(ctx, _argument_pp(ctx, verb) or _bare_clause(ctx, verb)))
+                elif obj is None:
+                    bare = _bare_clause(ctx, verb)
+                    if bare:
+                        parts.append(_words(ctx, bare))
+                    elif not any(c.dep_ == "ccomp" for c in verb.children):
+                        # (a verb of saying has its clause for argument: "said [at a news conference]" is an adjunct)
+                        parts.append(_words(ctx, _argument_pp(ctx, verb)))
         text = _phrase(parts)
         result = (text, subj_words, obj_words)
         if len(text.split()) <= MAX_WORDS:
