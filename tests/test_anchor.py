@@ -110,6 +110,9 @@ def test_unchanged(nlp: Any, published: str, text: str, which: str, value: str) 
     ("The court might rule on Friday.", "Friday", "future"),
     ("The court could rule on Friday.", "Friday", None),  # "could": also the past of "can"
     ("Rescuers could not reach the village on Monday.", "Monday", "past"),
+    ("Police questioned the men on Monday and Tuesday.", "Tuesday", "past"),  # joined to a time
+    ("The council will meet on Monday and vote on Friday.", "Friday", "future"),  # the first verb's "will"
+    ("Negotiators say the talks would resume Monday.", "Monday", None),  # not told in the past
     ("The museum is open on Sunday.", "Sunday", None),
     ("The vote was postponed until Monday.", "Monday", None),
     ("Officials expect a cutback in supplies in March.", "March", None),  # the time modifies a noun
