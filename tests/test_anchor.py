@@ -188,3 +188,19 @@ def test_follow_moves_what_counts_from_it(nlp: Any) -> None:
 def test_the_loop_mirrors_the_tagger(text: str) -> None:
     ref = as_reference(WED)
     assert tag_with_hint(text, ref, lambda start, end: None)[0] == tag(text, ref)
+
+
+def test_the_loop_mirrors_the_tagger_on_the_development_corpus(shared_dir: Any) -> None:
+    """Guards the copy of the tagger's loop against drift: with no hint, every TimeBank document
+    tags as `tag` tags it (the texts are read, not copied here)."""
+    from timeline.timeml import read_timeml
+
+    paths = sorted((shared_dir / "data" / "timebank").glob("*.tml"))
+    if not paths:
+        pytest.skip("the TimeBank development data is not there")
+    for p in paths:
+        doc = read_timeml(p)
+        if doc.published is None:
+            continue
+        ref = as_reference(doc.published)
+        assert tag_with_hint(doc.text, ref, lambda start, end: None)[0] == tag(doc.text, ref), doc.doc_id
