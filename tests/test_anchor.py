@@ -43,6 +43,13 @@ CHANGED = [
     # "could not": what failed, in the past (the words read "could" as a future)
     (WED, "Rescuers could not reach the village on Monday because of the snow.", "Monday", "2020-01-13",
      "2020-01-06"),
+    # the nearest tense cue is in a relative clause; the main verb governs the time
+    (WED, "On Tuesday, the ministers, who will meet again in March, agreed on a budget.", "Tuesday",
+     "2020-01-14", "2020-01-07"),
+    (WED, "Over the weekend, the ministers, who will meet again in March, agreed on a budget.", "the weekend",
+     "2020-W02-WE", "2020-W01-WE"),
+    (WED, "In March, the ministers, who met twice last year, will agree on a budget.", "March", "2019-03",
+     "2020-03"),
     # a month: a past verb far from the month the words cannot reach
     ("2020-10-25", "In December, after a long dispute with the city council over the site, the owners sold "
      "the building.", "December", "2020-12", "2019-12"),
@@ -103,6 +110,9 @@ def test_unchanged(nlp: Any, published: str, text: str, which: str, value: str) 
     ("The court might rule on Friday.", "Friday", "future"),
     ("The court could rule on Friday.", "Friday", None),  # "could": also the past of "can"
     ("Rescuers could not reach the village on Monday.", "Monday", "past"),
+    ("Police questioned the men on Monday and Tuesday.", "Tuesday", "past"),  # joined to a time
+    ("The council will meet on Monday and vote on Friday.", "Friday", "future"),  # the first verb's "will"
+    ("Negotiators say the talks would resume Monday.", "Monday", None),  # not told in the past
     ("The museum is open on Sunday.", "Sunday", None),
     ("The vote was postponed until Monday.", "Monday", None),
     ("Officials expect a cutback in supplies in March.", "March", None),  # the time modifies a noun
@@ -123,6 +133,16 @@ def test_everything_but_the_value_stays(nlp: Any) -> None:
     assert monday.grain == "day" and monday.interval is not None
     assert monday.interval.start.date().isoformat() == "2020-01-06"
     assert [m for m in after if m.text != "Monday"] == [m for m in before if m.text != "Monday"]
+
+
+def test_a_clock_time_keeps_its_zone(nlp: Any) -> None:
+    text = "The company announced plans at 9 a.m. on Monday to cut 500 jobs."
+    before = timeline.extract(text, published=WED, timezone="Europe/Paris")
+    [after] = reanchor(nlp(text), before, WED)
+    assert (before[0].value, after.value) == ("2020-01-13T09:00", "2020-01-06T09:00")
+    assert after.tz == before[0].tz == "Europe/Paris"
+    assert after.interval is not None and after.interval.start.tzinfo is not None
+    assert after.interval.start.isoformat() == "2020-01-06T09:00:00+01:00"
 
 
 def test_the_reference_forms(nlp: Any) -> None:
@@ -168,3 +188,19 @@ def test_follow_moves_what_counts_from_it(nlp: Any) -> None:
 def test_the_loop_mirrors_the_tagger(text: str) -> None:
     ref = as_reference(WED)
     assert tag_with_hint(text, ref, lambda start, end: None)[0] == tag(text, ref)
+
+
+def test_the_loop_mirrors_the_tagger_on_the_development_corpus(shared_dir: Any) -> None:
+    """Guards the copy of the tagger's loop against drift: with no hint, every TimeBank document
+    tags as `tag` tags it (the texts are read, not copied here)."""
+    from timeline.timeml import read_timeml
+
+    paths = sorted((shared_dir / "data" / "timebank").glob("*.tml"))
+    if not paths:
+        pytest.skip("the TimeBank development data is not there")
+    for p in paths:
+        doc = read_timeml(p)
+        if doc.published is None:
+            continue
+        ref = as_reference(doc.published)
+        assert tag_with_hint(doc.text, ref, lambda start, end: None)[0] == tag(doc.text, ref), doc.doc_id

@@ -285,10 +285,6 @@ def tag_with_hint(text: str, ref: Reference, hint: Hint) -> tuple[list[Mention],
     return out, hinted
 
 
-def _silent(start: int, end: int) -> Tense:
-    return None
-
-
 # ------------------------------------------------------------------ the public step
 
 
