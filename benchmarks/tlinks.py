@@ -109,7 +109,6 @@ def gold_of(doc: Any) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], di
 
 def _gold_mentions(doc: Any) -> list[Any]:
     import timeline
-    from timeline.events.detect import duration_of  # noqa: F401
 
     out = []
     for t in doc.timexes:

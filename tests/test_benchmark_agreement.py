@@ -120,20 +120,3 @@ def test_scoring_function_agrees_on_perturbed_gold(shared_score: ModuleType, our
         _, theirs, _ = shared_score.score_corpus([g for _, g in docs], predictions)
         _, micro, _, _ = ours.score_corpus({d.doc_id: (d.timexes, predictions[d.doc_id]) for d, _ in docs})
         _assert_same(micro, theirs)
-
-
-def test_the_link_weight_tool_scores_what_choose_links_gives(shared_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    import link_weights
-
-    from timeline.events.detect import WEIGHTS
-
-    for p in sorted((shared_dir / "data" / "timebank").glob("*.tml"))[:6]:
-        shutil.copy(p, tmp_path / p.name)
-    data = link_weights.load(tmp_path)
-    p, r, f = link_weights.score(data, dict(WEIGHTS))
-    assert 0 < p <= 1 and 0 < r <= 1 and abs(f - 2 * p * r / (p + r)) < 1e-12
-    # a weight that makes every noun unreachable changes the links
-    assert link_weights.score(data, {**WEIGHTS, "noun": 100.0}) != (p, r, f)

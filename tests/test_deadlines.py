@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import timeline
-from timeline.events.deadlines import status
+from timeline.events.due import status
 
 PUB = "2020-01-05"
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import timeline
-from timeline.events.detect import duration_of
+from timeline.events.place import duration_of
 from timeline.events.text import sentences
 
 PUB = "2020-01-05"
@@ -211,10 +211,8 @@ def test_the_dispatch_has_one_event_per_clause() -> None:
      ("The council voted on the plan.", "voted", "BEFORE")],
 )
 def test_every_event_word_is_related_to_the_publication_by_its_tense(text: str, word: str, t0: str) -> None:
-    from timeline.events.detect import publication_relations
-
-    rels = {text[a:b]: rel for a, b, rel in publication_relations(text, timeline.extract(text, published=PUB),
-                                                                  dt.datetime(2020, 1, 5))}
+    doc = timeline.analyze(text, published=PUB)
+    rels = {w.text: w.t0 for w in doc.words}
     assert rels[word] == t0
 
 

@@ -62,14 +62,13 @@ def test_any_text_gives_a_well_formed_timeline(text: str) -> None:
 @given(text=s.news_paragraphs(), published=s.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)))
 def test_timeml_of_a_timeline_reads_back(text: str, published: dt.date) -> None:
     """The text comes back exactly; every TLINK names an event instance and a time of the document."""
-    from timeline.events.detect import tense_relations
-
-    mentions = timeline.extract(text, published=published)
-    tl = timeline.build(text, published=published, mentions=mentions)
+    doc = timeline.analyze(text, published=published)
+    mentions = list(doc.mentions)
+    tl = doc.timeline
     events = [*tl.events, *tl.unplaced]
     taken = {t.start for e in events for t in (e.trigger, *e.also)}
     xml = to_timeml(text, mentions, doc_id="d", published=published, invalid="replace", events=events,
-                    other_events=tense_relations(text, skip=taken))
+                    other_events=[w for w in doc.words if w.start not in taken])
     doc = read_timeml_string(xml)
     assert doc.text == text
     eiids = {i.eiid for i in doc.instances}

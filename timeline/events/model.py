@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import Literal
 
 import attrs
 
 from timeline._model import Interval, Mention
+from timeline.events.due import Status, status
 
 #: what the event is with respect to publication
 Kind = Literal["occurred", "expected", "deadline", "ongoing"]
@@ -15,7 +17,6 @@ Kind = Literal["occurred", "expected", "deadline", "ongoing"]
 Relation = Literal["on", "during", "before", "after", "starting", "until", "by"]
 #: the TimeML relation of the event to the publication time t0 (event relType t0)
 T0Relation = Literal["BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED"]
-Status = Literal["upcoming", "due-soon", "overdue"]
 
 
 @attrs.frozen
@@ -90,13 +91,23 @@ class Event:
     also: tuple[Trigger, ...] = ()
     #: the other time expressions that date this event, besides ``time``
     more_times: tuple[TimeLink, ...] = ()
+    #: the TimeML class of the event word (OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE,
+    #: ASPECTUAL, PERCEPTION), its tense, aspect, polarity and modal, from its verb group
+    cls: str | None = None
+    tense: str | None = None
+    aspect: str | None = None
+    polarity: str | None = None
+    modality: str | None = None
+    #: who or what does it, and to what, as written ("the prime minister", "500 jobs")
+    subject: str | None = None
+    object: str | None = None
 
     @property
     def anchored(self) -> bool:
         """Whether the event has an interval on the calendar."""
         return self.interval is not None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, builtins.object]:
         """The JSON object of docs/json.md (``events``)."""
         return {
             "id": self.id,
@@ -111,6 +122,13 @@ class Event:
             "sources": [s.as_dict() for s in self.sources],
             "before": list(self.before),
             "conflicts": list(self.conflicts),
+            "class": self.cls,
+            "tense": self.tense,
+            "aspect": self.aspect,
+            "polarity": self.polarity,
+            "modality": self.modality,
+            "subject": self.subject,
+            "object": self.object,
         }
 
 
@@ -133,9 +151,7 @@ class Deadline:
 
     def status_at(self, now: dt.datetime | dt.date | str, *, window: dt.timedelta | None = None) -> Status:
         """``overdue`` once ``now`` has reached ``due``; ``due-soon`` when ``due`` is less than
-        ``window`` away; else ``upcoming``. See `timeline.events.deadlines.status` for zones."""
-        from timeline.events.deadlines import status  # noqa: PLC0415
-
+        ``window`` away; else ``upcoming``. See `timeline.events.due.status` for zones."""
         return status(self.due, now, window=window)
 
     def as_dict(self) -> dict[str, object]:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
 import click
 
 from timeline import cli
@@ -27,9 +26,7 @@ SUFFIX = {"ics": ".ics", "csv": ".csv", "timelinejs": ".timeline.json", "html": 
 
 
 def _timeline(doc: Any, mentions: Sequence[Any]) -> Any:
-    from timeline.events import build  # noqa: PLC0415
-
-    return build(doc.text, published=doc.published, document=doc.id, mentions=mentions)
+    return cli._timeline(doc, mentions)
 
 
 def _statuses(tl: Any, now: Any, label: str) -> dict[str, str]:
@@ -124,6 +121,7 @@ def _minutes(ctx: click.Context, param: click.Parameter, value: float | None) ->
 @click.option("--todo", is_flag=True, help="Also write each deadline as a VTODO with DUE.")
 @click.option("--alarm", metavar="MINUTES", type=click.FloatRange(min=0), callback=_minutes,
               help="Add a reminder this many minutes before each deadline.")
+@cli.model_option
 @click.pass_context
 def calendar(
     ctx: click.Context,
@@ -136,6 +134,7 @@ def calendar(
     floating: str,
     todo: bool,
     alarm: dt.timedelta | None,
+    model: str | None,
 ) -> None:
     """Write one iCalendar file with the events and deadlines of every input.
 
@@ -164,8 +163,10 @@ def calendar(
                                   item_show_func=lambda i: i.label if i else None)
                 if show_bar else contextlib.nullcontext(expanded))
     with bar as seq:
-        for inp in seq:
-            if not _read_into(inp, published, timezone, timelines, texts):
+        progress = iter(seq)
+        for inp, read in cli.batches(expanded, published, model):
+            next(progress, None)
+            if not _read_into(inp, read, timezone, model, timelines, texts):
                 failed += 1
     total = len(errors) + len(expanded)
     if not timelines:
@@ -190,34 +191,30 @@ def calendar(
         ctx.exit(1)
 
 
-def _read_into(inp: Any, published: Any, timezone: str | None, timelines: list[Any], texts: dict[str, str]) -> bool:
-    """Read, tag and build the documents of one input; report its errors; return whether all went in."""
-    ok = True
-    try:
-        for item in cli.read_documents(inp, published):
-            if isinstance(item, cli.InputError):
-                cli._error(str(item))
-                ok = False
-                continue
-            where = inp.label if inp.single else f"{inp.label} (id {item.id})"
-            if item.id in texts:
-                cli._error(f"{where}: document id {item.id!r} is used by another input; rename one")
-                ok = False
-                continue
-            try:
-                mentions, zone = cli._tag(item, inp, timezone)
-                tl = _timeline(attrs.evolve(item, zone=zone), mentions)
-            except cli.InputError as exc:
-                cli._error(str(exc))
-                ok = False
-                continue
-            except Exception as exc:  # an events bug must not stop the other inputs
-                cli._error(f"{where}: finding events failed: {type(exc).__name__}: {exc}")
-                ok = False
-                continue
-            timelines.append(tl)
-            texts[item.id] = item.text
-    except cli.InputError as exc:
-        cli._error(str(exc))
+def _read_into(inp: Any, read: Any, timezone: str | None, model: str | None, timelines: list[Any],
+               texts: dict[str, str]) -> bool:
+    """Analyze the documents of one input (as `cli.batches` read them); report its errors; return
+    whether all went in."""
+    if isinstance(read, cli.InputError):
+        cli._error(str(read))
         return False
+    ok = True
+    for item in read:
+        if isinstance(item, cli.InputError):
+            cli._error(str(item))
+            ok = False
+            continue
+        where = inp.label if inp.single else f"{inp.label} (id {item.id})"
+        if item.id in texts:
+            cli._error(f"{where}: document id {item.id!r} is used by another input; rename one")
+            ok = False
+            continue
+        try:
+            tl = cli._tag(item, inp, timezone, model).analysis.timeline
+        except cli.InputError as exc:
+            cli._error(str(exc))
+            ok = False
+            continue
+        timelines.append(tl)
+        texts[item.id] = item.text
     return ok

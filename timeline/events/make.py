@@ -1,0 +1,230 @@
+"""Linked event words -> the events of the timeline (`Found`), before they get their ids.
+
+For each link (a time and the event word it dates, from `timeline.events.link`) this stage reads
+the event word's verb group (`timeline.events.find`), places it (`timeline.events.place`),
+decides whether it is a deadline (`timeline.events.deadlines`), and describes it
+(`timeline.events.describe`). Events that the text only orders ("retaliation for the strike")
+come from `timeline.events.order`. Nothing here reads words again: it reads the parse and what
+the earlier stages decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from timeline._model import Interval, Mention
+from timeline.events.model import Kind, Relation, T0Relation
+from timeline.events.place import Tense, duration_of, event_interval, kind_and_t0, naive_like, narrow
+
+if TYPE_CHECKING:
+    from timeline.document import Document
+    from timeline.events.find import EventWord
+
+#: TimeML modals that put the event ahead of the verb group's tense ("could meet", "may vote")
+_MODAL_AHEAD = frozenset("would could might may should must can shall ought".split())
+
+
+@attrs.frozen
+class Found:
+    """One event of the timeline before it becomes an `Event` (see `timeline.events.build`)."""
+
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+    trigger_text: str
+    description: str
+    mention: int | None
+    relation: Relation | None
+    tense: Tense
+    kind: Kind
+    t0: T0Relation
+    interval: Interval | None
+    deadline: bool
+    demanded_by: str | None = None
+    due_what: str | None = None
+    #: index (in the found list) of events this one comes before
+    before: tuple[int, ...] = ()
+    #: index of the event this one is a second word of; the timeline keeps that event only
+    same_as: int | None = None
+    #: the event word (class, tense, aspect, polarity, modality), None for none found there
+    word: EventWord | None = None
+    subject: str | None = None
+    object: str | None = None
+
+
+def tense_of(word: EventWord) -> Tense:
+    """The tense the timeline needs, from the event word's TimeML tense, aspect and modality, and
+    for a form with no tense of its own (an infinitive, a participle, a noun), from its relation
+    to publication as its governor gives it (`EventWord.t0`)."""
+    if word.tense == "FUTURE":
+        return "future"
+    if word.modality in _MODAL_AHEAD:
+        return "past" if word.aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE") else "future"
+    if word.tense == "PAST":
+        return "past"
+    if word.tense == "PRESENT":
+        if word.aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE"):
+            return "present" if word.aspect == "PERFECTIVE_PROGRESSIVE" else "perfect"
+        return "present"
+    if word.pos == "VERB":
+        return {"AFTER": "future", "BEFORE": "past", "INCLUDES": "present",
+                "IS_INCLUDED": "present"}.get(word.t0 or "", "none")  # type: ignore[return-value]
+    return "none"
+
+
+_STARTING: Final = frozenset("starting beginning effective from since".split())
+
+
+def relation_for(doc: Any, m: Mention, given: Relation | None) -> Relation:
+    """How the event stands to ``m``: the link's relation (from the preposition), refined by the
+    words before it ("starting on Sunday", "no later than May 1", "a strike for Monday": on) and
+    by the mention's mod; "on" (a date or a time) or "during" (a length) when nothing says."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]] if span is not None else []
+    if before[-3:] == ["no", "later", "than"]:
+        return "by"
+    if len(before) >= 2 and before[-2] in _STARTING and before[-1] in ("on", "at", "in"):
+        return "starting"
+    rel = given
+    if rel == "during" and m.type != "DURATION":
+        rel = "during" if before[-1:] in (["during"], ["throughout"]) else "on"  # "a strike for Monday"
+    if rel is not None and rel != "on":
+        return rel
+    if m.type == "DURATION" and m.text.lower().startswith(("the past", "the last", "past", "last")):
+        return "during"
+    mod = m.mod or ""
+    if mod in ("BEFORE", "ON_OR_BEFORE"):
+        return "before"
+    if mod in ("AFTER", "ON_OR_AFTER"):
+        return "after"
+    if rel == "on":
+        return rel
+    return "during" if m.type == "DURATION" else "on"
+
+
+def sentence_of(doc: Any, token: int) -> tuple[int, int]:
+    """The character bounds of the sentence of ``token`` in the spaCy ``doc``."""
+    sent = doc[token].sent
+    return sent.start_char, sent.end_char
+
+
+def find_all(document: Document) -> list[Found]:
+    """The events of the timeline of ``document``: one per link, then the ordered ones."""
+    from timeline.events.deadlines import deadline_of  # noqa: PLC0415
+    from timeline.events.describe import describe  # noqa: PLC0415
+    from timeline.events.order import ordered  # noqa: PLC0415
+
+    doc = document.syntax
+    mentions = document.mentions
+    ref = document.reference
+    published = ref.when
+    pub_end = published if ref.has_time or published.date() == dt.date.max else published + dt.timedelta(days=1)
+    words = {w.token: w for w in document.words}
+    found: list[Found] = []
+    for link in document.links:
+        m = mentions[link.mention]
+        link = attrs.evolve(link, relation=relation_for(doc, m, link.relation))
+        word = words.get(link.token)
+        tok = doc[link.token]
+        sentence = sentence_of(doc, link.token)
+        skip = [(x.start, x.end) for x in mentions if sentence[0] <= x.start < sentence[1]]
+        tense: Tense = "none" if word is None else tense_of(word)
+        if m.type == "SET":
+            kind, t0 = _recurring(tense)
+            desc = describe(doc, link.token, skip)
+            found.append(Found(sentence, (tok.idx, tok.idx + len(tok.text)), tok.text, desc.text, link.mention,
+                               link.relation, tense, kind, t0, None, False, word=word,
+                               subject=desc.subject, object=desc.object))
+            continue
+        iv0 = narrow(m) if m.type != "DURATION" else None
+        ahead = iv0 is not None and naive_like(iv0.start, published) >= pub_end
+        if word is not None and word.tense == "INFINITIVE":
+            # an infinitive looks ahead of what governs it ("told police to stay away starting on
+            # Sunday", "had agreed to exchange prisoners by the end of the week"), unless its time
+            # is over before publication
+            over = iv0 is not None and naive_like(iv0.end, published) <= published
+            tense = "past" if over and not ahead else "future"
+        kind, t0 = kind_and_t0(tense, link.relation, m, iv0, published, pub_end)
+        due = deadline_of(doc, link.token, m, link.relation, kind)
+        if due is not None:
+            kind = "deadline"
+            if t0 != "BEFORE" or (due.demanding and ahead):
+                t0 = "AFTER"
+        iv = _interval(doc, link.token, m, kind, link.relation, iv0, published)
+        token = link.token if due is None or due.due_token is None else due.due_token
+        t = doc[token]
+        desc = describe(doc, token, skip)
+        found.append(Found(
+            sentence=sentence,
+            trigger=(t.idx, t.idx + len(t.text)),
+            trigger_text=t.text,
+            description=desc.text,
+            mention=link.mention,
+            relation=link.relation,
+            tense=tense,
+            kind=kind,
+            t0=t0,
+            interval=iv,
+            deadline=due is not None,
+            demanded_by=None if due is None else due.who,
+            due_what=None if due is None else due.what,
+            word=words.get(token, word),
+            subject=desc.subject,
+            object=desc.object,
+        ))
+    ordered(document, found)
+    return found
+
+
+def _interval(doc: Any, token: int, m: Mention, kind: Kind, relation: Relation | None, iv0: Interval | None,
+              published: dt.datetime) -> Interval | None:
+    if m.type == "DURATION":
+        head = doc[token]
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in span.root.children) \
+                and not (head.i >= span.start and head.i < span.end):
+            return None  # "within 14 days of a petition being filed": counted from an event
+        from timeline.events.deadlines import IMPOSING  # noqa: PLC0415
+
+        if head.lemma_.lower() in IMPOSING and relation == "during":
+            return None  # "has declared a state of calamity for 60 days": runs from the decree, not back
+        iv = event_interval(m, kind, relation, published)
+        if kind == "deadline" and iv is None:
+            step = duration_of(m.value)
+            try:
+                iv = None if step is None or "X" in m.value else Interval(published, published + step)
+            except (ValueError, OverflowError):
+                iv = None
+        return iv
+    iv = iv0
+    if kind == "ongoing" and relation == "starting" and iv is not None:
+        now = naive_like(published, iv.start)  # "has continued since September": up to publication
+        if iv.start < now:
+            iv = Interval(iv.start, now)
+    return iv
+
+
+def _recurring(tense: Tense) -> tuple[Kind, T0Relation]:
+    """A recurring event ("every Friday") is ``ongoing`` unless its tense puts it after
+    (``expected``) or before (``occurred``: "met every Friday until 1990")."""
+    if tense == "future":
+        return "expected", "AFTER"
+    if tense == "past":
+        return "occurred", "BEFORE"
+    return "ongoing", "INCLUDES"
+
+
+def intervals_in_zone(found: Sequence[Found], zone: dt.tzinfo | None) -> list[Interval | None]:
+    """Each found event's interval, its naive day-long ones put in the document's ``zone``."""
+    if zone is None:
+        return [f.interval for f in found]
+    out: list[Interval | None] = []
+    for f in found:
+        iv = f.interval
+        if iv is not None and iv.start.tzinfo is None:
+            iv = Interval(iv.start.replace(tzinfo=zone), iv.end.replace(tzinfo=zone))
+        out.append(iv)
+    return out
