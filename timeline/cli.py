@@ -357,14 +357,19 @@ def document_json(doc: Document, mentions: Sequence[Any]) -> dict[str, Any]:
     }
 
 
-def _timeline(doc: Document, mentions: Sequence[Any]) -> Any:
-    """The timeline of an analyzed document (the CLI decides nothing: it reads the analysis); a
-    document handed over without one is analyzed here with the given ``mentions``."""
+def _analysis(doc: Document, mentions: Sequence[Any]) -> Any:
+    """The analysis of a document (the CLI decides nothing: it reads the analysis); a document
+    handed over without one is analyzed here with the given ``mentions``."""
     if doc.analysis is None:
         from timeline.pipeline import analyze  # noqa: PLC0415
 
-        return analyze(doc.text, published=doc.published, document=doc.id, mentions=mentions).timeline
-    return doc.analysis.timeline
+        return analyze(doc.text, published=doc.published, document=doc.id, mentions=mentions)
+    return doc.analysis
+
+
+def _timeline(doc: Document, mentions: Sequence[Any]) -> Any:
+    """The timeline of an analyzed document (see `_analysis`)."""
+    return _analysis(doc, mentions).timeline
 
 
 def events_json(doc: Document, mentions: Sequence[Any]) -> dict[str, Any]:
@@ -453,11 +458,12 @@ def render_timeml(doc: Document, mentions: Sequence[Any], label: str) -> str:
     """One document as TimeML; an `InputError` naming ``label`` if XML cannot carry it."""
     from timeline.timeml import to_timeml  # noqa: PLC0415
 
-    tl = _timeline(doc, mentions)
+    analysis = _analysis(doc, mentions)
+    tl = analysis.timeline
     events = [*tl.events, *tl.unplaced]
     # every other event word of the story, with its class and verb group
     taken = {t.start for e in events for t in (e.trigger, *e.also)}
-    others = [w for w in doc.analysis.words if w.start not in taken]
+    others = [w for w in analysis.words if w.start not in taken]
     try:
         xml: str = to_timeml(doc.text, mentions, doc_id=doc.id, published=doc.published,
                              events=events, other_events=others)
