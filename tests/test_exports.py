@@ -540,15 +540,11 @@ def test_example_scripts_run(script: str, tmp_path: Path) -> None:
         assert components(ics.read_bytes())
 
 
-def test_import_timeline_does_not_load_icalendar_and_stays_quick() -> None:
-    code = ("import sys, time; t = time.perf_counter(); import timeline; d = time.perf_counter() - t; "
-            "print(d, 'icalendar' in sys.modules, 'timeline.exports' in sys.modules)")
-    best = None
-    for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-        assert out[1:] == ["False", "False"]
-        best = float(out[0]) if best is None else min(best, float(out[0]))
-    assert best is not None and best < 0.15, f"import timeline took {best:.3f} s"
+def test_import_timeline_does_not_load_icalendar() -> None:
+    """The import time itself is measured in benchmarks/ (speed.py, cost.py), not here."""
+    code = "import sys, timeline; print('icalendar' in sys.modules, 'timeline.exports' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
 
 
 def test_readme_set_up_writes_a_calendar_and_ci_runs_the_readme_tests() -> None:

