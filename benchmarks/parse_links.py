@@ -123,7 +123,7 @@ def score_doc(doc: Any, parse: Any, mentions: list[Any], is_event: Callable[[Any
 
 
 def run(args: argparse.Namespace) -> int:
-    import spacy
+    from timeline.syntax import load as load_syntax
 
     import timeline
     from timeline.timeml import read_timeml
@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: no .tml files under {args.gold}", file=sys.stderr)
         return 2
     docs = [d for d in (read_timeml(p) for p in paths) if d.published]
-    nlp = spacy.load(MODEL, exclude=["ner"])
+    nlp = load_syntax(MODEL)
     t = time.perf_counter()
     parses = list(nlp.pipe((d.text for d in docs), batch_size=32))
     parse_s = time.perf_counter() - t

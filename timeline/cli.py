@@ -533,13 +533,18 @@ def _tag(doc: Document, inp: Input, timezone: str | None = None, model: str | No
 
     where = inp.label if inp.single else f"{inp.label} (id {doc.id})"
     try:
-        first = pipeline.times(pipeline.read(doc.text, published=doc.published, timezone=timezone, document=doc.id))
+        parsed = pipeline.syntax(pipeline.read(doc.text, published=doc.published, timezone=timezone,
+                                               document=doc.id), model=model, parsed=doc.parsed)
+    except SyntaxModelError:
+        raise
+    except Exception as exc:  # a bad publication or zone of one record must not stop the others
+        raise InputError(f"{where}: {type(exc).__name__}: {exc}") from exc
+    try:
+        tagged = pipeline.times(parsed)
     except Exception as exc:  # a tagger bug must not stop the other inputs
         raise InputError(f"{where}: the tagger failed: {type(exc).__name__}: {exc}") from exc
     try:
-        analysis = pipeline.finish(pipeline.syntax(first, model=model, parsed=doc.parsed))
-    except SyntaxModelError:
-        raise
+        analysis = pipeline.timeline(pipeline.links(pipeline.events(pipeline.zone(tagged))))
     except Exception as exc:  # an events bug must not stop the other inputs
         raise InputError(f"{where}: finding events failed: {type(exc).__name__}: {exc}") from exc
     return attrs.evolve(doc, zone=analysis.zone, analysis=analysis, parsed=None)

@@ -1,6 +1,6 @@
 """One document through the stages: what each stage adds is a field of `Document`.
 
-text -> zone -> time expressions -> syntax -> events -> links -> placed events -> order ->
+text -> syntax -> time expressions -> zone -> events -> links -> placed events -> order ->
 deadlines -> `Timeline`. `timeline.pipeline` runs the stages; the command line and the exports
 read a `Document` and decide nothing themselves.
 """

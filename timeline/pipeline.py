@@ -1,13 +1,13 @@
 """The stages a document goes through, each a function ``Document -> Document`` that adds one
 field (see `timeline.document.Document`), and `analyze`, which runs them all.
 
-    read -> times -> syntax -> anchor -> zone -> events -> links -> timeline
+    read -> syntax -> times -> zone -> events -> links -> timeline
 
-* `times`: the time expressions (`timeline.tagger`), resolved against the publication;
 * `syntax`: the spaCy parse (`timeline.syntax`), once per document (`analyze_many` parses a batch
   through ``nlp.pipe``);
-* `anchor`: a weekday or a month takes its direction from the verb group that governs it
-  (`timeline.tagger.anchor`);
+* `times`: the time expressions (`timeline.tagger`), resolved against the publication; with the
+  parse, a weekday or a month takes its direction from the verb group that governs it where
+  that is clear (`timeline.tagger.anchor.governing_tense`), in the same tagger pass;
 * `zone`: the document's zone (`timeline.zones.document_zone`), once, and the clock times in it;
 * `events`: every event word of the story with its TimeML attributes (`timeline.events.find`);
 * `links`: which time dates which event word (`timeline.events.link`);
@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from timeline._model import Mention
 from timeline._reference import as_reference
 from timeline.document import Document
+
+if TYPE_CHECKING:
+    from timeline.tagger.context import Tense
 
 Published = dt.date | dt.datetime | str
 
@@ -44,10 +47,20 @@ def read(text: str, *, published: Published, timezone: str | None = None, docume
 
 
 def times(doc: Document) -> Document:
-    """The time expressions of the text, resolved against the publication (not yet zoned)."""
+    """The time expressions of the text, resolved against the publication (not yet zoned); read
+    in the direction of their governing verb where the document has its parse."""
     from timeline.tagger import tag  # noqa: PLC0415
 
-    return attrs.evolve(doc, mentions=tuple(tag(doc.text, doc.reference)))
+    hint = None
+    if doc.syntax is not None:
+        from timeline.tagger.anchor import governing_tense  # noqa: PLC0415
+
+        parsed = doc.syntax
+
+        def hint(start: int, end: int) -> Tense:
+            return governing_tense(parsed, start, end)
+
+    return attrs.evolve(doc, mentions=tuple(tag(doc.text, doc.reference, tense_hint=hint)))
 
 
 def syntax(doc: Document, *, model: str | None = None, parsed: Any = None) -> Document:
@@ -61,23 +74,22 @@ def syntax(doc: Document, *, model: str | None = None, parsed: Any = None) -> Do
     return attrs.evolve(doc, syntax=parsed)
 
 
-def anchor(doc: Document) -> Document:
-    """Weekdays and months re-resolved in the direction of the verb group that governs them."""
-    from timeline.tagger.anchor import reanchor  # noqa: PLC0415
-
-    return attrs.evolve(doc, mentions=tuple(reanchor(doc.syntax, doc.mentions, doc.reference)))
-
-
 def zone(doc: Document) -> Document:
     """The document's zone (given, dateline, "local time" place, aware publication), and its
     clock times made aware in it."""
-    from timeline.zones import document_zone, get_zone, localize  # noqa: PLC0415
+    from timeline.zones import get_zone, localize  # noqa: PLC0415
 
-    z = document_zone(doc.text, doc.mentions, timezone=doc.timezone, published=doc.reference.when)
+    z = _document_zone(doc)
     mentions = doc.mentions
     if any(m.type == "TIME" for m in mentions):
         mentions = tuple(localize(mentions, None if z is None else get_zone(z.name)))
     return attrs.evolve(doc, zone=z, mentions=mentions)
+
+
+def _document_zone(doc: Document) -> Any:
+    from timeline.zones import document_zone  # noqa: PLC0415
+
+    return document_zone(doc.text, doc.mentions, timezone=doc.timezone, published=doc.reference.when)
 
 
 def events(doc: Document) -> Document:
@@ -103,29 +115,20 @@ def timeline(doc: Document) -> Document:
 
 
 def finish(doc: Document) -> Document:
-    """A tagged and parsed document through the stages after the parse."""
-    return _after_syntax(doc, False)
-
-
-def _after_syntax(doc: Document, given: bool) -> Document:
-    if not given:
-        doc = zone(anchor(doc))
-    elif doc.zone is None:
-        from timeline.zones import document_zone  # noqa: PLC0415
-
-        doc = attrs.evolve(doc, zone=document_zone(doc.text, doc.mentions, timezone=doc.timezone,
-                                                   published=doc.reference.when))
-    return timeline(links(events(doc)))
+    """A parsed document through the stages after the parse."""
+    return timeline(links(events(zone(times(doc)))))
 
 
 def analyze(text: str, *, published: Published, timezone: str | None = None, document: str = "doc",
             model: str | None = None, mentions: Sequence[Mention] | None = None) -> Document:
-    """``text`` through every stage. ``mentions``, when given, are used as they are instead of
-    the tagger's (not re-anchored, not zoned again); ``model`` names the spaCy pipeline
-    (`timeline.syntax.model_name`)."""
-    doc = read(text, published=published, timezone=timezone, document=document)
-    doc = times(doc) if mentions is None else attrs.evolve(doc, mentions=tuple(mentions))
-    return _after_syntax(syntax(doc, model=model), mentions is not None)
+    """``text`` through every stage. ``mentions``, when given, are used instead of the tagger's
+    (as they are: not re-resolved, not zoned again; the document's zone is still decided);
+    ``model`` names the spaCy pipeline (`timeline.syntax.model_name`)."""
+    doc = syntax(read(text, published=published, timezone=timezone, document=document), model=model)
+    if mentions is None:
+        return finish(doc)
+    doc = attrs.evolve(doc, mentions=tuple(mentions))
+    return timeline(links(events(attrs.evolve(doc, zone=_document_zone(doc)))))
 
 
 def analyze_many(items: Iterable[tuple[str, str, Published]], *, timezone: str | None = None,
@@ -138,9 +141,9 @@ def analyze_many(items: Iterable[tuple[str, str, Published]], *, timezone: str |
     docs = []
     for doc_id, text, published in items:
         try:
-            docs.append(times(read(text, published=published, timezone=timezone, document=doc_id)))
+            docs.append(read(text, published=published, timezone=timezone, document=doc_id))
         except (TypeError, ValueError) as e:
             raise type(e)(f"document {doc_id!r}: {e}") from None
     parsed = parse_many((d.text for d in docs), model, n_process=n_process, batch_size=batch_size)
     for doc, p in zip(docs, parsed, strict=True):
-        yield _after_syntax(syntax(doc, parsed=p), False)
+        yield finish(syntax(doc, parsed=p))

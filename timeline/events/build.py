@@ -22,10 +22,11 @@ from typing import Final, TypeVar
 
 import attrs
 
-from timeline.document import Document
 from timeline._model import Interval, Mention
+from timeline.document import Document
 from timeline.events.due import as_now, due_instant
-from timeline.events.make import Found, find_all, intervals_in_zone
+from timeline.events.found import Found
+from timeline.events.make import find_all, intervals_in_zone
 from timeline.events.model import Deadline, Event, Source, TimeLink, Trigger
 
 Published = dt.date | dt.datetime | str

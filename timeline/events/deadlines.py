@@ -10,6 +10,7 @@ from typing import Any, Final
 import attrs
 
 from timeline._model import Mention
+from timeline.events.describe import describe
 
 #: verbs that demand what their infinitive says ("gave households until Friday to register")
 DEMANDS: Final = frozenset("ask tell urge order demand give warn instruct call direct require".split())
@@ -62,8 +63,6 @@ def _argument(verb: Any, deps: tuple[str, ...]) -> Any:
 def _due_what(doc: Any, inf: Any, doer: Any, skip: list[tuple[int, int]]) -> str:
     """"households to register for vouchers": who must act (``doer``, as written) and the
     infinitive's phrase from its "to"."""
-    from timeline.events.describe import describe  # noqa: PLC0415
-
     text = describe(doc, inf.i, skip).text
     k = text.find(f"to {inf.text}")
     phrase = text[k:] if k >= 0 else f"to {text}"
@@ -129,11 +128,3 @@ def deadline_of(doc: Any, token: int, m: Mention, relation: str | None, kind: st
         return Due(False, None if inf is None else inf.i,
                    None if inf is None else _due_what(doc, inf, _argument(inf, ("nsubj",)), skip), None)
     return None
-
-
-def _to_phrase(subject: str | None, text: str) -> str:
-    """"households to register for vouchers" from the infinitive's description."""
-    if subject and text.startswith(subject + " "):
-        rest = text[len(subject) + 1 :]
-        return f"{subject} {rest if rest.startswith('to ') else 'to ' + rest}"
-    return text

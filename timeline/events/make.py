@@ -17,52 +17,31 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from timeline._model import Interval, Mention
+from timeline.events.deadlines import IMPOSING, deadline_of
+from timeline.events.describe import describe
+from timeline.events.found import Found, sentence_of
 from timeline.events.model import Kind, Relation, T0Relation
+from timeline.events.order import ordered
 from timeline.events.place import Tense, duration_of, event_interval, kind_and_t0, naive_like, narrow
 
 if TYPE_CHECKING:
     from timeline.document import Document
     from timeline.events.find import EventWord
 
-#: TimeML modals that put the event ahead of the verb group's tense ("could meet", "may vote")
-_MODAL_AHEAD = frozenset("would could might may should must can shall ought".split())
-
-
-@attrs.frozen
-class Found:
-    """One event of the timeline before it becomes an `Event` (see `timeline.events.build`)."""
-
-    sentence: tuple[int, int]
-    trigger: tuple[int, int]
-    trigger_text: str
-    description: str
-    mention: int | None
-    relation: Relation | None
-    tense: Tense
-    kind: Kind
-    t0: T0Relation
-    interval: Interval | None
-    deadline: bool
-    demanded_by: str | None = None
-    due_what: str | None = None
-    #: index (in the found list) of events this one comes before
-    before: tuple[int, ...] = ()
-    #: index of the event this one is a second word of; the timeline keeps that event only
-    same_as: int | None = None
-    #: the event word (class, tense, aspect, polarity, modality), None for none found there
-    word: EventWord | None = None
-    subject: str | None = None
-    object: str | None = None
+#: the timeline's tense of a verb group whose relation to publication the event finder decided
+_TENSE_OF_T0: Final[dict[str, Tense]] = {"AFTER": "future", "BEFORE": "past", "INCLUDES": "present",
+                                         "IS_INCLUDED": "present"}
 
 
 def tense_of(word: EventWord) -> Tense:
-    """The tense the timeline needs, from the event word's TimeML tense, aspect and modality, and
-    for a form with no tense of its own (an infinitive, a participle, a noun), from its relation
-    to publication as its governor gives it (`EventWord.t0`)."""
+    """The tense the timeline needs, from the event word's TimeML tense and aspect; for a modal
+    verb group ("would resume", "could not be reached") and a form with no tense of its own (an
+    infinitive, a participle), from its relation to publication as the event finder read it
+    (`EventWord.t0`: the modal, its negation, its governor)."""
     if word.tense == "FUTURE":
         return "future"
-    if word.modality in _MODAL_AHEAD:
-        return "past" if word.aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE") else "future"
+    if word.modality is not None:
+        return _TENSE_OF_T0.get(word.t0 or "", "none")
     if word.tense == "PAST":
         return "past"
     if word.tense == "PRESENT":
@@ -70,8 +49,7 @@ def tense_of(word: EventWord) -> Tense:
             return "present" if word.aspect == "PERFECTIVE_PROGRESSIVE" else "perfect"
         return "present"
     if word.pos == "VERB":
-        return {"AFTER": "future", "BEFORE": "past", "INCLUDES": "present",
-                "IS_INCLUDED": "present"}.get(word.t0 or "", "none")  # type: ignore[return-value]
+        return _TENSE_OF_T0.get(word.t0 or "", "none")
     return "none"
 
 
@@ -105,18 +83,8 @@ def relation_for(doc: Any, m: Mention, given: Relation | None) -> Relation:
     return "during" if m.type == "DURATION" else "on"
 
 
-def sentence_of(doc: Any, token: int) -> tuple[int, int]:
-    """The character bounds of the sentence of ``token`` in the spaCy ``doc``."""
-    sent = doc[token].sent
-    return sent.start_char, sent.end_char
-
-
 def find_all(document: Document) -> list[Found]:
     """The events of the timeline of ``document``: one per link, then the ordered ones."""
-    from timeline.events.deadlines import deadline_of  # noqa: PLC0415
-    from timeline.events.describe import describe  # noqa: PLC0415
-    from timeline.events.order import ordered  # noqa: PLC0415
-
     doc = document.syntax
     mentions = document.mentions
     ref = document.reference
@@ -187,8 +155,6 @@ def _interval(doc: Any, token: int, m: Mention, kind: Kind, relation: Relation |
         if span is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in span.root.children) \
                 and not (head.i >= span.start and head.i < span.end):
             return None  # "within 14 days of a petition being filed": counted from an event
-        from timeline.events.deadlines import IMPOSING  # noqa: PLC0415
-
         if head.lemma_.lower() in IMPOSING and relation == "during":
             return None  # "has declared a state of calamity for 60 days": runs from the decree, not back
         iv = event_interval(m, kind, relation, published)

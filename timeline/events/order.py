@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from timeline.events.describe import describe
+from timeline.events.found import Found, sentence_of
+
 if TYPE_CHECKING:
     from timeline.document import Document
-    from timeline.events.make import Found
 
 #: nouns that answer an earlier event: "retaliation for X" (X came first)
 EARLIER_NOUNS: Final = frozenset("retaliation revenge reprisal response answer".split())
@@ -37,10 +39,6 @@ def _object_event(prep: Any, events: set[int]) -> Any:
 def ordered(document: Document, found: list[Found]) -> None:
     """Adds to ``found`` (in place) the earlier events the cues name, each ``before`` the dated
     event it precedes; an earlier event that is dated already gets the ``before`` itself."""
-    from timeline.events.describe import describe  # noqa: PLC0415
-    from timeline.events.make import Found as FoundEvent  # noqa: PLC0415
-    from timeline.events.make import sentence_of  # noqa: PLC0415
-
     if not found:
         return
     doc = document.syntax
@@ -77,7 +75,7 @@ def ordered(document: Document, found: list[Found]) -> None:
             continue
         word = words[earlier.i]
         desc = describe(doc, earlier.i, ())
-        found.append(FoundEvent(
+        found.append(Found(
             sentence=sentence_of(doc, earlier.i),
             trigger=(earlier.idx, earlier.idx + len(earlier.text)),
             trigger_text=earlier.text,

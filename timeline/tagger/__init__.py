@@ -10,17 +10,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from timeline._model import Mention
 from timeline._reference import Reference
 from timeline.tagger.compose import Candidate, apply_modifiers, clocks_before_a_day, join_adjacent, quarter_ended
-from timeline.tagger.context import tense_at
+from timeline.tagger.context import Tense, tense_at
 from timeline.tagger.resolve import Point, Resolved, resolve
 from timeline.tagger.rules import RULES, Hit
 from timeline.tagger.spec import Spec
 from timeline.tagger.tokens import Tokens, tokenize
 
 __all__ = ["tag", "candidates"]
+
+#: the tense a caller knows for the time at characters ``[start, end)`` ("past", "future"), or None
+#: where it knows nothing: the parse's, in `timeline.tagger.anchor`
+TenseHint = Callable[[int, int], Tense]
 
 _STORY_GRAINS = frozenset({"day", "partofday", "minute", "week", "month", "quarter", "half", "year", "season"})
 
@@ -119,17 +124,32 @@ def _before_end(spec: Spec, end: Point) -> Spec:
 
 
 def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point], near: bool,
-             spec: Spec | None = None, tense_from: int | None = None) -> Resolved:
-    """``tense_from``: the first token the tense is read from (a range end reads it at the range's start)."""
+             spec: Spec | None = None, tense_from: int | None = None, hint: TenseHint | None = None,
+             hinted: set[tuple[int, int]] | None = None) -> Resolved:
+    """``tense_from``: the first token the tense is read from (a range end reads it at the range's
+    start); ``hint`` replaces the words' tense where it gives one, and the span goes in ``hinted``."""
     spec = spec or c.spec
     first = c.first if tense_from is None else tense_from
-    tense = tense_at(toks, first, c.last, day=spec.day is not None or spec.weekday is not None) \
-        if _needs_tense(spec) else None
+    tense: Tense = None
+    if _needs_tense(spec):
+        tense = tense_at(toks, first, c.last, day=spec.day is not None or spec.weekday is not None)
+        if hint is not None:
+            span = (toks.starts[c.first], toks.ends[c.last])
+            said = hint(*span)
+            if said is not None and said != tense:
+                tense = said
+                if hinted is not None:
+                    hinted.add(span)
     return resolve(spec, ref, story, tense, recent, history=not near)
 
 
-def tag(text: str, ref: Reference) -> list[Mention]:
-    """Find and normalize every time expression of ``text`` against ``ref``."""
+def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
+        hinted: set[tuple[int, int]] | None = None) -> list[Mention]:
+    """Find and normalize every time expression of ``text`` against ``ref``.
+
+    ``tense_hint(start, end)``, when given, is the tense of the time at those characters where
+    the caller knows it (the parse's verb group, `timeline.tagger.anchor`); it replaces the tense
+    the words around the time give, and the spans it changed are added to ``hinted``."""
     toks = tokenize(text)
     cands = candidates(toks)
     if not cands:
@@ -156,11 +176,13 @@ def tag(text: str, ref: Reference) -> list[Mention]:
                     spec = _after_start(spec, start)
             if ranges.get(k, 0) > 0:
                 j = ranges[k]
-                end = _resolve(toks, cands[j], ref, story, recent, near, tense_from=c.first)
+                end = _resolve(toks, cands[j], ref, story, recent, near, tense_from=c.first, hint=tense_hint,
+                               hinted=hinted)
                 ahead[j] = end
                 if end.point is not None:
                     spec = _before_end(spec, end.point)
-            r = ahead.pop(k) if k in ahead else _resolve(toks, c, ref, story, recent, near, spec)
+            r = ahead.pop(k) if k in ahead else _resolve(toks, c, ref, story, recent, near, spec, hint=tense_hint,
+                                                          hinted=hinted)
             if r.point is not None:
                 out_points[k] = r.point
         except (ValueError, OverflowError):

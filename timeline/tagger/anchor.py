@@ -25,27 +25,15 @@ Every rule below is a row of a table; the tests run an example sentence for each
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from timeline._model import Mention
 from timeline._reference import Reference, as_reference
-from timeline.tagger import (
-    _BOUNDS,
-    _STORY_GRAINS,
-    _after_start,
-    _before_end,
-    _needs_tense,
-    _ranges,
-    candidates,
-)
-from timeline.tagger.compose import Candidate, apply_modifiers, clocks_before_a_day, join_adjacent, quarter_ended
-from timeline.tagger.context import Tense, tense_at
-from timeline.tagger.resolve import Point, Resolved, resolve
-from timeline.tagger.spec import Spec
-from timeline.tagger.tokens import Tokens, tokenize
+from timeline.tagger import tag
+from timeline.tagger.context import Tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -206,85 +194,6 @@ def governing_tense(doc: Doc, start: int, end: int) -> Tense:
     return verb_tense(verb)
 
 
-# ------------------------------------------------------------------ the tagger's loop, with a tense hint
-
-Hint = Callable[[int, int], Tense]
-
-
-def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point],
-             near: bool, hint: Hint, hinted: set[tuple[int, int]], spec: Spec | None = None,
-             tense_from: int | None = None) -> Resolved:
-    """`timeline.tagger._resolve`, the parse's tense replacing the words' one where it is clear."""
-    sp = spec or c.spec
-    first = c.first if tense_from is None else tense_from
-    tense: Tense = None
-    if _needs_tense(sp):
-        tense = tense_at(toks, first, c.last, day=sp.day is not None or sp.weekday is not None)
-        said = hint(toks.starts[c.first], toks.ends[c.last])
-        if said is not None and said != tense:
-            hinted.add((toks.starts[c.first], toks.ends[c.last]))
-            tense = said
-    return resolve(sp, ref, story, tense, recent, history=not near)
-
-
-def tag_with_hint(text: str, ref: Reference, hint: Hint) -> tuple[list[Mention], set[tuple[int, int]]]:
-    """`timeline.tagger.tag` with ``hint(start, end)`` giving the tense of a time where it is sure.
-
-    Returns the mentions and the spans whose tense the hint changed. This mirrors the tagger's
-    loop step for step (a test checks that with a silent hint it gives what `tag` gives)."""
-    hinted: set[tuple[int, int]] = set()
-    toks = tokenize(text)
-    cands = candidates(toks)
-    if not cands:
-        return [], hinted
-    cands = join_adjacent(toks, cands)
-    quarter_ended(toks, cands)
-    clocks_before_a_day(toks, cands)
-    apply_modifiers(toks, cands)
-    story: Point | None = None
-    recent: dict[str, Point] = {}
-    out: list[Mention] = []
-    near, ref_year = False, ref.date.year
-    starts, ends = toks.starts, toks.ends
-    ranges = _ranges(toks, cands)
-    ahead: dict[int, Resolved] = {}
-    starts_of = {-j: k for k, j in ranges.items() if j < 0}
-    out_points: dict[int, Point] = {}
-    for k, c in enumerate(cands):
-        spec = c.spec
-        try:
-            if k in starts_of:
-                start = out_points.get(starts_of[k])
-                if start is not None:
-                    spec = _after_start(spec, start)
-            if ranges.get(k, 0) > 0:
-                j = ranges[k]
-                end = _resolve(toks, cands[j], ref, story, recent, near, hint, hinted, tense_from=c.first)
-                ahead[j] = end
-                if end.point is not None:
-                    spec = _before_end(spec, end.point)
-            r = ahead.pop(k) if k in ahead else _resolve(toks, c, ref, story, recent, near, hint, hinted, spec)
-            if r.point is not None:
-                out_points[k] = r.point
-        except (ValueError, OverflowError):
-            continue
-        if r.point is not None and abs(r.point.date.year - ref_year) <= 1:
-            near = True
-        bound = c.first > 0 and toks.lower(c.first - 1) in _BOUNDS
-        if r.point is not None and r.grain in ("quarter", "day", "partofday", "minute") and spec.moves_story \
-                and not bound:
-            recent["quarter" if r.grain == "quarter" else "day"] = r.point
-            if r.grain == "quarter" and r.interval is not None and r.interval.end.date() <= ref.date:
-                recent["reported"] = r.point
-        if r.point is not None and r.grain in _STORY_GRAINS and spec.moves_story and not bound:
-            story = r.point
-        s, e = starts[c.first], ends[c.last]
-        out.append(Mention(start=s, end=e, text=text[s:e], type=spec.type, value=r.value,  # type: ignore[arg-type]
-                           mod=spec.mod, grain=r.grain, interval=r.interval, rule=c.rule,  # type: ignore[arg-type]
-                           zone=spec.zone))
-    return out, hinted
-
-
 # ------------------------------------------------------------------ the public step
 
 
@@ -304,7 +213,8 @@ def reanchor(doc: Doc, mentions: Sequence[Mention], published: Reference | dt.da
     def hint(start: int, end: int) -> Tense:
         return governing_tense(doc, start, end)
 
-    fresh, hinted = tag_with_hint(text, ref, hint)
+    hinted: set[tuple[int, int]] = set()
+    fresh = tag(text, ref, tense_hint=hint, hinted=hinted)
     if not hinted:
         return list(mentions)
     by_span = {(m.start, m.end): m for m in fresh}
