@@ -144,7 +144,8 @@ _COARSE = {"BEFORE": "past", "AFTER": "future", "INCLUDES": "overlap", "IS_INCLU
 def t0_relations(doc: Any, mentions: list[Any]) -> list[tuple[tuple[int, int], str]]:
     """(trigger span, t0 coarse) of every event of the TimeML that ``timeline extract --format
     timeml`` writes for the document: the timeline's events and every other event word."""
-    from timeline.cli import Document, render_timeml
+    from timeline._cli_io import Document
+    from timeline.cli import render_timeml
     from timeline.timeml import read_timeml_string
 
     d = Document(id=doc.doc_id, source=doc.doc_id, text=doc.text, published=doc.published, output_name=doc.doc_id)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from timeline import cli
+from timeline import _cli_io, cli
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -356,9 +356,9 @@ def test_write_atomically_leaves_the_old_file_when_it_fails(tmp_path: Path, monk
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cli.os, "replace", broken_replace)
+    monkeypatch.setattr(_cli_io.os, "replace", broken_replace)
     with pytest.raises(OSError):
-        cli.write_atomically(target, "new\n")
+        _cli_io.write_atomically(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
@@ -401,10 +401,10 @@ def test_unparsable_published_is_a_usage_error(tmp_path: Path, typed: str) -> No
 
 
 def test_parse_published_returns_a_date_unless_a_time_is_given() -> None:
-    assert cli.parse_published("Jan 5, 2020") == dt.date(2020, 1, 5)
-    assert cli.parse_published("5 Jan 2020 9am") == dt.datetime(2020, 1, 5, 9, 0)
-    assert cli.parse_published("5 Jan 2020 00:00") == dt.datetime(2020, 1, 5, 0, 0)
-    aware = cli.parse_published("5 Jan 2020 09:00 UTC")
+    assert _cli_io.parse_published("Jan 5, 2020") == dt.date(2020, 1, 5)
+    assert _cli_io.parse_published("5 Jan 2020 9am") == dt.datetime(2020, 1, 5, 9, 0)
+    assert _cli_io.parse_published("5 Jan 2020 00:00") == dt.datetime(2020, 1, 5, 0, 0)
+    aware = _cli_io.parse_published("5 Jan 2020 09:00 UTC")
     assert isinstance(aware, dt.datetime) and aware.utcoffset() == dt.timedelta(0)
 
 
@@ -416,7 +416,8 @@ def test_iso_published_and_import_do_not_load_dateparser_or_click() -> None:
         "import sys, timeline\n"
         "assert 'timeline.cli' not in sys.modules and 'click' not in sys.modules, 'import timeline loads the CLI'\n"
         "assert 'dateparser' not in sys.modules, 'import timeline loads dateparser'\n"
-        "from timeline.cli import parse_published\n"
+        "import timeline.cli\n"
+        "from timeline._cli_io import parse_published\n"
         "parse_published('2020-01-05T09:00')\n"
         "assert 'dateparser' not in sys.modules, 'an ISO --published loads dateparser'\n"
     )

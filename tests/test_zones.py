@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import assume, given
 
 import timeline
-from timeline import cli, pipeline
+from timeline import _cli_io, cli, pipeline
 from timeline.zones import data, get_zone, written_zone
 from timeline.zones.places import geonames_available, lookup
 from timeline.zones.resolve import attach
@@ -273,7 +273,7 @@ def test_spring_forward_is_nonexistent_not_shifted() -> None:
     assert local(m) == "2019-03-10T02:30:00-05:00"
     assert utc(m) == "2019-03-10T07:30:00Z"
     assert "(nonexistent)" in cli.render_table(
-        cli.Document("d", "d.txt", text, dt.date(2019, 3, 10), "d"), [m]
+        _cli_io.Document("d", "d.txt", text, dt.date(2019, 3, 10), "d"), [m]
     )
 
 

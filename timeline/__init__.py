@@ -22,7 +22,11 @@ if TYPE_CHECKING:  # the names imported on first use, for type checkers
     from timeline.pipeline import analyze, analyze_many
     from timeline.syntax import SyntaxModelError
 
-__all__ = ["DocumentZone", "Interval", "Mention", "UnknownZoneError", "document_zone", "extract", "in_zone"]
+__all__ = [
+    "Deadline", "Document", "DocumentZone", "Event", "Interval", "Mention", "Source", "SyntaxModelError",
+    "TimeLink", "Timeline", "Trigger", "UnknownZoneError", "analyze", "analyze_many", "build", "build_many",
+    "document_zone", "extract", "in_zone", "merge",
+]
 __version__ = "0.2.0"
 
 # Events and timelines are imported on first use, so that ``import timeline`` stays quick and
@@ -35,7 +39,6 @@ _LAZY: dict[str, str] = {
     "analyze_many": "timeline.pipeline",
     "SyntaxModelError": "timeline.syntax",
 }
-__all__ += sorted(_LAZY)
 
 
 def __getattr__(name: str) -> object:

@@ -16,7 +16,7 @@ from timeline._model import Mention
 from timeline._reference import Reference
 
 if TYPE_CHECKING:
-    from timeline.events.build import Timeline
+    from timeline.events.timeline import Timeline
     from timeline.events.find import EventWord
     from timeline.events.link import ParseLink
     from timeline.zones import DocumentZone

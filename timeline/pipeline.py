@@ -11,7 +11,7 @@ field (see `timeline.document.Document`), and `analyze`, which runs them all.
 * `zone`: the document's zone (`timeline.zones.document_zone`), once, and the clock times in it;
 * `events`: every event word of the story with its TimeML attributes (`timeline.events.find`);
 * `links`: which time dates which event word (`timeline.events.link`);
-* `timeline`: the events placed, described, ordered, and the deadlines (`timeline.events.build`).
+* `timeline`: the events placed, described, ordered, and the deadlines (`timeline.events.assemble`).
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ def links(doc: Document) -> Document:
 
 
 def timeline(doc: Document) -> Document:
-    """The events placed, described and ordered, with the deadlines (`timeline.events.build`)."""
-    from timeline.events.build import timeline_of  # noqa: PLC0415
+    """The events placed, described and ordered, with the deadlines (`timeline.events.assemble`)."""
+    from timeline.events.assemble import timeline_of  # noqa: PLC0415
 
     return attrs.evolve(doc, timeline=timeline_of(doc))
 

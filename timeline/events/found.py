@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class Found:
-    """One event of the timeline before it becomes an `Event` (see `timeline.events.build`)."""
+    """One event of the timeline before it becomes an `Event` (see `timeline.events.assemble`)."""
 
     sentence: tuple[int, int]
     trigger: tuple[int, int]

