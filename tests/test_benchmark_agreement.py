@@ -120,3 +120,29 @@ def test_scoring_function_agrees_on_perturbed_gold(shared_score: ModuleType, our
         _, theirs, _ = shared_score.score_corpus([g for _, g in docs], predictions)
         _, micro, _, _ = ours.score_corpus({d.doc_id: (d.timexes, predictions[d.doc_id]) for d, _ in docs})
         _assert_same(micro, theirs)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sentences import sentences
+
+    return sentences(text)
+
+
+def test_sentences() -> None:
+    text = 'Mr. Smith left at 5 p.m. Friday. "We go," he said.\nRead Also: more news'
+    assert [text[a:b] for a, b in _sentences(text)] == [
+        "Mr. Smith left at 5 p.m. Friday.",
+        '"We go," he said.',
+        "Read Also: more news",
+    ]
+
+
+def test_sentences_keep_abbreviations_and_newlines_after_them() -> None:
+    text = "Gen. Smith spoke Jan. 5 in the U.S. Capitol.\nThe vote passed!  It was 5. Then Mr.\nJones left."
+    assert [text[a:b] for a, b in _sentences(text)] == [
+        "Gen. Smith spoke Jan. 5 in the U.S. Capitol.",
+        "The vote passed!",
+        "It was 5.",
+        "Then Mr.\nJones left.",
+    ]

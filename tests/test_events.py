@@ -8,7 +8,6 @@ import pytest
 
 import timeline
 from timeline.events.place import duration_of
-from timeline.events.text import sentences
 
 PUB = "2020-01-05"
 
@@ -101,15 +100,6 @@ def test_numbers_are_not_times() -> None:
     assert [e.time.text for e in tl if e.time is not None] == ["Sunday"]
 
 
-def test_sentences() -> None:
-    text = 'Mr. Smith left at 5 p.m. Friday. "We go," he said.\nRead Also: more news'
-    assert [text[a:b] for a, b in sentences(text)] == [
-        "Mr. Smith left at 5 p.m. Friday.",
-        '"We go," he said.',
-        "Read Also: more news",
-    ]
-
-
 def test_duration_values() -> None:
     assert duration_of("P3M") is not None and dt.datetime(2020, 4, 1) - duration_of("P3M") == dt.datetime(2020, 1, 1)
     assert dt.datetime(2020, 1, 5) - duration_of("PXM") == dt.datetime(2019, 11, 5)
@@ -129,16 +119,6 @@ def test_coordinated_verbs_share_the_time() -> None:
     """Two events, each described with the subject they share."""
     tl = timeline.build("On Monday the firm fired its chief and sold the unit.", published=PUB)
     assert {e.trigger.text: e.description for e in tl} == {"fired": "firm fired its chief", "sold": "firm sold the unit"}
-
-
-def test_sentences_keep_abbreviations_and_newlines_after_them() -> None:
-    text = "Gen. Smith spoke Jan. 5 in the U.S. Capitol.\nThe vote passed!  It was 5. Then Mr.\nJones left."
-    assert [text[a:b] for a, b in sentences(text)] == [
-        "Gen. Smith spoke Jan. 5 in the U.S. Capitol.",
-        "The vote passed!",
-        "It was 5.",
-        "Then Mr.\nJones left.",
-    ]
 
 
 # ------------------------------------------------------------------ SET mentions: recurring events

@@ -1,13 +1,14 @@
-"""Event-time links: which words a time expression dates (timeline.events.detect, word kinds)."""
+"""Event-time links: which words a time expression dates, and which words are events at all."""
 
 from __future__ import annotations
 
 import pytest
 
 import timeline
-from timeline.events.text import CLAUSE, DET, NOUN, VERB, tokenize
 
 PUB = "2021-03-10"
+#: what `_kind` says of a word: an event verb (or a state after "be"), an event noun, or no event
+VERB, NOUN, NONE = "VERB", "NOUN", None
 
 
 def _dated(text: str, time: str, published: str = PUB) -> set[str]:
@@ -20,32 +21,35 @@ def _dated(text: str, time: str, published: str = PUB) -> set[str]:
     return out
 
 
-def _kind(text: str, word: str) -> str:
-    s = tokenize(text, 0, len(text), [])
-    return s.kinds[s.words.index(word)]
+def _kind(text: str, word: str) -> str | None:
+    """VERB, NOUN or NONE: whether the event finder takes ``word`` as an event, and of which kind."""
+    found = {w.text: w.pos for w in timeline.analyze(text, published=PUB).words}
+    if word not in found:
+        return NONE
+    return NOUN if found[word] == "NOUN" else VERB
 
 
 @pytest.mark.parametrize(
     ("text", "word", "kind"),
     [
         ("The mill had net sales of $3 million.", "had", VERB),
-        ("The mill had filed for protection.", "had", "A"),
-        ("The mill had already closed.", "had", "A"),
-        ("The mill had to close.", "had", "A"),
+        ("The mill had filed for protection.", "had", NONE),
+        ("The mill had already closed.", "had", NONE),
+        ("The mill had to close.", "had", NONE),
         ("The mill had nearly 400 workers.", "had", VERB),
-        ("The mill had quickly closed.", "had", "A"),
+        ("The mill had quickly closed.", "had", NONE),
         ("The league approved a sharp rise in fees.", "rise", NOUN),
         ("The ministers opened multi-party talks in Oslo.", "talks", NOUN),
-        ("Troops patrolled the troubled province.", "troubled", "w"),
-        ("Police found stacks of fertilizer-based explosives.", "fertilizer-based", "w"),
+        ("Troops patrolled the troubled province.", "troubled", NONE),
+        ("Police found stacks of fertilizer-based explosives.", "fertilizer-based", NONE),
         ("The province troubled the ministers.", "troubled", VERB),
-        ("The bank booked an eye-watering loss.", "eye-watering", "w"),
-        ("The mill will add grain-drying capacity.", "grain-drying", "w"),
-        ("The shares closed unchanged at $12.", "unchanged", "w"),
-        ("An unnamed official denied the report.", "unnamed", "w"),
-        ("The minister spoke on state television.", "television", "w"),
-        ("The bank sold its leasing division.", "division", "w"),
-        ("The bank lost $3 million, compared with a profit a year ago.", "compared", "w"),
+        ("The bank booked an eye-watering loss.", "eye-watering", NONE),
+        ("The mill will add grain-drying capacity.", "grain-drying", NONE),
+        ("The shares closed unchanged at $12.", "unchanged", NONE),
+        ("An unnamed official denied the report.", "unnamed", NONE),
+        ("The minister spoke on state television.", "television", NONE),
+        ("The bank sold its leasing division.", "division", NONE),
+        ("The bank lost $3 million, compared with a profit a year ago.", "compared", NONE),
         ("The panel compared the two bids.", "compared", VERB),
     ],
 )
@@ -92,8 +96,8 @@ def test_an_adjacent_reporting_verb_is_still_dated() -> None:
         ("The harbour was calm overnight and the ferries were available again.", "available", VERB),
         ("The ferry line expects to be profitable by 2023.", "profitable", VERB),
         ("The shares were weak on Tuesday.", "weak", VERB),
-        ("The union is likely to strike.", "likely", "w"),
-        ("The company's chairman resigned.", "chairman", "w"),
+        ("The union is likely to strike.", "likely", NONE),
+        ("The company's chairman resigned.", "chairman", NONE),
     ],
 )
 def test_a_predicate_adjective_after_be_is_a_state(text: str, word: str, kind: str) -> None:
@@ -182,7 +186,7 @@ def test_a_past_form_after_a_date_is_the_verb() -> None:
     ],
 )
 def test_an_adjective_or_adverb_after_a_modal_is_no_verb(text: str, word: str) -> None:
-    assert _kind(text, word) == "w"
+    assert _kind(text, word) is NONE
 
 
 def test_a_form_in_ing_that_qualifies_a_noun_is_not_the_dated_event() -> None:
@@ -194,8 +198,8 @@ def test_a_form_in_ing_that_qualifies_a_noun_is_not_the_dated_event() -> None:
     ("text", "word", "kind"),
     [
         ("The agency filed safety reports by Friday.", "reports", NOUN),
-        ("The mayor created the task force on Tuesday.", "force", "w"),
-        ("The stores will trade under their old names until June.", "names", "w"),
+        ("The mayor created the task force on Tuesday.", "force", NONE),
+        ("The stores will trade under their old names until June.", "names", NONE),
         ("The firm said the company plans to sell the unit.", "plans", VERB),
         ("The rebels demanded that the army withdraw within a week.", "withdraw", VERB),
         ("The airline will wait until fuel costs fall.", "fall", VERB),
@@ -212,7 +216,7 @@ def test_the_verb_of_an_object_noun_is_dated() -> None:
 
 
 def test_a_comparative_after_the_verb_is_no_event() -> None:
-    assert _kind("Tokyo stocks closed sharply lower on Tuesday.", "lower") == "w"
+    assert _kind("Tokyo stocks closed sharply lower on Tuesday.", "lower") is NONE
     assert "closed" in _dated("Tokyo stocks closed sharply lower on Tuesday.", "Tuesday")
 
 
@@ -257,13 +261,6 @@ def test_a_noun_keeps_both_ends_of_a_range() -> None:
     (sale,) = [e for e in (*tl.events, *tl.unplaced) if e.trigger.text == "sale"]
     assert sale.time is not None
     assert sorted([sale.time.text, *(t.time.text for t in sale.more_times)]) == ["1985", "1987"]
-
-
-@pytest.mark.parametrize(("text", "kind"), [("The ministry warned that the scheme expires.", CLAUSE),
-                                           ("Officials said that 40 people died.", CLAUSE),
-                                           ("Voters rejected that plan.", DET)])
-def test_that_before_a_subject_opens_a_clause(text: str, kind: str) -> None:
-    assert _kind(text, "that") == kind
 
 
 @pytest.mark.parametrize(("text", "time", "event"), [("Unions have called a strike for Monday.", "Monday", "strike"),

@@ -95,9 +95,39 @@ def _span(doc: Doc, m: Mention) -> Span | None:
     return doc.char_span(m.start, m.end, alignment_mode="expand")
 
 
-def relation_of(span: Span) -> Relation | None:
-    """How the event stands to the time: from the preposition that governs it, or the word
-    just before it; None when nothing says."""
+#: words before "on", "at", "in" that make the time a start: "starting on Sunday"
+STARTING_WORDS: Final = frozenset("starting beginning effective from since".split())
+#: a mention's mod -> the relation it says ("before noon", "after 1990")
+MOD_RELATIONS: Final[dict[str, Relation]] = {
+    "BEFORE": "before", "ON_OR_BEFORE": "before", "AFTER": "after", "ON_OR_AFTER": "after",
+}
+#: how a length that looks back from publication begins: "the past two weeks", "last year"
+LOOKING_BACK: Final = ("the past", "the last", "past", "last")
+
+
+def relation_of(span: Span, m: Mention | None = None) -> Relation | None:
+    """How the event stands to the time: from the preposition that governs it or the words just
+    before it ("starting on Sunday", "no later than May 1"; "for" before a date is "on": "a strike
+    for Monday"), else from the mention ``m`` (its mod, a length looking back); None when nothing
+    says."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if before[-3:] == ["no", "later", "than"]:
+        return "by"
+    if len(before) >= 2 and before[-2] in STARTING_WORDS and before[-1] in ("on", "at", "in"):
+        return "starting"
+    rel = _preposition_relation(span)
+    duration = m is not None and m.type == "DURATION"
+    if rel == "during" and m is not None and not duration and before[-1:] not in (["during"], ["throughout"]):
+        rel = "on"
+    if rel is not None and rel != "on" or m is None:
+        return rel
+    if duration and m.text.lower().startswith(LOOKING_BACK):
+        return "during"
+    return MOD_RELATIONS.get(m.mod or "", rel)
+
+
+def _preposition_relation(span: Span) -> Relation | None:
     root = span.root
     if root.dep_ == "pobj" and root.head.i < span.start:
         rel = RELATION_WORDS.get(root.head.lower_)
@@ -251,7 +281,7 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
         target = _climb(root, inside, is_event)
         if target is None:
             continue
-        relation = relation_of(span)
+        relation = relation_of(span, m)
         extra: list[Token] = []
         verb = target
         reported = _reported(verb, first, is_event) if OPTIONS["reported"] else None

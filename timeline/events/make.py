@@ -53,36 +53,6 @@ def tense_of(word: EventWord) -> Tense:
     return "none"
 
 
-_STARTING: Final = frozenset("starting beginning effective from since".split())
-
-
-def relation_for(doc: Any, m: Mention, given: Relation | None) -> Relation:
-    """How the event stands to ``m``: the link's relation (from the preposition), refined by the
-    words before it ("starting on Sunday", "no later than May 1", "a strike for Monday": on) and
-    by the mention's mod; "on" (a date or a time) or "during" (a length) when nothing says."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]] if span is not None else []
-    if before[-3:] == ["no", "later", "than"]:
-        return "by"
-    if len(before) >= 2 and before[-2] in _STARTING and before[-1] in ("on", "at", "in"):
-        return "starting"
-    rel = given
-    if rel == "during" and m.type != "DURATION":
-        rel = "during" if before[-1:] in (["during"], ["throughout"]) else "on"  # "a strike for Monday"
-    if rel is not None and rel != "on":
-        return rel
-    if m.type == "DURATION" and m.text.lower().startswith(("the past", "the last", "past", "last")):
-        return "during"
-    mod = m.mod or ""
-    if mod in ("BEFORE", "ON_OR_BEFORE"):
-        return "before"
-    if mod in ("AFTER", "ON_OR_AFTER"):
-        return "after"
-    if rel == "on":
-        return rel
-    return "during" if m.type == "DURATION" else "on"
-
-
 def find_all(document: Document) -> list[Found]:
     """The events of the timeline of ``document``: one per link, then the ordered ones."""
     doc = document.syntax
@@ -91,14 +61,21 @@ def find_all(document: Document) -> list[Found]:
     published = ref.when
     pub_end = published if ref.has_time or published.date() == dt.date.max else published + dt.timedelta(days=1)
     words = {w.token: w for w in document.words}
+    # the time expressions of each sentence, left out of its descriptions (one pass over them)
+    spans_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for x in mentions:
+        token = doc.char_span(x.start, x.end, alignment_mode="expand")
+        if token is not None:
+            spans_in.setdefault(sentence_of(doc, token.start), []).append((x.start, x.end))
     found: list[Found] = []
     for link in document.links:
         m = mentions[link.mention]
-        link = attrs.evolve(link, relation=relation_for(doc, m, link.relation))
+        # nothing said: a date or a time is "on", a length "during"
+        link = attrs.evolve(link, relation=link.relation or ("during" if m.type == "DURATION" else "on"))
         word = words.get(link.token)
         tok = doc[link.token]
         sentence = sentence_of(doc, link.token)
-        skip = [(x.start, x.end) for x in mentions if sentence[0] <= x.start < sentence[1]]
+        skip = spans_in.get(sentence, [])
         tense: Tense = "none" if word is None else tense_of(word)
         if m.type == "SET":
             kind, t0 = _recurring(tense)
