@@ -297,3 +297,10 @@ def test_a_history_places_events_on_their_narrowest_time_and_not_from_publicatio
     assert by_trigger["declared"].interval == timeline.Interval(dt.datetime(1914, 7, 28), dt.datetime(1914, 7, 29))
     # "within a week" of a past event counts from the story, not from publication: no interval
     assert by_trigger["crossed"].interval is None
+
+
+def test_a_lone_surrogate_does_not_stop_the_parse() -> None:
+    """spaCy cannot store a lone surrogate; the parse reads U+FFFD in its place, offsets unchanged."""
+    text = "\ud800 Talks resumed yesterday."
+    [e] = timeline.build(text, published=PUB)
+    assert (e.trigger.text, text[e.trigger.start : e.trigger.end]) == ("resumed", "resumed")

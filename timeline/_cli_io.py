@@ -415,11 +415,11 @@ def _tag(doc: Document, inp: Input, timezone: str | None = None, model: str | No
     except Exception as exc:  # a bad publication or zone of one record must not stop the others
         raise InputError(f"{where}: {type(exc).__name__}: {exc}") from exc
     try:
-        tagged = pipeline.times(parsed)
+        tagged = pipeline.zone(pipeline.times(parsed))
     except Exception as exc:  # a tagger bug must not stop the other inputs
         raise InputError(f"{where}: the tagger failed: {type(exc).__name__}: {exc}") from exc
     try:
-        analysis = pipeline.timeline(pipeline.links(pipeline.events(pipeline.zone(tagged))))
+        analysis = pipeline.from_events(tagged)
     except Exception as exc:  # an events bug must not stop the other inputs
         raise InputError(f"{where}: finding events failed: {type(exc).__name__}: {exc}") from exc
     return attrs.evolve(doc, zone=analysis.zone, analysis=analysis, parsed=None)

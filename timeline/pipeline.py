@@ -65,11 +65,11 @@ def times(doc: Document) -> Document:
 
 def syntax(doc: Document, *, model: str | None = None, parsed: Any = None) -> Document:
     """The spaCy parse of the text (``parsed``, when a batch was parsed already)."""
-    if parsed is None:
-        from timeline.syntax import parse  # noqa: PLC0415
+    from timeline.syntax import parsable, parse  # noqa: PLC0415
 
+    if parsed is None:
         parsed = parse(doc.text, model)
-    if parsed.text != doc.text:
+    if parsed.text != parsable(doc.text):
         raise ValueError(f"the parse given for document {doc.id!r} is of another text")
     return attrs.evolve(doc, syntax=parsed)
 
@@ -114,9 +114,14 @@ def timeline(doc: Document) -> Document:
     return attrs.evolve(doc, timeline=timeline_of(doc))
 
 
+def from_events(doc: Document) -> Document:
+    """A tagged and zoned document through the event stages: events, links, timeline."""
+    return timeline(links(events(doc)))
+
+
 def finish(doc: Document) -> Document:
     """A parsed document through the stages after the parse."""
-    return timeline(links(events(zone(times(doc)))))
+    return from_events(zone(times(doc)))
 
 
 def analyze(text: str, *, published: Published, timezone: str | None = None, document: str = "doc",
@@ -128,7 +133,7 @@ def analyze(text: str, *, published: Published, timezone: str | None = None, doc
     if mentions is None:
         return finish(doc)
     doc = attrs.evolve(doc, mentions=tuple(mentions))
-    return timeline(links(events(attrs.evolve(doc, zone=_document_zone(doc)))))
+    return from_events(attrs.evolve(doc, zone=_document_zone(doc)))
 
 
 def analyze_many(items: Iterable[tuple[str, str, Published]], *, timezone: str | None = None,

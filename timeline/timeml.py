@@ -418,7 +418,7 @@ def to_timeml(
     published: dt.date | dt.datetime | str | None,
     invalid: InvalidChars = "raise",
     events: Iterable[Any] = (),
-    other_events: Iterable[tuple[int, int, str] | Any] = (),
+    other_events: Iterable[Any] = (),
 ) -> str:
     """Render ``text`` with its mentions as a TimeML 1.2.1 document.
 
@@ -439,10 +439,10 @@ def to_timeml(
     (IS_INCLUDED, DURING, BEFORE, AFTER; BEGINS and ENDS written from the time)
     and one to ``t0`` (BEFORE, AFTER, INCLUDES, IS_INCLUDED); the other words of
     an event (its ``also``: "called" a Monday strike) get the same
-    links. ``other_events`` are the remaining event words: event words of
-    `timeline.events.find` (class, tense, aspect, polarity, modality and relation to t0 from
-    their verb group) or (start, end, relation to t0) triples: each
-    becomes an ``<EVENT>`` with a ``TLINK`` to ``t0`` only (none when its relation is unknown). A trigger that
+    links. ``other_events`` are the remaining event words (`timeline.events.find.EventWord`:
+    offsets, class, tense, aspect, polarity, modality and relation to t0 from their verb group):
+    each becomes an ``<EVENT>`` with a ``TLINK`` to ``t0`` only (none when its relation is
+    unknown). A trigger that
     overlaps a kept mention or an earlier trigger is left out.
     """
     if invalid not in ("raise", "replace"):
@@ -488,12 +488,8 @@ def to_timeml(
             for more in getattr(e, "more_times", ()):  # the other times of the same event
                 add(trigger.start, trigger.end, word, e.t0, tids.get((more.time.start, more.time.end)), more.relation)
     for other in other_events:
-        if isinstance(other, tuple):
-            a, b, t0 = other
-            add(a, b, _word_attributes(None, "OCCURRENCE", t0), t0, None, None)
-        else:
-            t0 = getattr(other, "t0", None) or ""
-            add(other.start, other.end, _word_attributes(other, "OCCURRENCE", t0), t0, None, None)
+        t0 = other.t0 or ""
+        add(other.start, other.end, _word_attributes(other, "OCCURRENCE", t0), t0, None, None)
     for k, ((a, b), (word, t0, timed)) in enumerate(sorted(chosen.items()), start=1):
         tags.append((a, b, f'<EVENT eid="e{k}" class={quoteattr(word["class"])}>', "</EVENT>"))
         modality = f" modality={quoteattr(word['modality'])}" if word.get("modality") else ""
@@ -537,7 +533,8 @@ def to_timeml(
 
 def _word_attributes(word: object, cls: str, t0: str) -> dict[str, str]:
     """The EVENT class and MAKEINSTANCE attributes of an event word (an `Event` or an event word of
-    `timeline.events.find`); without them, ``cls`` and a tense from the relation to t0."""
+    `timeline.events.find`); for an `Event` without a word (ordered by the text only), ``cls`` and
+    a tense from its relation to t0."""
     given = getattr(word, "cls", None)
     if given is None:
         return {"class": cls, "tense": _TENSES.get(t0, "NONE"), "aspect": "NONE", "polarity": "POS"}

@@ -13,6 +13,6 @@ not loaded.
 
 from __future__ import annotations
 
-from timeline.syntax.model import DEFAULT_MODEL, ENV_VAR, SyntaxModelError, load, model_name, parse, parse_many
+from timeline.syntax.model import DEFAULT_MODEL, ENV_VAR, SyntaxModelError, load, model_name, parsable, parse, parse_many
 
-__all__ = ["DEFAULT_MODEL", "ENV_VAR", "SyntaxModelError", "load", "model_name", "parse", "parse_many"]
+__all__ = ["DEFAULT_MODEL", "ENV_VAR", "SyntaxModelError", "load", "model_name", "parsable", "parse", "parse_many"]

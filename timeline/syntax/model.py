@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
@@ -22,6 +23,9 @@ _INSTALL: Final = (
     "`pip install timeline`), or name an installed spaCy pipeline with model=, --model or "
     f"{ENV_VAR}"
 )
+
+#: lone surrogates: a str may hold them, spaCy's string store cannot encode them
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _lock = threading.Lock()
 _loaded: dict[str, Language] = {}
@@ -81,9 +85,15 @@ def _load(name: str) -> Language:
     return nlp
 
 
+def parsable(text: str) -> str:
+    """``text`` as it is parsed: a lone surrogate (which spaCy cannot store) becomes U+FFFD, one
+    character for one, so that every offset of the parse is an offset of ``text``."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
 def parse(text: str, model: str | None = None) -> Doc:
-    """The parse of one text."""
-    return load(model)(text)
+    """The parse of one text (of `parsable` ``text``)."""
+    return load(model)(parsable(text))
 
 
 def parse_many(texts: Iterable[str], model: str | None = None, *, n_process: int = 1,
@@ -93,4 +103,4 @@ def parse_many(texts: Iterable[str], model: str | None = None, *, n_process: int
     if n_process < 1:
         raise ValueError(f"n_process must be 1 or more, not {n_process}")
     nlp = load(model)
-    return iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+    return iter(nlp.pipe((parsable(t) for t in texts), batch_size=batch_size, n_process=n_process))
