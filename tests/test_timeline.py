@@ -71,7 +71,7 @@ def test_the_seed_article(shared_dir: Path) -> None:
     tl = timeline.build(SEED.read_text(encoding="utf-8"), published=PUB, document="seed")
     _check_baghdad(tl, invited="invited", attack="slammed", order_cue=True)
     vote = _find(tl, "vote")
-    assert vote.description == "Iraq's parliament expected to vote on ousting US troops"
+    assert vote.description == "Iraq's parliament was expected to vote on ousting US troops"
     [d] = tl.deadlines(now="2020-01-06")
     assert d.status == "overdue" and d.who == "the Kataeb Hezbollah faction"
     assert "1,000 meters away from US bases" in d.what

@@ -11,6 +11,7 @@ import attrs
 
 from timeline._model import Mention
 from timeline.events.describe import describe
+from timeline.events.find_lexicon import REPORTING
 
 #: verbs that demand what their infinitive says ("gave households until Friday to register")
 DEMANDS: Final = frozenset("ask tell urge order demand give warn instruct call direct require".split())
@@ -62,12 +63,24 @@ def _argument(verb: Any, deps: tuple[str, ...]) -> Any:
 
 def _due_what(doc: Any, inf: Any, doer: Any, skip: list[tuple[int, int]]) -> str:
     """"households to register for vouchers": who must act (``doer``, as written) and the
-    infinitive's phrase from its "to"."""
-    text = describe(doc, inf.i, skip).text
-    k = text.find(f"to {inf.text}")
-    phrase = text[k:] if k >= 0 else f"to {text}"
+    infinitive's own phrase."""
+    text = describe(doc, inf.i, skip, chain=False).text
+    phrase = text if text.startswith("to ") else f"to {text}"
     who = None if doer is None else _phrase(doer)
     return f"{who} {phrase}" if who else phrase
+
+
+def _demander(verb: Any) -> str | None:
+    """Who makes a demand: the subject of ``verb``; for "we", "they" in a quote, who says it
+    ("'We ask security forces to ...,' said the Kataeb Hezbollah faction")."""
+    subject = _argument(verb, ("nsubj",))
+    if subject is not None and subject.tag_ != "PRP":
+        return _phrase(subject)
+    if verb.dep_ == "ccomp" and _lemma(verb.head) in REPORTING:
+        speaker = _argument(verb.head, ("nsubj",))
+        if speaker is not None and speaker.tag_ != "PRP":
+            return _phrase(speaker)
+    return None if subject is None else _phrase(subject)
 
 
 def deadline_of(doc: Any, token: int, m: Mention, relation: str | None, kind: str) -> Due | None:
@@ -99,19 +112,17 @@ def deadline_of(doc: Any, token: int, m: Mention, relation: str | None, kind: st
             if inf is not None:  # "gave households until Friday to register"
                 doer = _argument(tok, ("dative", "dobj")) or _argument(
                     next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), tok), ("pobj",))
-                subject = _argument(tok, ("nsubj",))
-                return Due(True, inf.i, _due_what(doc, inf, doer, skip), None if subject is None else _phrase(subject))
+                return Due(True, inf.i, _due_what(doc, inf, doer, skip), _demander(tok))
         if lemma == "have" and relation == "until":
             inf = _infinitive(tok)
             if inf is not None:  # "banks have until June 30 to submit their results"
                 return Due(True, inf.i, _due_what(doc, inf, _argument(tok, ("nsubj",)), skip), None)
         if demand_head and head is not None:
             # "ordered troops to leave by Sunday", "agreed to exchange prisoners by Friday"
-            demand = _lemma(head) in DEMANDS
-            subject = _argument(head, ("nsubj",))
-            doer = _argument(head, ("dative", "dobj")) if demand else None
-            return Due(True, token, _due_what(doc, tok, doer, skip) if demand else _due_what(doc, tok, None, skip)
-                       .removeprefix("to "), None if subject is None or not demand else _phrase(subject))
+            if _lemma(head) in DEMANDS:
+                doer = _argument(head, ("dative", "dobj"))
+                return Due(True, token, _due_what(doc, tok, doer, skip), _demander(head))
+            return Due(True, token, _due_what(doc, tok, None, skip).removeprefix("to "), None)
         if lemma in COMMITMENTS and relation == "by":
             inf = _infinitive(tok)
             if inf is not None:

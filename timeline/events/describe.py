@@ -95,6 +95,9 @@ CLITICS: Final = frozenset("n't 's 're 've 'll 'd 'm".split())
 PROPER_TAGS: Final = frozenset({"NNP", "NNPS"})
 #: the longest prepositional phrase (in words) kept with a noun or as a verb's argument
 SHORT_PP: Final = 5
+#: adverbs of direction that complete a verb with their own phrase: "get [1,000 meters away from
+#: the bases]", "pull [back from the border]"
+DIRECTION_ADVERBS: Final = frozenset("away back out off home down up aside".split())
 
 
 # --- parts ---------------------------------------------------------------------------------
@@ -311,6 +314,12 @@ def _argument_pp(ctx: _Ctx, verb: Token) -> list[int]:
                 and c.lower_ not in ADJUNCT_PREPS:
             obj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
             head = [c.i]
+            gerund = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                           and g.i not in ctx.skipped), None)
+            if obj is None and gerund is not None:  # "vote [on ousting US troops]"
+                inner_obj = _first_object(ctx, gerund)
+                pp = [gerund.i, *(_np(ctx, inner_obj, full=False) if inner_obj is not None else [])]
+                return [*head, *pp] if len(pp) <= SHORT_PP else []
             if obj is None:  # "ran out [of water]"
                 inner = next((g for g in c.children if g.dep_ == "prep" and g.i not in ctx.skipped), None)
                 if inner is None:
@@ -321,6 +330,18 @@ def _argument_pp(ctx: _Ctx, verb: Token) -> list[int]:
                 head.append(inner.i)
             pp = _np(ctx, obj, full=False)
             return [*head, *pp] if len(pp) <= SHORT_PP else []
+    return []
+
+
+def _adverb_argument(ctx: _Ctx, verb: Token) -> list[int]:
+    """An adverb of direction with its phrase: "get [at least 1,000 meters away from US bases]"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.i > verb.i and c.lower_ in DIRECTION_ADVERBS and c.i not in ctx.skipped:
+            out = [c.i]
+            for g in c.children:
+                if g.dep_ == "npadvmod" and g.i < c.i and g.i not in ctx.skipped:
+                    out.extend(t.i for t in g.subtree if t.i not in ctx.skipped)  # "at least 1,000 meters"
+            return out + _argument_pp(ctx, c)
     return []
 
 
@@ -404,8 +425,10 @@ def _text_or_none(words: list[tuple[str, bool]]) -> str | None:
 
 
 # --- describe --------------------------------------------------------------------------------
-def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] = ()) -> Description:
+def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] = (), *, chain: bool = True) -> Description:
     """Describe the event whose trigger is ``doc[token]``, leaving out the time spans ``skip``.
+    Without ``chain``, an infinitive or a gerund is described alone ("get away from the bases"),
+    not from the verb it hangs from ("we ask security forces to get away ...").
 
     A verb gives subject + verb group + object or complement ("the bridge would reopen",
     "the union did not sign the deal"); a noun gives its noun phrase ("the vote on the budget").
@@ -424,7 +447,7 @@ def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] = ()) -> Desc
             c.dep_ in SUBJECT_DEPS for c in tok.children):
         tok = tok.head  # "the bridge remained closed", "schools were closed", "the appeal was pending"
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        return _describe_verb(ctx, tok)
+        return _describe_verb(ctx, tok, chain)
     return _describe_noun(ctx, tok)
 
 
@@ -495,10 +518,10 @@ def _chain_node(ctx: _Ctx, node: Token, below: Token) -> list[int]:
     return _np(ctx, node, full=False)
 
 
-def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
+def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
     # the chain of verbs (and nouns, adjectives, prepositions) the trigger hangs from
     chain: list[Token] = [verb]
-    for _ in range(3):
+    for _ in range(3 if climb else 0):
         up = _controller(chain[-1])
         if not up:
             break
@@ -570,7 +593,7 @@ def _describe_verb(ctx: _Ctx, verb: Token) -> Description:
                 if down:
                     parts.append(_words(ctx, down))
                 elif obj is None:
-                    bare = _bare_clause(ctx, verb)
+                    bare = _bare_clause(ctx, verb) or _adverb_argument(ctx, verb)
                     if bare:
                         parts.append(_words(ctx, bare))
                     elif not any(c.dep_ == "ccomp" for c in verb.children):

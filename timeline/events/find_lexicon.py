@@ -243,3 +243,7 @@ REFUSAL_MODALS: Final = _words("would could")
 # nothing names what already happened.
 T0_INFINITIVE: Final = "AFTER"
 T0_NOUN: Final = "BEFORE"
+
+# Participles and adjectives before an event noun that put it ahead of publication whatever the
+# verb around it: "the planned conclusion", "the proposed merger", "the upcoming vote".
+PLANNED_MODIFIERS: Final = _words("plan schedule propose expect upcoming promise intend forthcoming")

@@ -36,7 +36,7 @@ RELATION_WORDS: Final[dict[str, Relation]] = {
     "until": "until",  # "will stay until June"
     "till": "until",
     "through": "until",  # "runs through March"
-    "to": "until",  # "from May 2 to June 9": the far end
+    "to": "until",  # "from May 2 to June 9": the far end (only after "from": `_far_end`)
     "since": "starting",  # "has risen since 1990"
     "from": "starting",  # "from May 2"
     "starting": "starting",  # "starting Monday"
@@ -74,6 +74,11 @@ OBJECT_PREPS: Final = frozenset(("on", "at"))
 FIGURE_NOUNS: Final = frozenset(
     """income profit loss earnings sale revenue result output volume shipment order gain charge
     decline increase rise drop growth deficit surplus dividend""".split()
+)
+#: nouns of a phase of another event: "the planned conclusion of a session on Sunday" dates the
+#: conclusion, as an aspectual verb takes the time from the verb it governs
+PHASE_NOUNS: Final = frozenset(
+    "conclusion end start beginning opening close completion resumption onset outset expiry expiration".split()
 )
 #: verbs of little meaning of their own: "remarks made last week" dates the remarks
 LIGHT_VERBS: Final = frozenset("make give hold take have issue deliver".split())
@@ -134,16 +139,22 @@ def _preposition_relation(span: Span) -> Relation | None:
         if rel is not None:
             if root.head.lower_ == "to" and root.head.head.lower_ in ("prior",):
                 return "before"
-            return rel
+            return rel if root.head.lower_ != "to" or _far_end(root.head) else None
     if span.start > 0:
         prev = span.doc[span.start - 1]
         rel = RELATION_WORDS.get(prev.lower_)
         if rel is not None:
-            return rel
+            return rel if prev.lower_ != "to" or _far_end(prev) else None
     first = span[0].lower_
     if first in RELATION_WORDS and len(span) > 1:
         return RELATION_WORDS[first]
     return None
+
+
+def _far_end(to: Token) -> bool:
+    """Whether "to" closes a span ("from May 2 to June 9"), not a move ("slip to next week")."""
+    sent_start = to.sent.start
+    return any(t.lower_ in ("from", "between") for t in to.doc[max(sent_start, to.i - 8) : to.i])
 
 
 def _state(tok: Token, is_event: Callable[[Token], bool]) -> Token | None:
@@ -178,6 +189,15 @@ def _climb(root: Token, inside: range, is_event: Callable[[Token], bool]) -> Tok
         if got is not None:
             return got
     return None
+
+
+def _phase_noun(tok: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """The phase noun whose "of" phrase ``tok`` is: "the conclusion [of a session]"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    noun = prep.head
+    return noun if noun.lemma_.lower() in PHASE_NOUNS and is_event(noun) else None
 
 
 def _reported(verb: Token, first: int, is_event: Callable[[Token], bool]) -> Token | None:
@@ -305,6 +325,10 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
                 and is_event(target.head)):
             extra.append(target)
             target = target.head
+        elif OPTIONS["phase"]:
+            phase = _phase_noun(target, is_event)
+            if phase is not None:
+                target = phase
         if OPTIONS["when"]:
             told = _when_clause(root, is_event)
             if told is not None and told.i != target.i:
@@ -322,4 +346,5 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
 
 #: the rules after the climb, each of which can be switched off to measure it
 #: (``benchmarks/parse_links.py --ablate``)
-OPTIONS: dict[str, bool] = {"reported": True, "noun_before": True, "aspectual": True, "when": True, "conj": True, "object": True, "noun_left": True, "figure": True, "light": True}
+OPTIONS: dict[str, bool] = {"reported": True, "noun_before": True, "aspectual": True, "when": True, "conj": True, "object": True, "noun_left": True, "figure": True, "light": True,
+                            "phase": True}

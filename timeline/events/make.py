@@ -19,6 +19,7 @@ import attrs
 from timeline._model import Interval, Mention
 from timeline.events.deadlines import IMPOSING, deadline_of
 from timeline.events.describe import describe
+from timeline.events.find_lexicon import PLANNED_MODIFIERS
 from timeline.events.found import Found, sentence_of
 from timeline.events.model import Kind, Relation, T0Relation
 from timeline.events.order import ordered
@@ -50,7 +51,14 @@ def tense_of(word: EventWord) -> Tense:
         return "present"
     if word.pos == "VERB":
         return _TENSE_OF_T0.get(word.t0 or "", "none")
-    return "none"
+    # a noun looks ahead with the verb group it is an argument of ("will hold a vote"); else its
+    # time decides
+    return "future" if word.t0 == "AFTER" else "none"
+
+
+def _planned(tok: Any) -> bool:
+    """An event noun a plan word modifies: "the planned conclusion", "the proposed merger"."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in PLANNED_MODIFIERS for c in tok.children)
 
 
 def find_all(document: Document) -> list[Found]:
@@ -77,6 +85,8 @@ def find_all(document: Document) -> list[Found]:
         sentence = sentence_of(doc, link.token)
         skip = spans_in.get(sentence, [])
         tense: Tense = "none" if word is None else tense_of(word)
+        if word is not None and word.pos == "NOUN" and _planned(tok):
+            tense = "future"
         if m.type == "SET":
             kind, t0 = _recurring(tense)
             desc = describe(doc, link.token, skip)

@@ -36,6 +36,18 @@ def _object_event(prep: Any, events: set[int]) -> Any:
     return None
 
 
+def _told_elsewhere(cue: Any, earlier: Any, words: dict[int, Any], by_word: dict[str, int]) -> int | None:
+    """The later event when no dated event is above the cue: the first event word of the sentence
+    (before the cue), where the same word dates an event elsewhere ("The attacks seemed to be
+    retaliation for the strike" ... "Saturday's attacks")."""
+    for t in cue.sent:
+        if t.i >= cue.i:
+            return None
+        if t.i in words and t.i != earlier.i:
+            return by_word.get(t.lower_)
+    return None
+
+
 def ordered(document: Document, found: list[Found]) -> None:
     """Adds to ``found`` (in place) the earlier events the cues name, each ``before`` the dated
     event it precedes; an earlier event that is dated already gets the ``before`` itself."""
@@ -45,8 +57,10 @@ def ordered(document: Document, found: list[Found]) -> None:
     words = {w.token: w for w in document.words}
     events = set(words)
     at: dict[int, int] = {}  # trigger start -> index in found
+    by_word: dict[str, int] = {}  # trigger word -> the first found event it names
     for n, f in enumerate(found):
         at.setdefault(f.trigger[0], n)
+        by_word.setdefault(f.trigger_text.lower(), n)
     for tok in doc:
         low = tok.lower_
         if low in EARLIER_NOUNS and tok.tag_.startswith("NN"):
@@ -67,6 +81,8 @@ def ordered(document: Document, found: list[Found]) -> None:
             if later_idx is not None or node.head is node:
                 break
             node = node.head
+        if later_idx is None:
+            later_idx = _told_elsewhere(tok, earlier, words, by_word)
         if later_idx is None or at.get(earlier.idx) == later_idx:
             continue
         e_idx = at.get(earlier.idx)
