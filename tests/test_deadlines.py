@@ -132,7 +132,7 @@ def test_a_demand_of_another_clause_is_not_what_is_due() -> None:
     text = ("The ministry gave households until Friday to register, and warned that the scheme expires "
             "at the end of the month.")
     deadlines = timeline.build(text, published="2022-12-07").deadlines()
-    assert [d.what for d in deadlines] == ["households to register", "scheme expires"]
+    assert [d.what for d in deadlines] == ["households to register", "the scheme expires"]
 
 
 def test_a_commitment_dated_by_by_is_a_deadline_even_told_in_the_past_perfect() -> None:

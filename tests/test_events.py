@@ -30,7 +30,8 @@ def test_expected_event_and_description() -> None:
     assert ev.kind == "expected" and ev.t0 == "AFTER"
     assert text[ev.trigger.start : ev.trigger.end] == "vote"
     assert "vote on raising bus fares" in ev.description
-    assert "Tuesday" not in ev.description and " was " not in ev.description
+    assert "Tuesday" not in ev.description
+    assert ev.description == "the city council was expected to vote on raising bus fares"  # the whole verb group
 
 
 def test_will_makes_an_event_expected() -> None:
@@ -118,7 +119,8 @@ def test_event_dict_fields() -> None:
 def test_coordinated_verbs_share_the_time() -> None:
     """Two events, each described with the subject they share."""
     tl = timeline.build("On Monday the firm fired its chief and sold the unit.", published=PUB)
-    assert {e.trigger.text: e.description for e in tl} == {"fired": "firm fired its chief", "sold": "firm sold the unit"}
+    assert {e.trigger.text: e.description for e in tl} == {"fired": "the firm fired its chief",
+                                                             "sold": "the firm sold the unit"}
 
 
 # ------------------------------------------------------------------ SET mentions: recurring events
@@ -131,7 +133,7 @@ def test_a_set_dates_a_recurring_event() -> None:
     (ev,) = tl.unplaced  # ... but an event with its SET as time
     assert ev.trigger.text == "gathered" and ev.time is not None and ev.time.type == "SET"
     assert (ev.kind, ev.relation, ev.t0, ev.interval) == ("ongoing", "on", "INCLUDES", None)
-    assert ev.description == "Crowds gathered outside the embassy walls"
+    assert ev.description == "crowds have gathered outside the embassy walls"
 
 
 @pytest.mark.parametrize(
@@ -206,7 +208,7 @@ def test_a_passive_description_keeps_its_auxiliary() -> None:
     ("text", "trigger", "description"),
     [("NAIROBI (Wire) — The commission said on Tuesday it would publish the count.", "said",
       "commission said it would publish the count"),
-     ("The court must rule within 14 days of a petition being filed.", "rule", "court must rule"),
+     ("The court must rule within 14 days of a petition being filed.", "rule", "the court must rule"),
      ("The chairman said the count was 60 percent done as of noon Wednesday.", "said",
       "chairman said the count was 60 percent done"),
      ("Talks collapsed on Friday -- the third failure in a month -- and both sides left.", "collapsed",
@@ -222,8 +224,8 @@ def test_descriptions_leave_out_datelines_dashes_and_what_a_time_counts_from(
 
 @pytest.mark.parametrize(
     ("text", "trigger", "description"),
-    [("The company had frozen hiring since July.", "frozen", "company had frozen hiring"),
-     ("Talks did not resume on Monday.", "resume", "Talks did not resume")],
+    [("The company had frozen hiring since July.", "frozen", "the company had frozen hiring"),
+     ("Talks did not resume on Monday.", "resume", "talks did not resume")],
 )
 def test_descriptions_keep_the_auxiliary_a_participle_or_a_negation_needs(
         text: str, trigger: str, description: str) -> None:
@@ -255,7 +257,7 @@ def test_descriptions_leave_out_a_cut_off_saying_and_the_words_of_the_time() -> 
             "A bomb exploded near a university late on Tuesday, after a pause of nearly a month.")
     tl = timeline.build(text, published="2021-03-03")
     by_time = {e.time.text: e for e in (*tl.events, *tl.unplaced) if e.time is not None}
-    assert by_time["10 a.m. on Saturday"].description == "two sides agreed to meet"
+    assert by_time["10 a.m. on Saturday"].description == "the two sides agreed to meet"
     assert by_time["Tuesday"].description == "bomb exploded near a university"
     assert by_time["nearly a month"].trigger.text == "pause"
 
