@@ -306,3 +306,21 @@ def test_a_lone_surrogate_does_not_stop_the_parse() -> None:
     text = "\ud800 Talks resumed yesterday."
     [e] = timeline.build(text, published=PUB)
     assert (e.trigger.text, text[e.trigger.start : e.trigger.end]) == ("resumed", "resumed")
+
+
+def test_the_date_of_a_dateline_dates_no_event() -> None:
+    text = "PORT ALVER, May 20 (Wire) - Dock workers walked out on Monday."
+    [e] = timeline.build(text, published="2026-05-20")
+    assert (e.trigger.text, e.time.text if e.time else None) == ("walked", "Monday")
+    assert e.interval is not None and e.interval.start.date().isoformat() == "2026-05-18"
+
+
+def test_the_read_events_example_prints_a_readable_timeline() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "examples" / "read_events.py"
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True).stdout
+    assert "Mon 02 Mar 00:00    occurred   Dock workers walked off the job" in out
+    assert "deadline 2026-03-05T12:00:00 (upcoming): the union to accept a revised offer" in out

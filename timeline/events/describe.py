@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from timeline.syntax.sentences import story_start
+
 if TYPE_CHECKING:  # pragma: no cover - spaCy is needed only by the caller
     from spacy.tokens import Doc, Span, Token
 
@@ -75,9 +77,6 @@ ADJUNCT_PREPS: Final = frozenset(
     """after before during since until till despite amid amidst following because as like than while
     throughout within without including except""".split()
 )
-#: a dateline ends with a spaced dash this far into the first sentence of a dispatch
-DATELINE_TOKENS: Final = 16
-DATELINE_DASHES: Final = frozenset({"-", "--", "–", "—"})
 #: relative words resolved to the noun their clause hangs on
 RELATIVE_TAGS: Final = frozenset({"WDT", "WP"})
 #: punctuation kept inside a word ("cease-fire", "$5", "3.5%"); every other mark is dropped
@@ -154,17 +153,6 @@ def _skipped(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]) ->
     lo = doc[start].idx
     hi = doc[end - 1].idx + len(doc[end - 1])
     return _Skipped(doc, [(s, e) for s, e in skip if s < hi and e > lo])
-
-
-def _after_dateline(sent: Span) -> int:
-    """Where the story starts in a sentence that opens with a dateline ("PORT HALDEN, May 20 (Dispatch) -"):
-    after a spaced dash among the first `DATELINE_TOKENS` tokens that follows a word in capitals."""
-    caps = False
-    for t in sent[:DATELINE_TOKENS]:
-        if t.text in DATELINE_DASHES and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_:
-            return t.i + 1 if caps else sent.start
-        caps = caps or (t.is_upper and len(t.text) > 1 and t.is_alpha)
-    return sent.start
 
 
 def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) -> list[int]:
@@ -436,7 +424,7 @@ def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] = (), *, chai
     """
     tok = doc[token]
     sent = tok.sent
-    start = _after_dateline(sent) if token >= sent.start + 2 else sent.start
+    start = story_start(sent) if token >= sent.start + 2 else sent.start
     if token < start:
         start = sent.start
     first = next((t.i for t in doc[start:sent.end] if not (t.is_punct or t.is_space)), start)

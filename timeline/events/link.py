@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline._model import Mention
 from timeline.events.model import Relation
+from timeline.syntax.sentences import story_start
 
 #: the most arcs a climb follows from the time to its event (a tree path, so linear in the sentence)
 MAX_STEPS: Final = 12
@@ -292,6 +293,8 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
         span = _span(doc, m)
         if span is None or len(span) == 0:
             continue
+        if span.start < story_start(span.sent):
+            continue  # the date of a dateline ("HALDEN BAY, March 4 (Wire) -") dates no event
         inside = range(span.start, span.end)
         root = span.root
         # the first word of the time phrase: its preposition if it has one ("on Monday")
