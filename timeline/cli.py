@@ -239,6 +239,7 @@ def run_extract(
     timezone: str | None = None,
     now: Published | None = None,
     model: str | None = None,
+    jobs: int = 1,
 ) -> int:
     """Process every input; return the number that failed."""
     failed = 0
@@ -255,7 +256,7 @@ def run_extract(
         items = contextlib.nullcontext(inputs)
     with items as seq:
         bar = iter(seq)
-        for inp, read in batches(inputs, published, model):
+        for inp, read in batches(inputs, published, model, jobs):
             next(bar, None)
             if not _process_one(inp, read, fmt=fmt, outputs=outputs, collected=collected,
                                 timezone=timezone, now=now, model=model):
@@ -426,6 +427,7 @@ def extract(
     timezone: str | None,
     now: Published | None,
     model: str | None,
+    jobs: int,
 ) -> None:
     """Find and normalize the time expressions in FILE, DIR or stdin (-).
 
@@ -462,7 +464,7 @@ def extract(
     )
     failed = len(errors) + run_extract(
         expanded, published=published, fmt=fmt, out_dir=output_dir, json_list=json_list, timezone=timezone,
-        now=now, model=model,
+        now=now, model=model, jobs=jobs,
     )
     total = len(errors) + len(expanded)
     if failed:
@@ -493,6 +495,7 @@ def deadlines(
     window: float | None,
     timezone: str | None,
     model: str | None,
+    jobs: int,
 ) -> None:
     """List the deadlines and ultimatums of FILE, DIR or stdin (-), soonest first.
 
@@ -505,7 +508,7 @@ def deadlines(
         _error(message)
     failed = len(errors)
     rows: list[tuple[Any, str]] = []
-    for inp, read in batches(expanded, published, model):
+    for inp, read in batches(expanded, published, model, jobs):
         try:
             if isinstance(read, InputError):
                 raise read

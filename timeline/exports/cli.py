@@ -135,6 +135,7 @@ def calendar(
     todo: bool,
     alarm: dt.timedelta | None,
     model: str | None,
+    jobs: int,
 ) -> None:
     """Write one iCalendar file with the events and deadlines of every input.
 
@@ -164,7 +165,7 @@ def calendar(
                 if show_bar else contextlib.nullcontext(expanded))
     with bar as seq:
         progress = iter(seq)
-        for inp, read in cli.batches(expanded, published, model):
+        for inp, read in cli.batches(expanded, published, model, jobs):
             next(progress, None)
             if not _read_into(inp, read, timezone, model, timelines, texts):
                 failed += 1
