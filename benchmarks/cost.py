@@ -14,6 +14,9 @@ In one run, alternating (``--rounds``, 3 by default; the best of each is kept):
   as the parse inside build varies from run to run, the sum of our stages (every stage but the
   parse, each the best of its rounds) is printed too.
 
+Linearity: the stages after the parse on 50 KB and 200 KB of one unit repeated ("Monday ",
+"at 5:00 pm ", a clause joined by "and" with no stop): a ratio near 4 is linear.
+
 Also: ``extract`` throughput on the same texts (words only, no parse), ``import timeline`` in a
 fresh process (best of 5, minus ``python -c pass``), and whether ``import timeline`` and
 ``timeline.extract`` leave spaCy unimported. KB = 1,000 bytes of UTF-8.
@@ -95,6 +98,17 @@ def main(argv: list[str] | None = None) -> int:
         timeline.extract(text, published=published)
     extract_s = time.perf_counter() - t
 
+    units = ("Monday ", "at 5:00 pm ", "The council voted on Friday and met on Monday ")
+    growth = []
+    for unit in units:
+        took = []
+        for size in (50_000, 200_000):
+            doc = pipeline.syntax(pipeline.read(unit * (size // len(unit)), published="2020-01-05"))
+            a = time.perf_counter()
+            pipeline.finish(doc)
+            took.append(time.perf_counter() - a)
+        growth.append((unit, took))
+
     base = _fresh("pass")
     imp = _fresh("import timeline") - base
     probe = subprocess.run(
@@ -114,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  stage {name:9s} {best_stage[name]:7.3f} s  {100 * best_stage[name] / best_parse:5.1f} % of the parse")
     print(f"extract (no parse):    {extract_s:7.2f} s  {kb / extract_s / 1000:8.2f} MB/s")
     print(f"import timeline:       {imp:7.3f} s  (spaCy imported by import + extract: {probe})")
+    for unit, (small, large) in growth:
+        print(f"linearity {unit.strip()[:24]!r:27} 50 KB {small:6.2f} s, 200 KB {large:6.2f} s: x{large / small:.1f}"
+              " (4 = linear)")
     return 0
 
 

@@ -93,3 +93,24 @@ def test_cli_jobs_parse_in_processes_and_change_nothing(tmp_path: Path) -> None:
             for jobs in ("1", "2")]
     assert [r.exit_code for r in runs] == [0, 0]
     assert runs[0].stdout == runs[1].stdout and '"resume"' in runs[0].stdout
+
+
+def test_a_sentence_without_stops_is_cut_before_the_parser() -> None:
+    doc = syntax.parse("The council voted on Friday and met on Monday " * 120)
+    assert max(len(s) for s in doc.sents) <= syntax.MAX_SENTENCE_TOKENS
+    short = syntax.parse("The council voted on Friday and met on Monday, officials said.")
+    assert len(list(short.sents)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The government ordered all foreign staff to leave starting on Sunday at 5:00 pm.",
+    "Late Saturday, rockets hit the base, two days after the talks of March 3 and 4 collapsed.",
+    "The vote, set for the first week of next month, was delayed until at least June 30, 2021.",
+])
+def test_span_root_is_spacys_root(text: str) -> None:
+    from timeline.syntax.sentences import span_root
+
+    doc = syntax.parse(text)
+    for m in timeline.extract(text, published=PUB):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        assert span is not None and span_root(span).i == span.root.i, m.text

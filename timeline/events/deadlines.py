@@ -12,6 +12,7 @@ import attrs
 from timeline._model import Mention
 from timeline.events.describe import describe
 from timeline.events.find_lexicon import REPORTING
+from timeline.syntax.sentences import sentence
 
 #: verbs that demand what their infinitive says ("gave households until Friday to register")
 DEMANDS: Final = frozenset("ask tell urge order demand give warn instruct call direct require".split())
@@ -99,7 +100,7 @@ def deadline_of(doc: Any, token: int, m: Mention, relation: str | None, kind: st
     tok = doc[token]
     before = doc.char_span(m.start, m.end, alignment_mode="expand")
     span_end = before is not None and before.start > 0 and doc[before.start - 1].lower_ in ("to", "-") and any(
-        t.lower_ in ("from", "between") for t in doc[max(before.start - 8, tok.sent.start) : before.start - 1])
+        t.lower_ in ("from", "between") for t in doc[max(before.start - 8, sentence(doc, token).start) : before.start - 1])
     skip = [(m.start, m.end)]
     limit = relation in ("by", "until") and not span_end
     lemma = _lemma(tok)

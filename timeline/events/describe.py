@@ -18,12 +18,14 @@ never loaded here; the caller passes the document's parse.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from timeline.syntax.sentences import story_start
+from timeline.syntax.sentences import sentence, story_start
 
 if TYPE_CHECKING:  # pragma: no cover - spaCy is needed only by the caller
     from spacy.tokens import Doc, Span, Token
@@ -110,6 +112,26 @@ class _Ctx:
     the_before: set[int] = attrs.Factory(set)  # tokens that get "the" before them (a removed time)
 
 
+class TimeSpans:
+    """Character spans of time expressions, sorted once, so that whether a token falls in one is
+    a bisection (a sentence may hold thousands of them)."""
+
+    __slots__ = ("ends", "spans")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        # the furthest end of the spans up to each one
+        self.ends = list(accumulate((e for _, e in self.spans), max))
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` overlaps one of the spans."""
+        k = bisect.bisect_left(self.spans, (b, -1))  # the spans that start before ``b`` ...
+        return bool(k) and self.ends[k - 1] > a  # ... one of which ends after ``a``
+
+
 class _Skipped:
     """The tokens inside a time expression, with what is left hanging without it: the possessive
     mark of a time ("Saturday 's"), a preposition whose object was the time ("on Monday").
@@ -117,7 +139,7 @@ class _Skipped:
 
     __slots__ = ("doc", "memo", "spans")
 
-    def __init__(self, doc: Doc, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, spans: TimeSpans) -> None:
         self.doc = doc
         self.spans = spans
         self.memo: dict[int, bool] = {}
@@ -134,8 +156,7 @@ class _Skipped:
     def _test(self, i: int) -> bool:
         t = self.doc[i]
         a = t.idx
-        b = a + len(t)
-        if any(a < e and b > s for s, e in self.spans):
+        if self.spans.overlaps(a, a + len(t)):
             return True
         dep = t.dep_
         if dep == "case" and t.head.i != i:
@@ -144,15 +165,6 @@ class _Skipped:
             kids = [c.i for c in t.children if c.dep_ != "punct"]
             return bool(kids) and all(k in self for k in kids)
         return False
-
-
-def _skipped(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]) -> _Skipped:
-    """The time spans of ``skip`` that touch the sentence ``doc[start:end]``."""
-    if not skip:
-        return _Skipped(doc, [])
-    lo = doc[start].idx
-    hi = doc[end - 1].idx + len(doc[end - 1])
-    return _Skipped(doc, [(s, e) for s, e in skip if s < hi and e > lo])
 
 
 def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) -> list[int]:
@@ -413,7 +425,8 @@ def _text_or_none(words: list[tuple[str, bool]]) -> str | None:
 
 
 # --- describe --------------------------------------------------------------------------------
-def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] = (), *, chain: bool = True) -> Description:
+def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] | TimeSpans = (), *,
+             chain: bool = True) -> Description:
     """Describe the event whose trigger is ``doc[token]``, leaving out the time spans ``skip``.
     Without ``chain``, an infinitive or a gerund is described alone ("get away from the bases"),
     not from the verb it hangs from ("we ask security forces to get away ...").
@@ -421,14 +434,16 @@ def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] = (), *, chai
     A verb gives subject + verb group + object or complement ("the bridge would reopen",
     "the union did not sign the deal"); a noun gives its noun phrase ("the vote on the budget").
     Long parts are trimmed to their head noun phrase so that the phrase stays near `MAX_WORDS`.
+    ``skip`` may be a `TimeSpans` prepared once for many calls on one sentence.
     """
     tok = doc[token]
-    sent = tok.sent
+    sent = sentence(doc, token)
     start = story_start(sent) if token >= sent.start + 2 else sent.start
     if token < start:
         start = sent.start
     first = next((t.i for t in doc[start:sent.end] if not (t.is_punct or t.is_space)), start)
-    ctx = _Ctx(doc, start, sent.end, _skipped(doc, start, sent.end, skip), first)
+    spans = skip if isinstance(skip, TimeSpans) else TimeSpans(skip)
+    ctx = _Ctx(doc, start, sent.end, _Skipped(doc, spans), first)
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "a revised plan", "repeated warnings": the participle names its noun's event
     if tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") and not any(

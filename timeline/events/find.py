@@ -313,6 +313,10 @@ def find_events(doc: Doc) -> list[EventWord]:
     return out
 
 
+#: how far back along "and ... and ..." the first conjunct is looked for
+_CONJ_STEPS = 16
+
+
 def _governor(tok: Token, triggers: set[int], copula_of: dict[int, int]) -> int | None:
     """The event that ``tok`` is an argument or complement of, if the parse shows one."""
     dep = tok.dep_
@@ -326,7 +330,10 @@ def _governor(tok: Token, triggers: set[int], copula_of: dict[int, int]) -> int 
     if dep == "pobj":
         head = head.head
     elif dep == "conj":
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
+        # the first conjunct's place, at most `_CONJ_STEPS` back (a bound on work per word)
+        for _ in range(_CONJ_STEPS):
+            if tok.dep_ != "conj" or tok.head.i == tok.i:
+                break
             tok = tok.head
         dep = tok.dep_
         head = tok.head

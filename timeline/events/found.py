@@ -10,6 +10,7 @@ import attrs
 from timeline._model import Interval
 from timeline.events.model import Kind, Relation, T0Relation
 from timeline.events.place import Tense
+from timeline.syntax.sentences import sentence
 
 if TYPE_CHECKING:
     from timeline.events.find import EventWord
@@ -44,5 +45,5 @@ class Found:
 
 def sentence_of(doc: Any, token: int) -> tuple[int, int]:
     """The character bounds of the sentence of ``token`` in the spaCy ``doc``."""
-    sent = doc[token].sent
+    sent = sentence(doc, token)
     return sent.start_char, sent.end_char

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline._model import Mention
 from timeline.events.model import Relation
-from timeline.syntax.sentences import story_start
+from timeline.syntax.sentences import sentence, span_root, story_start
 
 #: the most arcs a climb follows from the time to its event (a tree path, so linear in the sentence)
 MAX_STEPS: Final = 12
@@ -134,7 +134,7 @@ def relation_of(span: Span, m: Mention | None = None) -> Relation | None:
 
 
 def _preposition_relation(span: Span) -> Relation | None:
-    root = span.root
+    root = span_root(span)
     if root.dep_ == "pobj" and root.head.i < span.start:
         rel = RELATION_WORDS.get(root.head.lower_)
         if rel is not None:
@@ -154,7 +154,7 @@ def _preposition_relation(span: Span) -> Relation | None:
 
 def _far_end(to: Token) -> bool:
     """Whether "to" closes a span ("from May 2 to June 9"), not a move ("slip to next week")."""
-    sent_start = to.sent.start
+    sent_start = sentence(to.doc, to.i).start
     return any(t.lower_ in ("from", "between") for t in to.doc[max(sent_start, to.i - 8) : to.i])
 
 
@@ -293,10 +293,10 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
         span = _span(doc, m)
         if span is None or len(span) == 0:
             continue
-        if span.start < story_start(span.sent):
+        if span.start < story_start(sentence(doc, span.start)):
             continue  # the date of a dateline ("HALDEN BAY, March 4 (Wire) -") dates no event
         inside = range(span.start, span.end)
-        root = span.root
+        root = span_root(span)
         # the first word of the time phrase: its preposition if it has one ("on Monday")
         first = span.start
         if root.dep_ == "pobj" and root.head.i < span.start:

@@ -18,12 +18,20 @@ import attrs
 
 from timeline._model import Interval, Mention
 from timeline.events.deadlines import IMPOSING, deadline_of
-from timeline.events.describe import describe
+from timeline.events.describe import TimeSpans, describe
 from timeline.events.find_lexicon import PLANNED_MODIFIERS
 from timeline.events.found import Found, sentence_of
 from timeline.events.model import Kind, Relation, T0Relation
 from timeline.events.order import ordered
-from timeline.events.place import Tense, duration_of, event_interval, kind_and_t0, naive_like, narrow
+from timeline.events.place import (
+    Tense,
+    duration_of,
+    event_interval,
+    kind_and_t0,
+    naive_like,
+    narrow,
+)
+from timeline.syntax.sentences import span_root
 
 if TYPE_CHECKING:
     from timeline.document import Document
@@ -70,11 +78,13 @@ def find_all(document: Document) -> list[Found]:
     pub_end = published if ref.has_time or published.date() == dt.date.max else published + dt.timedelta(days=1)
     words = {w.token: w for w in document.words}
     # the time expressions of each sentence, left out of its descriptions (one pass over them)
-    spans_in: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    listed: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for x in mentions:
         token = doc.char_span(x.start, x.end, alignment_mode="expand")
         if token is not None:
-            spans_in.setdefault(sentence_of(doc, token.start), []).append((x.start, x.end))
+            listed.setdefault(sentence_of(doc, token.start), []).append((x.start, x.end))
+    spans_in = {bounds: TimeSpans(spans) for bounds, spans in listed.items()}
+    no_spans = TimeSpans(())
     found: list[Found] = []
     for link in document.links:
         m = mentions[link.mention]
@@ -83,7 +93,7 @@ def find_all(document: Document) -> list[Found]:
         word = words.get(link.token)
         tok = doc[link.token]
         sentence = sentence_of(doc, link.token)
-        skip = spans_in.get(sentence, [])
+        skip = spans_in.get(sentence, no_spans)
         tense: Tense = "none" if word is None else tense_of(word)
         if word is not None and word.pos == "NOUN" and _planned(tok):
             tense = "future"
@@ -139,7 +149,7 @@ def _interval(doc: Any, token: int, m: Mention, kind: Kind, relation: Relation |
     if m.type == "DURATION":
         head = doc[token]
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in span.root.children) \
+        if span is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in span_root(span).children) \
                 and not (head.i >= span.start and head.i < span.end):
             return None  # "within 14 days of a petition being filed": counted from an event
         if head.lemma_.lower() in IMPOSING and relation == "during":

@@ -14,6 +14,7 @@ import attrs
 
 from timeline.events.describe import describe
 from timeline.events.found import Found, sentence_of
+from timeline.syntax.sentences import sentence
 
 if TYPE_CHECKING:
     from timeline.document import Document
@@ -40,7 +41,7 @@ def _told_elsewhere(cue: Any, earlier: Any, words: dict[int, Any], by_word: dict
     """The later event when no dated event is above the cue: the first event word of the sentence
     (before the cue), where the same word dates an event elsewhere ("The attacks seemed to be
     retaliation for the strike" ... "Saturday's attacks")."""
-    for t in cue.sent:
+    for t in sentence(cue.doc, cue.i):
         if t.i >= cue.i:
             return None
         if t.i in words and t.i != earlier.i:

@@ -8,11 +8,23 @@ API, ``--model`` on the command line, or the ``TIMELINE_SPACY_MODEL`` environmen
 that order of precedence. Nothing is ever downloaded at run time.
 
 Only the tagger, the parser and what gives lemmas run: named entities are not used, and are
-not loaded.
+not loaded. A run of more than `MAX_SENTENCE_TOKENS` words without a stop is cut into sentences
+before the parser (at a comma near the limit if there is one), so that the work per sentence of
+every stage stays bounded.
 """
 
 from __future__ import annotations
 
-from timeline.syntax.model import DEFAULT_MODEL, ENV_VAR, SyntaxModelError, load, model_name, parsable, parse, parse_many
+from timeline.syntax.model import (
+    DEFAULT_MODEL,
+    ENV_VAR,
+    MAX_SENTENCE_TOKENS,
+    SyntaxModelError,
+    load,
+    model_name,
+    parsable,
+    parse,
+    parse_many,
+)
 
-__all__ = ["DEFAULT_MODEL", "ENV_VAR", "SyntaxModelError", "load", "model_name", "parsable", "parse", "parse_many"]
+__all__ = ["DEFAULT_MODEL", "ENV_VAR", "MAX_SENTENCE_TOKENS", "SyntaxModelError", "load", "model_name", "parsable", "parse", "parse_many"]

@@ -24,6 +24,14 @@ _INSTALL: Final = (
     f"{ENV_VAR}"
 )
 
+#: the longest run of words read as one sentence: a longer one (a list, a table, text without
+#: stops; no sentence of news is this long) is cut before the parser sees it, at a comma or a
+#: semicolon near the limit if there is one, so that the work per sentence stays bounded
+MAX_SENTENCE_TOKENS: Final = 250
+_GUARD: Final = "timeline_long_sentences"
+_STOPS: Final = frozenset(".!?")
+_SOFT_STOPS: Final = frozenset(",;:")
+
 #: lone surrogates: a str may hold them, spaCy's string store cannot encode them
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -73,6 +81,9 @@ def _load(name: str) -> Language:
     except Exception as e:  # a broken or incompatible package
         raise SyntaxModelError(f"the spaCy pipeline {name!r} could not be loaded: {type(e).__name__}: "
                                f"{str(e).splitlines()[0][:200] if str(e) else ''}; {_INSTALL}") from None
+    _register_guard()
+    if "parser" in nlp.pipe_names and _GUARD not in nlp.pipe_names:
+        nlp.add_pipe(_GUARD, before="parser")
     names = set(nlp.pipe_names)
     missing = [part for part, ok in (("tagger", bool(names & {"tagger", "morphologizer"})),
                                      ("dependency parser", "parser" in names)) if not ok]
@@ -83,6 +94,31 @@ def _load(name: str) -> Language:
     if nlp.lang != "en":
         raise SyntaxModelError(f"the spaCy pipeline {name!r} is for language {nlp.lang!r}; timeline reads English")
     return nlp
+
+
+def _register_guard() -> None:
+    from spacy.language import Language  # noqa: PLC0415
+
+    if Language.has_factory(_GUARD):
+        return
+
+    @Language.component(_GUARD)
+    def cut_long_sentences(doc: Doc) -> Doc:
+        """Sets a sentence start where a run of `MAX_SENTENCE_TOKENS` words has no stop."""
+        run = 0
+        soft = -1  # the last comma of the run
+        for t in doc:
+            run += 1
+            if t.text in _STOPS:
+                run, soft = 0, -1
+            elif t.text in _SOFT_STOPS:
+                soft = t.i
+            if run >= MAX_SENTENCE_TOKENS:
+                cut = soft + 1 if soft >= 0 and t.i - soft < MAX_SENTENCE_TOKENS // 5 else t.i
+                if 0 < cut < len(doc):
+                    doc[cut].is_sent_start = True
+                run, soft = t.i - cut + 1, -1
+        return doc
 
 
 def parsable(text: str) -> str:

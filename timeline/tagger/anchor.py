@@ -32,6 +32,7 @@ import attrs
 
 from timeline._model import Mention
 from timeline._reference import Reference, as_reference
+from timeline.syntax.sentences import span_root
 from timeline.tagger import tag
 from timeline.tagger.context import Tense
 
@@ -99,7 +100,7 @@ def governor(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    tok = span.root
+    tok = span_root(span)
     for _ in range(_MAX_CLIMB):
         dep, head = tok.dep_, tok.head
         if head is tok:
