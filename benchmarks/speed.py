@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Speed of timeline.extract: throughput, import time, linearity, adversarial inputs.
 
-    python benchmarks/speed.py [--gold DIR] [--quick] [--timeout SECONDS] [--json FILE]
+    python benchmarks/speed.py [--gold DIR] [--quick] [--build] [--timeout SECONDS] [--json FILE]
 
 * import: ``python -c "import timeline"`` minus ``python -c pass``, each the best
   of 5 fresh processes;
@@ -41,27 +41,29 @@ MB = 1_000_000
 # ------------------------------------------------------------------ child process
 
 
-def child(published: str, repeat: int) -> None:
-    """Read a text on stdin, time ``extract`` on it, print JSON on stdout."""
+def child(published: str, repeat: int, what: str = "extract") -> None:
+    """Read a text on stdin, time ``extract`` (or ``build``: parse and events included) on it,
+    print JSON on stdout: seconds, and the mentions (or the events) found."""
     sys.path.insert(0, str(REPO))
     import timeline
 
     text = sys.stdin.buffer.read().decode("utf-8")
-    timeline.extract("Talks resume on Monday, two weeks after the 5 May vote.", published=published)
+    run = timeline.extract if what == "extract" else timeline.build
+    run("Talks resume on Monday, two weeks after the 5 May vote.", published=published)  # warm-up, model load
     best = float("inf")
     n = 0
     for _ in range(repeat):
         t0 = time.perf_counter()
-        mentions = timeline.extract(text, published=published)
+        found = run(text, published=published)
         best = min(best, time.perf_counter() - t0)
-        n = len(mentions)
+        n = len(found)
     print(json.dumps({"seconds": best, "mentions": n}))
 
 
-def measure(text: str, *, repeat: int, timeout: float) -> dict[str, float | int | str]:
+def measure(text: str, *, repeat: int, timeout: float, what: str = "extract") -> dict[str, float | int | str]:
     """Run the child on ``text``; returns seconds, mentions and MB/s, or an error."""
     data = text.encode("utf-8")
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", PUBLISHED, str(repeat)]
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", PUBLISHED, str(repeat), what]
     try:
         proc = subprocess.run(cmd, input=data, capture_output=True, timeout=timeout, cwd=REPO)
     except subprocess.TimeoutExpired:
@@ -190,15 +192,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="inputs 20x smaller, fewer repeats: a smoke run")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per measurement (default 120)")
     ap.add_argument("--json", help="write the figures as JSON here")
-    ap.add_argument("--child", nargs=2, metavar=("PUBLISHED", "REPEAT"), help=argparse.SUPPRESS)
+    ap.add_argument("--build", action="store_true",
+                    help="time timeline.build (spaCy parse, events, timeline) instead of extract; "
+                    "the inputs are 10x smaller (100 KB, with --quick 5 KB): the parse runs at about 50 KB/s")
+    ap.add_argument("--child", nargs=3, metavar=("PUBLISHED", "REPEAT", "WHAT"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
-        child(a.child[0], int(a.child[1]))
+        child(a.child[0], int(a.child[1]), a.child[2])
         return 0
+    what = "build" if a.build else "extract"
 
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)  # rows appear as they are measured
-    scale = 0.05 if a.quick else 1.0
+    scale = (0.05 if a.quick else 1.0) * (0.1 if a.build else 1.0)
     repeats = 1 if a.quick else 3
     unit = int(MB * scale)
     texts = corpus_texts(Path(a.gold))
@@ -217,7 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print("throughput (corpus texts, best of %d)" % repeats)
     print(HEADER)
-    thr = measure(from_corpus(texts, unit), repeat=repeats, timeout=a.timeout)
+    print(f"timing timeline.{what}")
+    thr = measure(from_corpus(texts, unit), repeat=repeats, timeout=a.timeout, what=what)
     report["throughput"] = thr
     print(_row("corpus", thr))
     print()
@@ -228,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lin = []
     base = None
     for mult in (1, 2, 5, 10):
-        r = measure(from_corpus(texts, unit * mult), repeat=1 if a.quick else 2, timeout=a.timeout)
+        r = measure(from_corpus(texts, unit * mult), repeat=1 if a.quick else 2, timeout=a.timeout, what=what)
         extra = ""
         if "error" not in r:
             per_mb = float(r["seconds"]) / float(r["mb"])
@@ -245,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ref = float(thr["mb_per_s"]) if "error" not in thr else None
     adv = {}
     for name, build in ADVERSARIAL:
-        r = measure(build(unit), repeat=1, timeout=a.timeout)
+        r = measure(build(unit), repeat=1, timeout=a.timeout, what=what)
         extra = ""
         if "error" not in r and ref and float(r["mb_per_s"]) < ref / 10:
             extra = "<- over 10x slower than prose"

@@ -114,3 +114,11 @@ def test_span_root_is_spacys_root(text: str) -> None:
     for m in timeline.extract(text, published=PUB):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         assert span is not None and span_root(span).i == span.root.i, m.text
+
+
+def test_a_long_run_without_spaces_is_read_in_pieces_and_keeps_its_offsets() -> None:
+    text = "12:" * 400 + " Talks resumed on Monday."
+    assert len(syntax.parsable(text)) == len(text)
+    assert max(len(t) for t in syntax.parse(text)) <= syntax.MAX_WORD_CHARS
+    [e] = timeline.build(text, published=PUB)
+    assert text[e.trigger.start : e.trigger.end] == "resumed"

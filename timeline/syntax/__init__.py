@@ -9,8 +9,9 @@ that order of precedence. Nothing is ever downloaded at run time.
 
 Only the tagger, the parser and what gives lemmas run: named entities are not used, and are
 not loaded. A run of more than `MAX_SENTENCE_TOKENS` words without a stop is cut into sentences
-before the parser (at a comma near the limit if there is one), so that the work per sentence of
-every stage stays bounded.
+before the parser (at a comma near the limit if there is one), and a run of `MAX_WORD_CHARS`
+characters without a space is read in pieces (spaCy's tokenizer is quadratic over one long
+"word"), so that the work per sentence and per word of every stage stays bounded.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from timeline.syntax.model import (
     DEFAULT_MODEL,
     ENV_VAR,
     MAX_SENTENCE_TOKENS,
+    MAX_WORD_CHARS,
     SyntaxModelError,
     load,
     model_name,
@@ -27,4 +29,4 @@ from timeline.syntax.model import (
     parse_many,
 )
 
-__all__ = ["DEFAULT_MODEL", "ENV_VAR", "MAX_SENTENCE_TOKENS", "SyntaxModelError", "load", "model_name", "parsable", "parse", "parse_many"]
+__all__ = ["DEFAULT_MODEL", "ENV_VAR", "MAX_SENTENCE_TOKENS", "MAX_WORD_CHARS", "SyntaxModelError", "load", "model_name", "parsable", "parse", "parse_many"]

@@ -34,6 +34,10 @@ _SOFT_STOPS: Final = frozenset(",;:")
 
 #: lone surrogates: a str may hold them, spaCy's string store cannot encode them
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: the longest run of characters without a space the parser reads as one piece: spaCy's
+#: tokenizer strips affixes from a word one at a time, quadratic over a long run ("12:12:12:...")
+MAX_WORD_CHARS: Final = 200
+_LONG_WORD = re.compile(r"\S{%d}" % MAX_WORD_CHARS)
 
 _lock = threading.Lock()
 _loaded: dict[str, Language] = {}
@@ -122,9 +126,13 @@ def _register_guard() -> None:
 
 
 def parsable(text: str) -> str:
-    """``text`` as it is parsed: a lone surrogate (which spaCy cannot store) becomes U+FFFD, one
-    character for one, so that every offset of the parse is an offset of ``text``."""
-    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+    """``text`` as it is parsed, one character for one so that every offset of the parse is an
+    offset of ``text``: a lone surrogate (which spaCy cannot store) becomes U+FFFD, and in a run of
+    `MAX_WORD_CHARS` characters or more without a space every `MAX_WORD_CHARS`-th one is read as a
+    space."""
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+    return _LONG_WORD.sub(lambda m: m.group()[:-1] + " ", text)
 
 
 def parse(text: str, model: str | None = None) -> Doc:
