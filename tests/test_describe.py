@@ -58,11 +58,11 @@ CASES = [
      "the dock workers will not vote on the offer", "the dock workers", None),
     ("Diplomats warned that the truce may be broken [within days].", "broken",
      "the truce may be broken", "the truce", None),
-    # reported speech: the reported event, and the saying alone
+    # reported speech: the reported event, and the saying with what was said (short)
     ("City officials said [on Monday] the old bridge would reopen [in May].", "reopen",
      "the old bridge would reopen", "the old bridge", None),
     ("City officials said [on Monday] the old bridge would reopen [in May].", "said",
-     "city officials said", "city officials", None),
+     "city officials said the old bridge would reopen", "city officials", None),
     # infinitive: the subject of its controller, through a verb or a noun of plans
     ("Harlow Motors announced plans to cut 500 jobs.", "cut",
      "Harlow Motors announced plans to cut 500 jobs", "Harlow Motors", "500 jobs"),

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from timeline.events.find_lexicon import REPORTING
 from timeline.syntax.sentences import sentence, story_start
 
 if TYPE_CHECKING:  # pragma: no cover - spaCy is needed only by the caller
@@ -61,6 +62,8 @@ MODIFIER_DEPS: Final = frozenset({"advmod", "npadvmod", "compound", "quantmod", 
 #: prepositions whose phrase stays with a subject or object noun when short ("the head of the bank",
 #: "130 km per hour")
 NP_PREPS: Final = frozenset({"of", "per"})
+#: prepositions that make one unit with a figure's noun, kept even in a lean phrase: "130 km per hour"
+UNIT_PREPS: Final = frozenset({"per"})
 #: prepositions after a number that make one figure with it: "nine in ten", "41 to 38"
 NUMBER_PREPS: Final = frozenset("in to out".split())
 #: prepositions whose phrase stays with an event noun when short ("the vote on the budget")
@@ -186,8 +189,8 @@ def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) ->
             out.append(c.i)
         elif dep in ("advmod", "quantmod") and head.pos_ == "NUM":
             out.extend(_modifier(ctx, c))  # "nearly nine", "about 500"
-        elif not pp_done and dep == "prep" and c.i > head.i and (
-                c.lower_ in preps or (head.pos_ == "NUM" and c.lower_ in NUMBER_PREPS)):
+        elif (not pp_done or c.lower_ in UNIT_PREPS) and dep == "prep" and c.i > head.i and (
+                c.lower_ in preps or c.lower_ in UNIT_PREPS or (head.pos_ == "NUM" and c.lower_ in NUMBER_PREPS)):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.i not in skipped), None)
             if obj is not None:
                 pp = _np(ctx, obj, full=False)
@@ -296,11 +299,22 @@ def _controller(verb: Token) -> list[Token]:
     return []
 
 
+#: dashes that set off an aside: "collapsed on Friday -- the third failure in a month --"
+ASIDE_DASHES: Final = frozenset({"--", "—", "–"})
+
+
+def _aside(ctx: _Ctx, verb: Token, obj: Token) -> bool:
+    """Whether a dash stands between the verb and its object: the "object" is an aside the
+    parser took for one."""
+    a, b = sorted((verb.i, obj.i))
+    return any(t.text in ASIDE_DASHES for t in ctx.doc[a + 1 : b])
+
+
 def _first_object(ctx: _Ctx, verb: Token) -> Token | None:
     for dep in OBJECT_DEPS:
         for c in verb.children:
-            if c.dep_ == dep and c.i not in ctx.skipped and (dep != "npadvmod" or c.i > verb.i and (
-                    c.like_num or any(g.like_num for g in c.children))):
+            if c.dep_ == dep and c.i not in ctx.skipped and not _aside(ctx, verb, c) and (
+                    dep != "npadvmod" or c.i > verb.i and (c.like_num or any(g.like_num for g in c.children))):
                 if _is_relative(c):
                     return _noun_of_relative(verb)
                 return c
@@ -343,6 +357,21 @@ def _adverb_argument(ctx: _Ctx, verb: Token) -> list[int]:
                     out.extend(t.i for t in g.subtree if t.i not in ctx.skipped)  # "at least 1,000 meters"
             return out + _argument_pp(ctx, c)
     return []
+
+
+def _clause(ctx: _Ctx, verb: Token) -> list[int]:
+    """A reported clause, short: its "that", subject, verb group and object ("they hoped to reach a
+    deal", "it would publish the count")."""
+    out = [c.i for c in verb.children if c.dep_ == "mark" and c.lower_ == "that" and c.i not in ctx.skipped]
+    subj = _subject(ctx, verb)
+    if subj is not None:
+        out.extend(_np(ctx, subj, full=False))
+    out.extend(_verb_group(ctx, verb))
+    obj = _first_object(ctx, verb)
+    if obj is not None:
+        out.extend(_np(ctx, obj, full=False))
+    out.extend(_xcomp_down(ctx, verb))
+    return out
 
 
 def _bare_clause(ctx: _Ctx, verb: Token) -> list[int]:
@@ -558,6 +587,9 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
             and subj.dep_ != "ROOT":
         be = "were" if verb.head.tag_ in ("NNS", "NNPS") else "was"
 
+    # what a verb of saying reports (its clause after it), said in the description when short
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.i not in ctx.skipped),
+                None) if verb.lemma_.lower() in REPORTING and obj is None else None
     # settings from the fullest to the leanest: (subject full, object full, argument, chain)
     settings = ((True, True, True, True), (True, False, True, True), (False, False, True, True),
                 (False, False, False, True), (False, False, False, False))
@@ -588,7 +620,10 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
             else:
                 obj_words = _words(ctx, _np(ctx, obj, full=obj_full or bool(state)) + state)
             parts.append(obj_words)
-        if with_arg:
+        if with_arg and said is not None:
+            # "negotiators said they hoped to reach a deal": what was said, when it is short
+            parts.append(_words(ctx, _clause(ctx, said)))
+        elif with_arg:
             if passive_agent:
                 parts.append(_words(ctx, _argument_pp(ctx, verb)))
             else:
