@@ -162,7 +162,7 @@ def test_a_noun_and_its_verb_with_one_time_are_one_event() -> None:
     tl = timeline.build("The union called a Monday strike.", published="1990-02-01")
     (ev,) = [*tl.events, *tl.unplaced]
     assert ev.trigger.text == "strike" and [t.text for t in ev.also] == ["called"]
-    assert ev.description == "union called a strike"
+    assert ev.description == "the union called a strike"
 
 
 def test_two_times_of_one_clause_give_two_events_that_read_differently() -> None:

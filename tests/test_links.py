@@ -140,7 +140,7 @@ def test_a_reported_figure_is_one_event_without_the_reporting_verb() -> None:
     tl = timeline.build("The airline reported a fourth-quarter loss.", published="1990-02-01")
     (ev,) = [*tl.events, *tl.unplaced]
     assert ev.trigger.text == "loss" and ev.also == ()
-    assert ev.description == "airline reported a loss"
+    assert ev.description == "the airline reported a loss"
 
 
 def test_past_verbs_joined_across_an_object_share_the_time() -> None:

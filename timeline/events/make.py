@@ -86,6 +86,8 @@ def find_all(document: Document) -> list[Found]:
     spans_in = {bounds: TimeSpans(spans) for bounds, spans in listed.items()}
     no_spans = TimeSpans(())
     found: list[Found] = []
+    also: list[tuple[Any, int]] = []  # (verb, index of the event it tells) for `Event.also`
+    dated = {ln.token for ln in document.links}
     for link in document.links:
         m = mentions[link.mention]
         # nothing said: a date or a time is "on", a length "during"
@@ -121,7 +123,13 @@ def find_all(document: Document) -> list[Found]:
         iv = _interval(doc, link.token, m, kind, link.relation, iv0, published)
         token = link.token if due is None or due.due_token is None else due.due_token
         t = doc[token]
-        desc = describe(doc, token, skip)
+        taker = _taker(doc, t, m, words) if due is None else None
+        if taker is not None and taker.i in dated:
+            taker = None  # the verb has a time of its own: two events ("claimed Saturday's attacks" by Sunday)
+        # "the union called a Monday strike": the strike, told by the clause that takes it
+        desc = describe(doc, token if taker is None else taker.i, skip)
+        if taker is not None and words[taker.i].cls != "REPORTING":
+            also.append((taker, len(found)))
         found.append(Found(
             sentence=sentence,
             trigger=(t.idx, t.idx + len(t.text)),
@@ -140,8 +148,28 @@ def find_all(document: Document) -> list[Found]:
             subject=desc.subject,
             object=desc.object,
         ))
+    for verb, n in also:
+        f = found[n]
+        found.append(attrs.evolve(f, trigger=(verb.idx, verb.idx + len(verb.text)), trigger_text=verb.text,
+                                  word=words.get(verb.i), same_as=n))
     ordered(document, found)
     return found
+
+
+#: arcs by which a time before a noun sets it for a day ("called a Monday strike", "reported a
+#: fourth-quarter loss"); not a possessive, which dates the noun alone ("condemned Saturday's bombing")
+_MODIFIER_ARCS: Final = frozenset(("compound", "amod", "nmod", "npadvmod"))
+
+
+def _taker(doc: Any, noun: Any, m: Mention, words: dict[int, EventWord]) -> Any:
+    """The verb whose object is the event noun ``noun`` that the time ``m`` modifies ("called a
+    Monday strike", "reported a fourth-quarter loss"), when that verb is an event word too."""
+    if noun.dep_ != "dobj" or noun.head.i not in words or words[noun.head.i].pos != "VERB":
+        return None
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not any(t.head.i == noun.i and t.dep_ in _MODIFIER_ARCS for t in span):
+        return None
+    return noun.head
 
 
 def _interval(doc: Any, token: int, m: Mention, kind: Kind, relation: Relation | None, iv0: Interval | None,
