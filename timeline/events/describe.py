@@ -313,6 +313,12 @@ def _aside(ctx: _Ctx, verb: Token, obj: Token) -> bool:
 def _first_object(ctx: _Ctx, verb: Token) -> Token | None:
     for dep in OBJECT_DEPS:
         for c in verb.children:
+            if c.dep_ == dep and c.i in ctx.skipped and dep == "dobj":
+                # "to end [two decades of] war": the length is left out, what it measures stays
+                of = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+                obj = None if of is None else next((g for g in of.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.i not in ctx.skipped:
+                    return obj
             if c.dep_ == dep and c.i not in ctx.skipped and not _aside(ctx, verb, c) and (
                     dep != "npadvmod" or c.i > verb.i and (c.like_num or any(g.like_num for g in c.children))):
                 if _is_relative(c):

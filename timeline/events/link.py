@@ -192,6 +192,16 @@ def _climb(root: Token, inside: range, is_event: Callable[[Token], bool]) -> Tok
     return None
 
 
+def _measured(root: Token, is_event: Callable[[Token], bool]) -> Token | None:
+    """The event a length measures through "of": "two decades [of war]", "18 months [of talks]"."""
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and is_event(obj):
+                return obj
+    return None
+
+
 def _phase_noun(tok: Token, is_event: Callable[[Token], bool]) -> Token | None:
     """The phase noun whose "of" phrase ``tok`` is: "the conclusion [of a session]"."""
     prep = tok.head
@@ -301,10 +311,13 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
         first = span.start
         if root.dep_ == "pobj" and root.head.i < span.start:
             first = min(first, root.head.i)
-        target = _climb(root, inside, is_event)
+        target = _measured(root, is_event) if m.type == "DURATION" and OPTIONS["measured"] else None
+        measured = target is not None
+        if target is None:
+            target = _climb(root, inside, is_event)
         if target is None:
             continue
-        relation = relation_of(span, m)
+        relation: Relation | None = "during" if measured else relation_of(span, m)
         extra: list[Token] = []
         verb = target
         reported = _reported(verb, first, is_event) if OPTIONS["reported"] else None
@@ -350,4 +363,4 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
 #: the rules after the climb, each of which can be switched off to measure it
 #: (``benchmarks/parse_links.py --ablate``)
 OPTIONS: dict[str, bool] = {"reported": True, "noun_before": True, "aspectual": True, "when": True, "conj": True, "object": True, "noun_left": True, "figure": True, "light": True,
-                            "phase": True}
+                            "phase": True, "measured": True}

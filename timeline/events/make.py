@@ -128,7 +128,7 @@ def find_all(document: Document) -> list[Found]:
             taker = None  # the verb has a time of its own: two events ("claimed Saturday's attacks" by Sunday)
         # "the union called a Monday strike": the strike, told by the clause that takes it
         desc = describe(doc, token if taker is None else taker.i, skip)
-        if taker is not None and words[taker.i].cls != "REPORTING":
+        if taker is not None and words[taker.i].cls != "REPORTING" and t.dep_ == "dobj":
             also.append((taker, len(found)))
         found.append(Found(
             sentence=sentence,
@@ -163,7 +163,13 @@ _MODIFIER_ARCS: Final = frozenset(("compound", "amod", "nmod", "npadvmod"))
 
 def _taker(doc: Any, noun: Any, m: Mention, words: dict[int, EventWord]) -> Any:
     """The verb whose object is the event noun ``noun`` that the time ``m`` modifies ("called a
-    Monday strike", "reported a fourth-quarter loss"), when that verb is an event word too."""
+    Monday strike", "reported a fourth-quarter loss") or measures ("to end two decades of war"),
+    when that verb is an event word too: the noun is told by the verb's clause."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        length = noun.head.head  # "to end two decades of war": the war, told by the verb
+        inside = m.start <= length.idx < m.end
+        verb = length.head
+        return verb if inside and verb.i in words and words[verb.i].pos == "VERB" else None
     if noun.dep_ != "dobj" or noun.head.i not in words or words[noun.head.i].pos != "VERB":
         return None
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
