@@ -139,7 +139,7 @@ EVENT_NOUNS: Final = _words(
     strike blast explosion crash collapse fire flood earthquake storm accident incident riot
     protest demonstration rally march uprising revolt revolution coup invasion occupation
     siege ceasefire truce offensive campaign meeting talk summit conference session hearing
-    trial ceremony visit trip tour speech interview election referendum purchase deal merger
+    trial ceremony visit trip tour speech interview election referendum vote purchase deal merger
     acquisition takeover buyout offer bid transaction payment loss gain rise fall drop decline
     increase decrease growth slump surge jump rebound recovery crisis recession boom downturn
     decision ruling verdict sentence conviction arrest detention release escape investigation

@@ -81,6 +81,9 @@ FIGURE_NOUNS: Final = frozenset(
 PHASE_NOUNS: Final = frozenset(
     "conclusion end start beginning opening close completion resumption onset outset expiry expiration".split()
 )
+#: relations of a limit, which bounds the verb, not the noun before the time ("will decide on the
+#: appeal within weeks", "must file their offers by May 1")
+BOUND_RELATIONS: Final = frozenset(("by", "until"))
 #: verbs of little meaning of their own: "remarks made last week" dates the remarks
 LIGHT_VERBS: Final = frozenset("make give hold take have issue deliver".split())
 #: the word of a clause that the time dates by its own time: "in 1979, when the troops invaded"
@@ -239,6 +242,15 @@ def _noun_before(verb: Token, first: int, is_event: Callable[[Token], bool]) -> 
     return tok
 
 
+def _set_for(verb: Token, first: int, is_event: Callable[[Token], bool]) -> Token | None:
+    """The event noun object of ``verb`` that ends right before "for" and a day ("set a vote for
+    Friday")."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.right_edge.i == first - 1 and c.pos_ == "NOUN" and is_event(c):
+            return c
+    return None
+
+
 def _governing_verb(noun: Token, root: Token, is_event: Callable[[Token], bool]) -> Token | None:
     """The verb that takes as its object the noun a time hangs on, when an infinitive follows the
     time ("announced plans on Monday to cut jobs": the announcing is dated, not the plans)."""
@@ -323,10 +335,15 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
         reported = _reported(verb, first, is_event) if OPTIONS["reported"] else None
         if reported is not None:
             target = reported
-        elif target.pos_ in ("VERB", "AUX") and OPTIONS["noun_before"]:
+        elif target.pos_ in ("VERB", "AUX") and OPTIONS["noun_before"] and relation not in BOUND_RELATIONS:
             noun = _noun_before(target, first, is_event)
             if noun is not None:
                 target = noun
+        if OPTIONS["set_for"] and target.pos_ in ("VERB", "AUX") and m.type in ("DATE", "TIME") \
+                and doc[first].lower_ == "for":
+            noun = _set_for(target, first, is_event)
+            if noun is not None:
+                target = noun  # "called a strike for Monday": the day the strike is set for
         if OPTIONS["figure"] and target.pos_ in ("VERB", "AUX") and relation in ("during", "on"):
             figure = _figure(target, is_event)
             if figure is not None:
@@ -363,4 +380,4 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
 #: the rules after the climb, each of which can be switched off to measure it
 #: (``benchmarks/parse_links.py --ablate``)
 OPTIONS: dict[str, bool] = {"reported": True, "noun_before": True, "aspectual": True, "when": True, "conj": True, "object": True, "noun_left": True, "figure": True, "light": True,
-                            "phase": True, "measured": True}
+                            "phase": True, "measured": True, "set_for": True}
