@@ -59,3 +59,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         reason = known.get(nid)
         if reason is not None:
             item.add_marker(pytest.mark.xfail(strict=True, reason=reason))
+
+# The profile of the adversarial review (issue 16): 8,000 examples a property, 40,000 over the five
+# properties of extraction (tests/test_properties.py). One flag chooses it:
+#   python -m pytest tests/test_properties.py --hypothesis-profile=adversarial
+settings.register_profile(
+    "adversarial",
+    deadline=None,
+    max_examples=8000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    print_blob=True,
+)

@@ -16,7 +16,6 @@ import signal
 import stat
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Literal

@@ -24,7 +24,7 @@ import attrs
 from timeline._model import Interval, Mention
 from timeline.zones.data import zone_name_rows
 
-__all__ = ["Zone", "UnknownZoneError", "get_zone", "written_zone", "attach", "localize", "in_zone"]
+__all__ = ["CalendarRangeError", "Zone", "UnknownZoneError", "get_zone", "written_zone", "attach", "localize", "in_zone"]
 
 UTC = dt.timezone.utc
 _OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*([+\-\u2212])\s*(\d{1,2})(?:(?::|\.)?(\d{2}))?", re.IGNORECASE)
