@@ -352,7 +352,7 @@ def _read_jsonl(inp: Input, text: str, published: Published | None) -> Iterator[
 MAX_JSON_DEPTH = 32
 #: the most digits of an integer read in a JSON Lines record
 MAX_JSON_DIGITS = 32
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # unrolled: no backtracking stack a character
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
