@@ -76,6 +76,12 @@ def test_the_edges_of_the_calendar_give_a_result_or_a_clear_error(published: obj
             for m in mentions:
                 if m.interval is not None:
                     assert m.interval.start <= m.interval.end
+        try:
+            tl = timeline.build(text, published=published, timezone=timezone)  # type: ignore[arg-type]
+        except CalendarRangeError as exc:
+            assert "outside the years 1 to 9999" in str(exc)
+        else:
+            assert all(e.interval is None or e.interval.start <= e.interval.end for e in tl.events)
 
 
 def test_a_clock_time_pushed_past_year_9999_names_the_expression() -> None:
@@ -458,3 +464,11 @@ def test_the_adversarial_hypothesis_profile_is_registered() -> None:
     profile = settings.get_profile("adversarial")
     assert profile.max_examples == 8000
     assert profile.deadline is None
+
+
+def test_a_calendar_name_with_a_newline_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("calendar", str(good_input(tmp_path)), "-p", "2020-01-05", "-o", str(tmp_path / "a.ics"),
+                    "--name", "a\nb")
+    assert result.exit_code == 2
+    assert "'a\\nb' holds a control character" in result.stderr
+    assert not (tmp_path / "a.ics").exists()

@@ -167,6 +167,9 @@ def calendar(
             cli.write_target(output)
         except OSError as exc:
             raise click.UsageError(f"cannot write {cli.shown(str(output))}: {exc.strerror or exc}", ctx=ctx) from None
+    if name is not None and not name.isprintable():
+        raise click.BadParameter(f"{cli.shown(repr(name))} holds a control character; a calendar's name is one line "
+                                 "of printable text", ctx=ctx, param_hint="'--name'")
     expanded, errors = cli.expand_inputs(inputs)
     for message in errors:
         cli._error(message)

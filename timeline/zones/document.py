@@ -147,14 +147,15 @@ def document_zone(text: str, mentions: Sequence[Mention] = (), *, timezone: str 
 
 
 def _within_calendar(mentions: Sequence[Mention], zone: str, published: dt.datetime | None) -> None:
-    """A `CalendarRangeError` when a mention, or the day of publication (which dates the events
-    the text dates no other way), of the first or last days of the calendar (years 1 and 9999),
+    """A `CalendarRangeError` when a mention, or the day or time of publication (which date the
+    events the text dates no other way, and end the spans before it), of the first or last days of the calendar (years 1 and 9999),
     put in ``zone``, leaves the years 1 to 9999 in UTC: Python's dates cannot hold it."""
     spans = [(m.text, m.interval.start, m.interval.end) for m in mentions
              if m.interval is not None and m.interval.start.tzinfo is None]
     if published is not None and published.tzinfo is None:
         day = dt.datetime(published.year, published.month, published.day)
         spans.append(("the day of publication", day, day + dt.timedelta(days=1) if day.year < 9999 else day))
+        spans.append(("the time of publication", published, published))  # "in the last 3 days" ends there
     tzinfo = None
     for text, start, end in spans:
         if start.year > 1 and end.year < 9999:
