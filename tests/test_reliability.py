@@ -472,3 +472,9 @@ def test_a_calendar_name_with_a_newline_is_a_usage_error(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "'a\\nb' holds a control character" in result.stderr
     assert not (tmp_path / "a.ics").exists()
+
+
+def test_a_text_the_parser_refuses_fails_alone_in_its_batch(tmp_path: Path) -> None:
+    huge = write(tmp_path / "huge.txt", "x " * 500_001)  # over spaCy's 1,000,000 characters: the batch parse fails
+    result = invoke("extract", str(good_input(tmp_path)), str(huge), "-p", "2020-01-05", "-f", "json")
+    assert_one_bad_input(result, f"{huge}: ")
