@@ -7,9 +7,13 @@ reports. Shared by `timeline.cli` and `timeline.exports.cli`, which import it an
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import itertools
 import json
 import os
 import re
+import signal
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -19,7 +23,7 @@ from typing import Any, BinaryIO, Literal
 import attrs
 import click
 
-from timeline._reference import as_reference
+from timeline._reference import MAX_DATE_LENGTH, as_reference
 
 FORMATS = ("table", "json", "timeml", "ics", "csv", "timelinejs", "html")
 
@@ -62,10 +66,12 @@ def parse_published(value: str) -> Published:
     datetime.datetime(2020, 1, 5, 9, 0)
     """
     text = value.strip()
+    if len(text) > MAX_DATE_LENGTH:
+        raise ValueError(f"it is {len(text)} characters long; a date is at most {MAX_DATE_LENGTH}")
     try:
         ref = as_reference(text)
-    except (TypeError, ValueError):
-        pass
+    except (TypeError, ValueError) as exc:
+        _no_invalid_iso(text, exc)
     else:
         return ref.when if ref.has_time else ref.date
     if not text:
@@ -80,10 +86,43 @@ def parse_published(value: str) -> Published:
         )
     offset = parsed.utcoffset()
     if offset is not None:
+        as_reference(parsed, argument="published")  # an offset beyond +/-14:00 is an error
         return parsed.replace(tzinfo=dt.timezone(offset))
     if parsed.time() == dt.time(0) and not _HAS_CLOCK.search(text):
         return parsed.date()
     return parsed
+
+
+_ISO_SHAPED = re.compile(r"([+-]?\d{4})-?(\d{2})-?(\d{2})(?:$|[T ])")
+
+
+def _no_invalid_iso(text: str, refused: Exception) -> None:
+    """A `ValueError` when ``text`` is shaped like an ISO 8601 date (``2020-13-01``, ``20200230``,
+    ``2020-02-30T09:00``, ``2020-01-05T25:00``) but is none (``refused`` says why ISO 8601 did not
+    take it): an error, never a guess by dateparser. ``2020-01-05 9am`` goes on to dateparser."""
+    m = _ISO_SHAPED.match(text)
+    if m is None:
+        return
+    try:
+        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise ValueError(f"{shown(repr(text))} is shaped like an ISO 8601 date (YYYY-MM-DD) but is no date: {exc}") from None
+    try:
+        dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        if m.group(0).endswith("T"):
+            raise ValueError(f"{shown(repr(text))} is shaped like an ISO 8601 date and time but is none: {exc}") from None
+        return
+    raise ValueError(str(refused)) from None  # ISO 8601 Python reads, refused by as_reference (an offset)
+
+
+def shown(name: str) -> str:
+    """``name`` as it may be shown on a terminal: control characters (terminal escapes, newlines),
+    lone surrogates and other unprintable characters are written as Python escapes (``\\x1b``)."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   if not 0xD800 <= ord(c) <= 0xDFFF else f"\\u{ord(c):04x}" for c in name)
 
 
 def iso(published: Published) -> str:
@@ -151,7 +190,9 @@ class Input:
 
     @property
     def stem(self) -> str:
-        return "stdin" if self.path is None else self.path.stem
+        """The file name without its suffix, its control characters (a newline, a terminal
+        escape) and undecodable bytes made ``_``: the default document id and output name."""
+        return "stdin" if self.path is None else _plain(self.path.stem)
 
     @property
     def single(self) -> bool:
@@ -159,8 +200,16 @@ class Input:
         return self.kind != "jsonl"
 
 
+def _plain(name: str) -> str:
+    """``name`` with every character that is not printable (controls, lone surrogates from
+    undecodable bytes) replaced by ``_``."""
+    return name if name.isprintable() else "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF
+                                                   else "_" for c in name)
+
+
 def expand_inputs(args: Sequence[str]) -> tuple[list[Input], list[str]]:
-    """Turn the arguments into inputs; return them and the errors found doing so."""
+    """Turn the arguments into inputs; return them and the errors found doing so (a folder that
+    cannot be listed is one error, naming it)."""
     inputs: list[Input] = []
     errors: list[str] = []
     for arg in args:
@@ -169,10 +218,14 @@ def expand_inputs(args: Sequence[str]) -> tuple[list[Input], list[str]]:
             continue
         path = Path(arg)
         if path.is_dir():
-            found = sorted(
-                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES),
-                key=lambda p: p.name,
-            )
+            try:
+                found = sorted(
+                    (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES),
+                    key=lambda p: p.name,
+                )
+            except OSError as exc:
+                errors.append(f"{arg}: cannot read the directory: {exc.strerror or exc}")
+                continue
             if not found:
                 errors.append(f"{arg}: the directory is empty (no .txt, .tml or .jsonl files)")
             inputs.extend(Input(str(p), p) for p in found)
@@ -253,12 +306,13 @@ def _read_timeml_document(inp: Input, published: Published | None) -> Document:
     if published is None and doc.published:
         try:
             published = parse_published(doc.published)
-        except ValueError:
+        except ValueError as exc:
             raise InputError(
-                f"{inp.label}: the DCT value {doc.published!r} is not a date; pass --published DATE"
+                f"{inp.label}: the DCT value {_brief(doc.published)} is not a date ({exc}); pass --published DATE"
             ) from None
     if published is None:
         raise InputError(f"{inp.label}: no DCT (publication date) in the file; pass --published DATE")
+    _plain_id(doc.doc_id, f"{inp.label}: the DOCID")
     return Document(
         id=doc.doc_id or inp.stem,
         source=inp.label,
@@ -293,17 +347,70 @@ def _read_jsonl(inp: Input, text: str, published: Published | None) -> Iterator[
         yield InputError(f"{inp.label}: no records (the file is empty)")
 
 
+#: the deepest nesting of arrays and objects read in a JSON Lines record (a record is an object
+#: of strings: 1 deep)
+MAX_JSON_DEPTH = 32
+#: the most digits of an integer read in a JSON Lines record
+MAX_JSON_DIGITS = 32
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # unrolled: no backtracking stack a character
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_depth(line: str) -> int:
+    """How deeply the arrays and objects of one JSON text nest (its strings left out)."""
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", line))
+    return max(itertools.accumulate(1 if c in "[{" else -1 for c in brackets), default=0)
+
+
+def _json_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_JSON_DIGITS:
+        raise _TooBig(f"an integer of {len(digits.lstrip('-'))} digits (at most {MAX_JSON_DIGITS} are read)")
+    return int(digits)
+
+
+class _TooBig(ValueError):
+    pass
+
+
+def _no_surrogate(value: str, where: str, field: str) -> None:
+    m = _SURROGATE.search(value)
+    if m is not None:
+        raise InputError(f"{where}: {field!r} holds a lone surrogate \\u{ord(m.group()):04x} at offset {m.start()}, "
+                         "which is not a character (the JSON escape of half a UTF-16 pair)")
+
+
+def _plain_id(doc_id: str, what: str) -> None:
+    bad = next((c for c in doc_id if not c.isprintable() or 0xD800 <= ord(c) <= 0xDFFF), None)
+    if bad is not None:
+        raise InputError(f"{what} {shown(repr(doc_id[:80]))} holds the character U+{ord(bad):04X}; "
+                         "an id is printable text (it names output files and calendar entries)")
+
+
+def _brief(value: str, limit: int = 80) -> str:
+    text = shown(repr(value[:limit]))
+    return text if len(value) <= limit else f"{text}... ({len(value)} characters)"
+
+
 def _jsonl_record(line: str, where: str, lineno: int, inp: Input, published: Published | None) -> Document:
+    depth = _json_depth(line)
+    if depth > MAX_JSON_DEPTH:
+        raise InputError(f"{where}: arrays or objects nested {depth} deep (at most {MAX_JSON_DEPTH} are read)")
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not JSON: {exc.msg} (column {exc.colno})") from None
+    except _TooBig as exc:
+        raise InputError(f"{where}: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{where}: cannot read the record: {exc}") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object with 'text' and 'published'")
     body = record.get("text")
     if not isinstance(body, str):
         what = "missing" if body is None else f"not a string ({type(body).__name__})"
         raise InputError(f"{where}: 'text' is {what}")
+    _no_surrogate(body, where, "text")
     raw_id = record.get("id")
     if raw_id is None:
         doc_id = f"{inp.stem}-{lineno}"
@@ -311,12 +418,14 @@ def _jsonl_record(line: str, where: str, lineno: int, inp: Input, published: Pub
         doc_id = str(raw_id)
     else:
         raise InputError(f"{where}: 'id' must be a non-empty string or an integer")
+    _plain_id(doc_id, f"{where}: 'id'")
     if published is None:
         raw = record.get("published")
         if raw is None:
             raise InputError(f"{where}: 'published' is missing (or pass --published DATE)")
         if not isinstance(raw, str):
             raise InputError(f"{where}: 'published' must be a string such as \"2020-01-05\"")
+        _no_surrogate(raw, where, "published")
         try:
             published = parse_published(raw)
         except ValueError as exc:
@@ -350,9 +459,35 @@ def _timeline(doc: Document, mentions: Sequence[Any]) -> Any:
     return _analysis(doc, mentions).timeline
 
 
+#: temporary files being written, removed when a signal ends the run (`cleanup_on_signals`)
+_PENDING: set[str] = set()
+
+
+def write_target(path: Path) -> Path:
+    """Where writing ``path`` goes: the file itself, or the target of a symbolic link (written
+    through, never replaced by a file). An `OSError` when that is not a regular file (a device,
+    a pipe, a socket, a folder): it is never replaced."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(mode):
+        kind = ("a folder" if stat.S_ISDIR(mode) else "a character device" if stat.S_ISCHR(mode)
+                else "a block device" if stat.S_ISBLK(mode) else "a named pipe" if stat.S_ISFIFO(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        where = "" if target == path else f" (the link leads to {shown(str(target))})"
+        raise OSError(errno.EEXIST, f"it is {kind}{where}; only a regular file is replaced")
+    return target
+
+
 def write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file and `os.replace`."""
+    """Write ``content`` to ``path`` through a temporary file and `os.replace`: a symbolic link
+    is written through to its target; a device, pipe, socket or folder is refused (`write_target`).
+    The temporary file is removed on failure, and on SIGTERM / SIGINT (`cleanup_on_signals`)."""
+    path = write_target(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    _PENDING.add(tmp)
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it a normal file's mode
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -366,6 +501,48 @@ def write_atomically(path: Path, content: str) -> None:
         except FileNotFoundError:
             pass
         raise
+    finally:
+        _PENDING.discard(tmp)
+
+
+def _remove_pending() -> None:
+    for tmp in list(_PENDING):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        _PENDING.discard(tmp)
+
+
+class Terminated(SystemExit):
+    """SIGTERM (or SIGHUP) received: the run ends as it would by the signal, without temp files."""
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    _remove_pending()
+    raise Terminated(128 + signum)
+
+
+class cleanup_on_signals:
+    """While active (in the main thread), SIGTERM and SIGHUP end the run through an exception, so
+    that a temporary output file is removed (SIGINT already raises `KeyboardInterrupt`); the exit
+    status is 128 + the signal's number, as a shell reports a process the signal killed."""
+
+    _SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+    def __enter__(self) -> None:
+        import threading  # noqa: PLC0415
+
+        self.saved: dict[int, Any] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for sig in self._SIGNALS:
+            self.saved[sig] = signal.signal(sig, _on_signal)
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self.saved.items():
+            signal.signal(sig, handler)
+        _remove_pending()
 
 
 def _umask() -> int:
@@ -393,8 +570,9 @@ class _Outputs:
             )
         try:
             write_atomically(path, content)
-        except OSError as exc:
-            raise InputError(f"{label}: cannot write {path}: {exc.strerror or exc}") from None
+        except (OSError, UnicodeEncodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else None
+            raise InputError(f"{label}: cannot write {path}: {reason or exc}") from None
         self.written[resolved] = label
         return path
 
@@ -435,22 +613,35 @@ def read_batch(inputs: Sequence[Input], published: Published | None, model: str 
                jobs: int = 1) -> list[tuple[Input, list[Document | InputError] | InputError]]:
     """The documents of ``inputs`` (or the error that stopped each input), their texts parsed in
     one batch through ``nlp.pipe`` (in ``jobs`` processes)."""
-    from timeline.syntax import parse_many  # noqa: PLC0415
-
     read: list[tuple[Input, list[Document | InputError] | InputError]] = []
     for inp in inputs:
         try:
             read.append((inp, list(read_documents(inp, published))))
         except InputError as exc:
             read.append((inp, exc))
+        except Exception as exc:  # noqa: BLE001 - whatever spoils one input must not stop the others
+            read.append((inp, InputError(f"{inp.label}: cannot read: {type(exc).__name__}: {exc}")))
     docs = [d for _, items in read if isinstance(items, list) for d in items if isinstance(d, Document)]
-    parses = iter(parse_many([d.text for d in docs], model, n_process=jobs if len(docs) > 1 else 1))
+    parses = _parses([d.text for d in docs], model, jobs)
     out: list[tuple[Input, list[Document | InputError] | InputError]] = []
     for inp, items in read:
         if isinstance(items, list):
             items = [attrs.evolve(d, parsed=next(parses)) if isinstance(d, Document) else d for d in items]
         out.append((inp, items))
     return out
+
+
+def _parses(texts: list[str], model: str | None, jobs: int) -> Iterator[Any]:
+    """The parses of ``texts`` as one batch; when the batch fails (one text spaCy refuses), None
+    for each, so that each document is parsed on its own by `_tag` and only the bad one fails."""
+    from timeline.syntax import SyntaxModelError, parse_many  # noqa: PLC0415
+
+    try:
+        return iter(list(parse_many(texts, model, n_process=jobs if len(texts) > 1 else 1)))
+    except SyntaxModelError:
+        raise
+    except Exception:  # noqa: BLE001
+        return itertools.repeat(None)
 
 
 def batches(inputs: Sequence[Input], published: Published | None, model: str | None,
@@ -462,7 +653,8 @@ def batches(inputs: Sequence[Input], published: Published | None, model: str | N
 
 
 def _error(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
+    """One error on stderr, its unprintable characters (terminal escapes, newlines) escaped."""
+    click.echo(f"error: {shown(message)}", err=True)
 
 
 def model_option(f: Any) -> Any:

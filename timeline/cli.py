@@ -40,9 +40,11 @@ from timeline._cli_io import (
     _timeline,
     _timezone_option,
     batches,
+    cleanup_on_signals,
     expand_inputs,
     iso,
     model_option,
+    shown,
 )
 
 
@@ -254,12 +256,21 @@ def run_extract(
         )
     else:
         items = contextlib.nullcontext(inputs)
+    from timeline.syntax import SyntaxModelError  # noqa: PLC0415
+
     with items as seq:
         bar = iter(seq)
         for inp, read in batches(inputs, published, model, jobs):
             next(bar, None)
-            if not _process_one(inp, read, fmt=fmt, outputs=outputs, collected=collected,
-                                timezone=timezone, now=now, model=model):
+            try:
+                ok = _process_one(inp, read, fmt=fmt, outputs=outputs, collected=collected,
+                                  timezone=timezone, now=now, model=model)
+            except SyntaxModelError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one input's failure must not stop the others
+                _error(f"{inp.label}: {type(exc).__name__}: {exc}")
+                ok = False
+            if not ok:
                 failed += 1
 
     if fmt == "csv" and outputs is None:
@@ -267,9 +278,9 @@ def run_extract(
 
         echo_csv(collected)
     if fmt == "json" and outputs is None:
+        # one JSON document whatever fails: the list of what succeeded, or null for one input
         payload: Any = collected if json_list else (collected[0] if collected else None)
-        if payload is not None:
-            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     return failed
 
 
@@ -362,7 +373,8 @@ class _Main(click.Group):
         from timeline.syntax import SyntaxModelError  # noqa: PLC0415 - imports no spaCy
 
         try:
-            return super().invoke(ctx)
+            with cleanup_on_signals():
+                return super().invoke(ctx)
         except SyntaxModelError as exc:
             raise click.ClickException(str(exc)) from None
 
@@ -451,7 +463,8 @@ def extract(
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise click.UsageError(f"cannot create --output-dir {output_dir}: {exc.strerror or exc}", ctx=ctx) from None
+            raise click.UsageError(f"cannot create --output-dir {shown(str(output_dir))}: {exc.strerror or exc}",
+                                   ctx=ctx) from None
 
     for message in errors:
         _error(message)
@@ -502,6 +515,7 @@ def deadlines(
     With --now they are grouped by status: overdue, due-soon, upcoming.
     """
     from timeline.events.timeline import soonest_first  # noqa: PLC0415
+    from timeline.syntax import SyntaxModelError  # noqa: PLC0415
 
     expanded, errors = expand_inputs(inputs)
     for message in errors:
@@ -522,6 +536,11 @@ def deadlines(
                     rows.append((d, item.id))
         except (InputError, ValueError) as exc:
             _error(f"{inp.label}: {exc}" if isinstance(exc, ValueError) else str(exc))
+            failed += 1
+        except SyntaxModelError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one input's failure must not stop the others
+            _error(f"{inp.label}: {type(exc).__name__}: {exc}")
             failed += 1
     if not rows and not failed:
         click.echo("no deadlines found")

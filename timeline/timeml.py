@@ -229,9 +229,30 @@ def _find_dct(root: ET.Element, text_el: ET.Element) -> str | None:
     return None
 
 
-def _parse(source: str | bytes, name: str) -> TimeMLDocument:
+#: the deepest nesting of elements read (TimeML nests a handful deep); deeper is a `TimeMLError`
+MAX_DEPTH = 100
+_CHUNK = 1 << 16
+
+
+def _tree(source: str | bytes, name: str) -> ET.Element:
+    """The root element of ``source``, refusing nesting deeper than `MAX_DEPTH` as it is read
+    (reading a deeper tree would exhaust the stack)."""
+    parser: Any = ET.XMLPullParser(events=("start", "end"))
+    depth = 0
+    root: ET.Element | None = None
     try:
-        root = ET.fromstring(source)
+        for k in range(0, max(len(source), 1), _CHUNK):
+            parser.feed(source[k : k + _CHUNK])
+            for event, el in parser.read_events():
+                if event == "end":
+                    depth -= 1
+                    continue
+                depth += 1
+                if root is None:
+                    root = el
+                if depth > MAX_DEPTH:
+                    raise TimeMLError(f"{name}: elements nested more than {MAX_DEPTH} deep", source=name)
+        parser.close()
     except ET.ParseError as exc:
         line, column = getattr(exc, "position", (None, None))
         reason = str(exc).split(":")[0]
@@ -241,6 +262,18 @@ def _parse(source: str | bytes, name: str) -> TimeMLDocument:
             line=line,
             column=column,
         ) from None
+    except LookupError as exc:  # an encoding Python does not know, declared in the XML declaration
+        raise TimeMLError(f"{name}: the declared encoding cannot be read ({exc})", source=name) from None
+    except TimeMLError:
+        raise
+    except ValueError as exc:  # e.g. an encoding expat cannot read ("multi-byte encodings are not supported")
+        raise TimeMLError(f"{name}: the declared encoding cannot be read ({exc})", source=name) from None
+    assert root is not None  # close() raises "no element found" otherwise
+    return root
+
+
+def _parse(source: str | bytes, name: str) -> TimeMLDocument:
+    root = _tree(source, name)
     text_el = next((el for el in root.iter() if _local(el.tag) == "TEXT"), None)
     if text_el is None:
         raise TimeMLError(f"{name}: no <TEXT> element, so there is no text to read", source=name)
@@ -307,7 +340,8 @@ def read_timeml(path: str | os.PathLike[str]) -> TimeMLDocument:
     """Read a TimeML file.
 
     Raises `TimeMLError` (a `ValueError`) naming the file and the line when it
-    is not well-formed XML, or when it has no ``<TEXT>``; `OSError` when it
+    is not well-formed XML, nests elements more than `MAX_DEPTH` deep, declares
+    an encoding that cannot be read, or has no ``<TEXT>``; `OSError` when it
     cannot be read.
     """
     p = Path(path)

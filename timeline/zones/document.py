@@ -17,7 +17,7 @@ from typing import Literal
 import attrs
 
 from timeline._model import Mention
-from timeline.zones.resolve import get_zone
+from timeline.zones.resolve import _beyond_calendar, get_zone
 
 __all__ = ["DocumentZone", "ZoneSource", "document_zone", "dateline_place"]
 
@@ -140,6 +140,36 @@ def document_zone(text: str, mentions: Sequence[Mention] = (), *, timezone: str 
     >>> document_zone("The vote is at noon.") is None
     True
     """
+    zone = _document_zone(text, mentions, timezone, published)
+    if zone is not None:
+        _within_calendar(mentions, zone.name, published)
+    return zone
+
+
+def _within_calendar(mentions: Sequence[Mention], zone: str, published: dt.datetime | None) -> None:
+    """A `CalendarRangeError` when a mention, or the day or time of publication (which date the
+    events the text dates no other way, and end the spans before it), of the first or last days of the calendar (years 1 and 9999),
+    put in ``zone``, leaves the years 1 to 9999 in UTC: Python's dates cannot hold it."""
+    spans = [(m.text, m.interval.start, m.interval.end) for m in mentions
+             if m.interval is not None and m.interval.start.tzinfo is None]
+    if published is not None and published.tzinfo is None:
+        day = dt.datetime(published.year, published.month, published.day)
+        spans.append(("the day of publication", day, day + dt.timedelta(days=1) if day.year < 9999 else day))
+        spans.append(("the time of publication", published, published))  # "in the last 3 days" ends there
+    tzinfo = None
+    for text, start, end in spans:
+        if start.year > 1 and end.year < 9999:
+            continue
+        tzinfo = tzinfo or get_zone(zone).tzinfo
+        for when in (start, end):
+            try:
+                when.replace(tzinfo=tzinfo).astimezone(dt.timezone.utc)
+            except OverflowError:
+                raise _beyond_calendar(text, when, zone) from None
+
+
+def _document_zone(text: str, mentions: Sequence[Mention], timezone: str | None,
+                   published: dt.datetime | None) -> DocumentZone | None:
     if timezone is not None:
         return DocumentZone(get_zone(timezone).name, "argument")
     found = dateline_place(text)

@@ -24,11 +24,15 @@ import attrs
 from timeline._model import Interval, Mention
 from timeline.zones.data import zone_name_rows
 
-__all__ = ["Zone", "UnknownZoneError", "get_zone", "written_zone", "attach", "localize", "in_zone"]
+__all__ = ["CalendarRangeError", "Zone", "UnknownZoneError", "get_zone", "written_zone", "attach", "localize", "in_zone"]
 
 UTC = dt.timezone.utc
 _OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*([+\-\u2212])\s*(\d{1,2})(?:(?::|\.)?(\d{2}))?", re.IGNORECASE)
 _TIME_WORD = re.compile(r"\s+time$", re.IGNORECASE)
+
+
+#: tz database names that stand for the host's own clock, whatever it is: refused
+_HOST_DEPENDENT: Final = frozenset({"localtime", "posixrules", "factory"})
 
 
 class UnknownZoneError(ValueError):
@@ -56,9 +60,9 @@ def _offset(text: str) -> Zone | None:
     if m is None:
         return None
     hours, minutes = int(m.group(2)), int(m.group(3) or 0)
-    if hours > 14 or minutes > 59:
-        return None
     total = hours * 60 + minutes
+    if minutes > 59 or total > 14 * 60:  # no zone is ahead of UTC+14:00 or behind UTC-12:00
+        return None
     return _fixed(-total if m.group(1) != "+" else total)
 
 
@@ -82,6 +86,15 @@ def get_zone(name: str) -> Zone:
     fixed = _offset(text)
     if fixed is not None:
         return fixed
+    if _OFFSET.fullmatch(text):
+        raise UnknownZoneError(
+            f"time zone offset {name!r} is beyond +/-14:00 or has more than 59 minutes: no place keeps such a clock"
+        )
+    if text.lower() in _HOST_DEPENDENT:
+        raise UnknownZoneError(
+            f"time zone {name!r} is the clock of the machine running the code, so results would depend on the "
+            "host: give an IANA name such as 'Asia/Baghdad' or an offset such as 'UTC+03:00'"
+        )
     try:
         if text and not text.startswith(("/", ".")):
             return Zone(text, zoneinfo.ZoneInfo(text))
@@ -150,7 +163,10 @@ def _localized(m: Mention, zone: Zone) -> Mention:
     if iv is not None and iv.start.tzinfo is None:
         start, note = attach(iv.start, zone)
         end, _ = attach(iv.end, zone)
-        iv = Interval(start, end)
+        try:
+            iv = Interval(start, end)
+        except OverflowError:
+            raise _beyond_calendar(m.text, iv.start, zone.name) from None
     return attrs.evolve(m, interval=iv, tz=zone.name, zone_note=note)
 
 
@@ -232,6 +248,21 @@ def in_zone(mentions: Iterable[Mention], zone: str) -> list[Mention]:
         if iv is None or iv.start.tzinfo is None or iv.end.tzinfo is None:
             out.append(m)
             continue
-        out.append(attrs.evolve(m, interval=Interval(iv.start.astimezone(z.tzinfo), iv.end.astimezone(z.tzinfo)),
-                                tz=z.name))
+        try:
+            moved = Interval(iv.start.astimezone(z.tzinfo), iv.end.astimezone(z.tzinfo))
+        except OverflowError:
+            raise _beyond_calendar(m.text, iv.start, z.name) from None
+        out.append(attrs.evolve(m, interval=moved, tz=z.name))
     return out
+
+
+class CalendarRangeError(ValueError):
+    """A clock time whose zone moves it outside the years 1 to 9999 that Python's dates hold."""
+
+
+def _beyond_calendar(text: str, when: dt.datetime, zone: str) -> CalendarRangeError:
+    shown = text if len(text) <= 60 else text[:60] + "..."
+    return CalendarRangeError(
+        f"the expression {shown!r} ({when.replace(tzinfo=None).isoformat()}) in {zone} falls outside the years "
+        "1 to 9999 once converted to UTC; Python's dates cannot hold it"
+    )
