@@ -576,3 +576,20 @@ def test_the_dispatch_calendar_repeats_the_friday_crowds() -> None:
 def test_the_dispatch_calendar_tells_each_event_once() -> None:
     summaries = [str(c["SUMMARY"]) for c in components(to_ics(dispatch_items()))]
     assert len(summaries) == len(set(summaries))
+
+
+@pytest.mark.parametrize("published", ["9999-12-31T23:00:00+03:00", "9999-12-31T23:59:00-12:00", "9999-12-31"])
+def test_a_calendar_at_the_edge_of_the_years_is_a_clear_error_or_a_file(published: str) -> None:
+    from timeline.zones import CalendarRangeError
+
+    text = "BAGHDAD (Wire) - The minister resigned on Friday at 5 pm local time. Talks resume next year."
+    try:
+        tl = build(text, published=published, document="edge")
+    except CalendarRangeError:
+        return
+    try:
+        data = to_ics(entries(tl, {"edge": text}), todos=True)
+    except CalendarRangeError as exc:
+        assert "outside the years 1 to 9999" in str(exc)
+    else:
+        assert data.startswith(b"BEGIN:VCALENDAR")

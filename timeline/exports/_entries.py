@@ -297,7 +297,10 @@ def stamp_of(items: Iterable[Entry], default: dt.datetime | None = None) -> dt.d
         except (TypeError, ValueError):
             continue
         when = ref.when if ref.when.tzinfo is not None else ref.when.replace(tzinfo=UTC)
-        when = when.astimezone(UTC)
+        try:
+            when = when.astimezone(UTC)
+        except OverflowError:  # published at the edge of the calendar, in a zone that moves it past it
+            continue
         best = when if best is None or when > best else best
     if best is None:
         best = default or dt.datetime(1970, 1, 1, tzinfo=UTC)

@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from timeline import __version__
 from timeline.exports._entries import UTC, Entry, stamp_of
+from timeline.zones.resolve import CalendarRangeError
 
 PRODID = f"-//timeline//timeline {__version__}//EN"
 Approximate = Literal["span", "omit"]
@@ -216,7 +217,8 @@ def _span_years(events: Sequence[Entry]) -> tuple[dt.date, dt.date]:
                 days.append(value.date())
     if not days:
         return dt.date(1970, 1, 1), dt.date(1971, 1, 1)
-    return dt.date(min(days).year, 1, 1), dt.date(max(days).year + 1, 1, 1)
+    last = max(days).year
+    return dt.date(min(days).year, 1, 1), dt.date(last + 1, 1, 1) if last < dt.MAXYEAR else dt.date.max
 
 
 def to_ics(
@@ -236,16 +238,24 @@ def to_ics(
     rather than all day; ``todos`` adds a VTODO with DUE for every deadline;
     ``alarm`` adds a VALARM that long before each deadline. ``stamp`` (the
     DTSTAMP) defaults to the latest publication among the entries.
+
+    An entry whose zone or whose day after moves it outside the years 1 to 9999 (a story
+    published on the last day of the calendar) cannot be written: `CalendarRangeError` (a
+    `ValueError`) says so, never an `OverflowError`.
     """
     chosen = [e for e in items if not (approximate == "omit" and e.timing == "approximate")]
-    dtstamp = (stamp or stamp_of(chosen)).astimezone(UTC)
-    cal = _calendar(chosen, name, dtstamp, floating, todos, alarm, frozenset())
-    missing = frozenset(str(z) for z in cal.get_missing_tzids())
-    if missing:  # a TZID without its VTIMEZONE is read as local time: write those in UTC
-        cal = _calendar(chosen, name, dtstamp, floating, todos, alarm, missing)
-    _split_rdates(cal)
-    _sort_timezones(cal)
-    data: bytes = cal.to_ical()
+    try:
+        dtstamp = (stamp or stamp_of(chosen)).astimezone(UTC)
+        cal = _calendar(chosen, name, dtstamp, floating, todos, alarm, frozenset())
+        missing = frozenset(str(z) for z in cal.get_missing_tzids())
+        if missing:  # a TZID without its VTIMEZONE is read as local time: write those in UTC
+            cal = _calendar(chosen, name, dtstamp, floating, todos, alarm, missing)
+        _split_rdates(cal)
+        _sort_timezones(cal)
+        data: bytes = cal.to_ical()
+    except OverflowError as exc:  # the zone tables or a day's end beyond the year 9999 (or before 1)
+        raise CalendarRangeError(f"the calendar cannot hold these entries: a date falls outside the years 1 to "
+                                 f"9999 once put in its zone or in UTC ({exc})") from None
     return data
 
 

@@ -147,9 +147,10 @@ def document_zone(text: str, mentions: Sequence[Mention] = (), *, timezone: str 
 
 
 def _within_calendar(mentions: Sequence[Mention], zone: str, published: dt.datetime | None) -> None:
-    """A `CalendarRangeError` when a mention, or the day or time of publication (which date the
-    events the text dates no other way, and end the spans before it), of the first or last days of the calendar (years 1 and 9999),
-    put in ``zone``, leaves the years 1 to 9999 in UTC: Python's dates cannot hold it."""
+    """A `CalendarRangeError` when a mention in the first or last year of the calendar (1 or
+    9999), or the day or time of publication (which date the events the text dates no other way,
+    and end the spans before it), put in ``zone``, leaves the years 1 to 9999 in UTC: Python's
+    dates cannot hold it."""
     spans = [(m.text, m.interval.start, m.interval.end) for m in mentions
              if m.interval is not None and m.interval.start.tzinfo is None]
     if published is not None and published.tzinfo is None:
