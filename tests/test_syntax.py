@@ -122,3 +122,18 @@ def test_a_long_run_without_spaces_is_read_in_pieces_and_keeps_its_offsets() -> 
     assert max(len(t) for t in syntax.parse(text)) <= syntax.MAX_WORD_CHARS
     [e] = timeline.build(text, published=PUB)
     assert text[e.trigger.start : e.trigger.end] == "resumed"
+
+
+def test_a_long_text_is_parsed_in_pieces_cut_at_sentence_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.syntax import model
+
+    monkeypatch.setattr(model, "MAX_PIECE_CHARS", 300)
+    text = "".join(f"The council voted on Friday. Talks resumed on Monday, item {n}.\n" for n in range(20))
+    pieces = model._pieces(text)
+    assert "".join(pieces) == text and len(pieces) > 1
+    assert all(len(p) <= 300 and p.endswith((".\n", ". ")) for p in pieces[:-1])
+    doc = syntax.parse(text)
+    assert doc.text == text
+    assert all(not (s.start_char < len(pieces[0]) < s.end_char) for s in doc.sents)  # no sentence spans a cut
+    tl = timeline.build(text, published=PUB)
+    assert sum(e.trigger.text == "voted" for e in tl) == 20

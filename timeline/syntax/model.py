@@ -136,15 +136,74 @@ def parsable(text: str) -> str:
 
 
 def parse(text: str, model: str | None = None) -> Doc:
-    """The parse of one text (of `parsable` ``text``)."""
-    return load(model)(parsable(text))
+    """The parse of one text (of `parsable` ``text``; a long one in pieces, see `parse_many`)."""
+    return next(parse_many([text], model))
 
 
 def parse_many(texts: Iterable[str], model: str | None = None, *, n_process: int = 1,
                batch_size: int = 16) -> Iterator[Doc]:
     """The parses of many texts, in order, through ``nlp.pipe`` (``n_process`` worker processes
-    where more than one helps: a large batch on a machine with cores to spare)."""
+    where more than one helps: a large batch on a machine with cores to spare).
+
+    A text longer than `MAX_PIECE_CHARS` is parsed in pieces cut at a paragraph or a sentence
+    end and joined into one ``Doc`` whose text is the text: no sentence spans two pieces, the
+    memory of the parse stays bounded, and spaCy's limit on a text's length (a million
+    characters) is no limit here."""
     if n_process < 1:
         raise ValueError(f"n_process must be 1 or more, not {n_process}")
-    nlp = load(model)
-    return iter(nlp.pipe((parsable(t) for t in texts), batch_size=batch_size, n_process=n_process))
+    return _joined(load(model), texts, n_process, batch_size)
+
+
+def _joined(nlp: Language, texts: Iterable[str], n_process: int, batch_size: int) -> Iterator[Doc]:
+    counts: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for t in texts:
+            cut = _pieces(parsable(t))
+            counts.append(len(cut))
+            yield from cut
+
+    parsed = nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
+    k = 0
+    while True:
+        first = next(parsed, None)
+        if first is None:
+            return
+        n = counts[k]
+        k += 1
+        if n == 1:
+            yield first
+            continue
+        from spacy.tokens import Doc as SpacyDoc  # noqa: PLC0415
+
+        parts = [first, *(next(parsed) for _ in range(n - 1))]
+        yield SpacyDoc.from_docs(parts, ensure_whitespace=False)
+
+
+#: the longest piece of a text parsed at once (spaCy's parser needs about 1 GB for 100,000
+#: characters at its peak; a longer text is cut at a paragraph or sentence end)
+MAX_PIECE_CHARS: Final = 100_000
+_PIECE_ENDS: Final = ("\n\n", "\n", ". ", "? ", "! ", " ")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` in pieces of at most `MAX_PIECE_CHARS` characters that join back to it, each cut
+    after the last paragraph break (else line break, sentence end, space) of its second half."""
+    out: list[str] = []
+    start = 0
+    n = len(text)
+    while n - start > MAX_PIECE_CHARS:
+        end = start + MAX_PIECE_CHARS
+        half = start + MAX_PIECE_CHARS // 2
+        cut = -1
+        for mark in _PIECE_ENDS:
+            at = text.rfind(mark, half, end)
+            if at >= 0:
+                cut = at + len(mark)
+                break
+        if cut <= start:
+            cut = end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
