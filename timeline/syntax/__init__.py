@@ -11,7 +11,9 @@ Only the tagger, the parser and what gives lemmas run: named entities are not us
 not loaded. A run of more than `MAX_SENTENCE_TOKENS` words without a stop is cut into sentences
 before the parser (at a comma near the limit if there is one), and a run of `MAX_WORD_CHARS`
 characters without a space is read in pieces (spaCy's tokenizer is quadratic over one long
-"word"), so that the work per sentence and per word of every stage stays bounded.
+"word"), so that the work per sentence and per word of every stage stays bounded. A text longer
+than `MAX_PIECE_CHARS` is parsed in pieces cut at paragraph or sentence ends and joined into one
+``Doc``: memory stays bounded and spaCy's million-character limit does not apply.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from timeline.syntax.model import (
     DEFAULT_MODEL,
     ENV_VAR,
+    MAX_PIECE_CHARS,
     MAX_SENTENCE_TOKENS,
     MAX_WORD_CHARS,
     SyntaxModelError,
@@ -29,4 +32,4 @@ from timeline.syntax.model import (
     parse_many,
 )
 
-__all__ = ["DEFAULT_MODEL", "ENV_VAR", "MAX_SENTENCE_TOKENS", "MAX_WORD_CHARS", "SyntaxModelError", "load", "model_name", "parsable", "parse", "parse_many"]
+__all__ = ["DEFAULT_MODEL", "ENV_VAR", "MAX_PIECE_CHARS", "MAX_SENTENCE_TOKENS", "MAX_WORD_CHARS", "SyntaxModelError", "load", "model_name", "parsable", "parse", "parse_many"]
