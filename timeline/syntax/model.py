@@ -155,29 +155,29 @@ def parse_many(texts: Iterable[str], model: str | None = None, *, n_process: int
 
 
 def _joined(nlp: Language, texts: Iterable[str], n_process: int, batch_size: int) -> Iterator[Doc]:
-    counts: list[int] = []
-
-    def pieces() -> Iterator[str]:
-        for t in texts:
-            cut = _pieces(parsable(t))
-            counts.append(len(cut))
-            yield from cut
-
-    parsed = nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process)
-    k = 0
-    while True:
-        first = next(parsed, None)
-        if first is None:
-            return
-        n = counts[k]
-        k += 1
-        if n == 1:
-            yield first
+    """Short texts parsed in batches; a long one alone, a piece at a time (the parser's memory
+    grows with what it holds at once), its pieces joined into one ``Doc``."""
+    waiting: list[str] = []
+    for text in texts:
+        cut = _pieces(parsable(text))
+        if len(cut) == 1 and len(waiting) < _WAITING:
+            waiting.append(cut[0])
+            continue
+        if waiting:
+            yield from nlp.pipe(waiting, batch_size=batch_size, n_process=n_process)
+            waiting = []
+        if len(cut) == 1:
+            waiting.append(cut[0])
             continue
         from spacy.tokens import Doc as SpacyDoc  # noqa: PLC0415
 
-        parts = [first, *(next(parsed) for _ in range(n - 1))]
-        yield SpacyDoc.from_docs(parts, ensure_whitespace=False)
+        yield SpacyDoc.from_docs(list(nlp.pipe(cut, batch_size=1)), ensure_whitespace=False)
+    if waiting:
+        yield from nlp.pipe(waiting, batch_size=batch_size, n_process=n_process)
+
+
+#: short texts gathered before they are parsed together
+_WAITING: Final = 256
 
 
 #: the longest piece of a text parsed at once (spaCy's parser needs about 1 GB for 100,000
