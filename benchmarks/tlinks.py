@@ -24,6 +24,9 @@ spans and values instead (the linking alone).
   of the timeline (`build`), and for every event of the TimeML document that ``timeline extract
   --format timeml`` writes (the timeline's events and every other verb and event noun, related by
   its tense), read back with `timeline.timeml.read_timeml_string`.
+* **Halves.** Links and every event's relation to publication are also printed for the even and
+  odd documents (by position in the sorted file list), so that a rule can be kept only when
+  neither half goes down.
 * **Cost.** Seconds of tagging alone, and of the event step on top of it (`build`
   given the tagger's mentions), over the whole corpus, measured in alternation
   (``--rounds``, 7 by default): the best of each and the median of the paired ratios.
@@ -182,7 +185,11 @@ def run(args: argparse.Namespace) -> int:
     all_sys = all_right = 0
     all_covered: set[tuple[str, tuple[int, int]]] = set()
     errors: list[str] = []
-    for doc in docs:
+    # per half (even / odd documents by position in the sorted file list): link ok, system links,
+    # matched pairs, gold pairs, every-event t0 right, every-event t0 scored
+    halves = [[0] * 6, [0] * 6]
+    for n_doc, doc in enumerate(docs):
+        before = (sys_ok, sys_links, matched_pairs, gold_pairs, all_right, all_sys)
         pairs, t0 = gold_of(doc)
         mentions = _gold_mentions(doc) if args.gold_timexes else timeline.extract(doc.text, published=doc.published)
         links = system_links(doc, mentions)
@@ -228,6 +235,9 @@ def run(args: argparse.Namespace) -> int:
                 errors.append(f"T0   {doc.doc_id}: {doc.text[s_ev[0]:s_ev[1]]!r} gold {t0[hit]} system {rel}"
                               f"  ~ {_ctx(doc.text, s_ev)}")
         t0_covered += len(covered)
+        after = (sys_ok, sys_links, matched_pairs, gold_pairs, all_right, all_sys)
+        for j in range(6):
+            halves[n_doc % 2][j] += after[j] - before[j]
 
     p = sys_ok / sys_links if sys_links else 0.0
     r = matched_pairs / gold_pairs if gold_pairs else 0.0
@@ -235,13 +245,19 @@ def run(args: argparse.Namespace) -> int:
     # the ceiling of one link per time expression: every gold-linked timex the tagger finds, with
     # one right event each; and the share of its first choices that must be right to reach 0.80
     need = -(-4 * gold_pairs // 5)  # ceil(0.8 * gold pairs)
-    print(f"TimeBank event-time links, {len(docs)} documents, {mode}")
+    print(f"{Path(args.gold).name}: event-time links, {len(docs)} documents, {mode}")
     print(f"  links:      P {p:.3f} ({sys_ok}/{sys_links})  R {r:.3f} ({matched_pairs}/{gold_pairs})  "
           f"F1 {2 * p * r / (p + r) if p + r else 0:.3f}")
     if found_linked:
         print(f"  one link per time: first choices right {first_right / found_linked:.3f} ({first_right}/{found_linked} "
               f"gold-linked times found); all right would give R {found_linked / gold_pairs:.3f}; R 0.80 needs "
               f"{need} links right, {need / found_linked:.3f} of the first choices if no second link is added")
+    for name, h in zip(("even", "odd"), halves):
+        hp = h[0] / h[1] if h[1] else 0.0
+        hr = h[2] / h[3] if h[3] else 0.0
+        print(f"  {name:4s} half: links P {hp:.3f} ({h[0]}/{h[1]})  R {hr:.3f} ({h[2]}/{h[3]})  "
+              f"F1 {2 * hp * hr / (hp + hr) if hp + hr else 0:.3f}; every event to t0 right "
+              f"{h[4] / h[5] if h[5] else 0:.3f} ({h[4]}/{h[5]})")
     right = t0_right / t0_sys if t0_sys else 0.0
     print(f"  to t0:      right {right:.3f} ({t0_right}/{t0_sys})  coverage {t0_covered / t0_gold if t0_gold else 0:.3f} "
           f"({t0_covered}/{t0_gold} gold events)")
