@@ -14,6 +14,8 @@ The mentions are the gold TIMEX3s (``--gold-timexes``, the default) or `timeline
 (``--tagger``). Two event predicates are scored: ``found`` (the event words of
 `timeline.events.find.find_events`, as `timeline.build` links them), and ``gold`` (the token
 overlaps a gold EVENT: an upper bound that shows the linking alone). The parse is made once per run; its time and `link`'s are printed.
+``--ablate`` scores each rule of `timeline.events.link.OPTIONS` switched the other way: the rules
+that are on, without them; the further links that were measured and left off, with them.
 """
 
 from __future__ import annotations
@@ -146,15 +148,19 @@ def run(args: argparse.Namespace) -> int:
         from timeline.events import link as lk
 
         for opt in list(lk.OPTIONS):
-            lk.OPTIONS[opt] = False
+            # a rule that is on is measured without it; one that is off (measured and not kept),
+            # with it
+            was = lk.OPTIONS[opt]
+            lk.OPTIONS[opt] = not was
+            label = f"{'without' if was else 'with':7s} {opt:17s}"
             for name in ("found", "gold"):
                 halves = [Score(), Score()]
                 for i, (doc, parse, ms) in enumerate(zip(docs, parses, mentions_of)):
                     pred = found_is_event(parse) if name == "found" else gold_is_event([(e.start, e.end) for e in doc.events])
                     halves[i % 2].add(score_doc(doc, parse, ms, pred, None, name)[0])
-                print(f"  without {opt:12s} is_event={name:5s} even {halves[0].line()}")
-                print(f"  without {opt:12s} is_event={name:5s} odd  {halves[1].line()}")
-            lk.OPTIONS[opt] = True
+                print(f"  {label} is_event={name:5s} even {halves[0].line()}")
+                print(f"  {label} is_event={name:5s} odd  {halves[1].line()}")
+            lk.OPTIONS[opt] = was
     print(f"  parse {parse_s:.2f} s ({MODEL}, tok2vec tagger parser attribute_ruler lemmatizer)")
     if args.errors and errors is not None:
         Path(args.errors).write_text("\n".join(errors) + "\n", encoding="utf-8")
@@ -168,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--gold-timexes", action="store_true", default=True, help="the gold TIMEX3s as mentions (default)")
     g.add_argument("--tagger", action="store_true", help="timeline.extract's mentions")
     ap.add_argument("--errors", metavar="FILE", help="write the misses and wrong links (both predicates, tagged) here")
-    ap.add_argument("--ablate", action="store_true", help="also score with each rule of `link.OPTIONS` off")
+    ap.add_argument("--ablate", action="store_true", help="also score with each rule of `link.OPTIONS` switched: those on without it, those off with it")
     return run(ap.parse_args(argv))
 
 

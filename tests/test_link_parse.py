@@ -147,3 +147,40 @@ def test_span_that_misses_token_edges(nlp: Any) -> None:
     m = Mention(start=text.index("Tuesday"), end=text.index("Tuesday") + 7, text="Tuesday", type="DATE", value="XXXX")
     got = link(doc, [m], finder(doc))
     assert [doc[ln.token].text for ln in got] == ["held"]
+
+
+# Further links that were measured on TimeBank and left off (`link.OPTIONS`, docs/benchmarks.md):
+# (option, sentence, time, the links with the option off, the links with it on)
+MEASURED_OFF = [
+    # a light or aspectual verb's event-noun object
+    ("event_object", "The inspectors resumed work at the plant on Friday.", "Friday",
+     ["resumed"], ["resumed", "work"]),
+    # the event noun an aspectual verb has for its subject
+    ("subject_aspectual", "The hearings resumed in the capital on Monday.", "Monday",
+     ["resumed"], ["resumed", "hearings"]),
+    # the verb of expectation over the infinitive the time dates
+    ("raising", "The envoy is expected to arrive later this afternoon.", "later this afternoon",
+     ["arrive"], ["arrive", "expected"]),
+    # the first of two verbs that share their subject, the time after both
+    ("shared_subject", "The index rose and closed higher on Monday.", "Monday", ["closed"], ["closed", "rose"]),
+    # the reported clause of a reporting verb the time stands beside
+    ("reported_too", "The ministry said Tuesday that the border would reopen.", "Tuesday",
+     ["said"], ["said", "reopen"]),
+    # the date that closes a period whose participle is no event word dates nothing
+    ("period_end", "The bank earned $5 million in the quarter ended Sept. 30.", "Sept. 30", ["earned"], []),
+]
+
+
+@pytest.mark.parametrize(("option", "text", "time", "off", "on"), MEASURED_OFF)
+def test_a_measured_rule_is_off_and_does_what_it_says_when_on(nlp: Any, monkeypatch: pytest.MonkeyPatch,
+                                                              option: str, text: str, time: str,
+                                                              off: list[str], on: list[str]) -> None:
+    from timeline.events import link as link_module
+
+    assert link_module.OPTIONS[option] is False
+    doc, links = run(nlp, text, time)
+    assert words(doc, links) == off
+    monkeypatch.setitem(link_module.OPTIONS, option, True)
+    doc, links = run(nlp, text, time)
+    assert words(doc, links) == on
+    assert all(not ln.primary for ln in links[1:])
