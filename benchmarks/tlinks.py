@@ -249,9 +249,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"  links:      P {p:.3f} ({sys_ok}/{sys_links})  R {r:.3f} ({matched_pairs}/{gold_pairs})  "
           f"F1 {2 * p * r / (p + r) if p + r else 0:.3f}")
     if found_linked:
+        reach = (f"{need / found_linked:.3f} of the first choices if no second link is added" if need <= found_linked
+                 else "more than one link per time")
         print(f"  one link per time: first choices right {first_right / found_linked:.3f} ({first_right}/{found_linked} "
               f"gold-linked times found); all right would give R {found_linked / gold_pairs:.3f}; R 0.80 needs "
-              f"{need} links right, {need / found_linked:.3f} of the first choices if no second link is added")
+              f"{need} links right, {reach}")
     for name, h in zip(("even", "odd"), halves):
         hp = h[0] / h[1] if h[1] else 0.0
         hr = h[2] / h[3] if h[3] else 0.0
