@@ -84,6 +84,8 @@ CASES = [
     ("The minister cited remarks made last week by the envoy.", "last week", "remarks", "during"),  # a length looking back
     # an event noun whose phrase ends where the time begins
     ("The minister spoke at a news conference Friday.", "Friday", "conference", None),
+    # an event noun whose "of" phrase ends where the time begins
+    ("The council condemned the seizure of the harbour on Tuesday.", "Tuesday", "seizure", "on"),
     # a copula: the state is dated
     ("The island has been independent since 1962.", "1962", "independent", "starting"),
     # a recurring event

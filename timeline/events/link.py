@@ -246,6 +246,9 @@ def _noun_before(verb: Token, first: int, is_event: Callable[[Token], bool]) -> 
         tok = tok.head
     else:
         return None
+    if OPTIONS["of_head"] and not (tok.pos_ == "NOUN" and is_event(tok)) and tok.dep_ == "pobj" \
+            and tok.head.lower_ == "of" and tok.head.head.i != verb.i:
+        tok = tok.head.head  # "condemned the invasion of the port on May 2": the invasion
     if (tok.i <= verb.i and not OPTIONS["noun_left"]) or tok.pos_ != "NOUN" or not is_event(tok):
         return None
     return tok
@@ -371,8 +374,9 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
 
     For each mention: climb from the root of its tokens to the first event word (a copula gives
     the word of its state); then, in order, a reporting verb whose reported clause stands between
-    it and the time gives that clause's event; an event noun whose phrase ends right where the time
-    phrase begins takes the time from the verb; a figure reported for a period ("a loss for the
+    it and the time gives that clause's event; an event noun whose phrase (or whose "of" phrase:
+    "condemned the seizure of the harbour on Tuesday") ends right where the time phrase begins
+    takes the time from the verb; a figure reported for a period ("a loss for the
     quarter") takes it too; a light verb in a clause on an event noun gives the noun; an object
     noun with an infinitive after the time gives its verb ("announced plans on Monday to cut");
     an aspectual verb takes the time from its complement. Further links (``primary=False``): the
@@ -480,6 +484,6 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
 #: "period_end" (no link for the date that closes a period, when its participle is no event word:
 #: 5 wrong links and 3 right ones dropped). docs/benchmarks.md has the figures.
 OPTIONS: dict[str, bool] = {"reported": True, "noun_before": True, "aspectual": True, "when": True, "conj": True, "object": True, "noun_left": True, "figure": True, "light": True,
-                            "phase": True, "measured": True, "set_for": True,
+                            "phase": True, "measured": True, "set_for": True, "of_head": True,
                             "period_end": False, "subject_aspectual": False, "event_object": False, "raising": False,
                             "shared_subject": False, "reported_too": False}
