@@ -168,6 +168,8 @@ MEASURED_OFF = [
     # the reported clause of a reporting verb the time stands beside
     ("reported_too", "The ministry said Tuesday that the border would reopen.", "Tuesday",
      ["said"], ["said", "reopen"]),
+    # the event of a "when" clause of the verb that begins right after the time
+    ("when_after", "The city lost power on Monday when a storm hit the coast.", "Monday", ["lost"], ["lost", "hit"]),
     # the date that closes a period whose participle is no event word dates nothing
     ("period_end", "The bank earned $5 million in the quarter ended Sept. 30.", "Sept. 30", ["earned"], []),
 ]
