@@ -83,6 +83,15 @@ PREPOSITION_EVENTS: Final = {"according": "REPORTING"}
 # "a firm based in Ohio", "compared with a year earlier", "related to").
 NOT_EVENT_VERBS: Final = _words("include base relate compare ally")
 
+# Those of them that are events when they have a subject of their own: "the panel compared the
+# two bids" (but "a loss, compared with a profit a year ago" relates two figures).
+VERBS_EVENT_WITH_SUBJECT: Final = _words("compare")
+
+# Verbs that with "to" + verb are a modal, not an event of their own ("the mill had to close":
+# the closing is the event, TimeML writes "have to" as its modality); TimeBank and AQUAINT mark
+# "have" there 3 times in 30.
+SEMI_MODALS: Final = _words("have")
+
 # Participles that act as prepositions outside a verb group: "concerning the vote",
 # "given the risk", "following the vote".
 PARTICIPLE_PREPOSITIONS: Final = _words("concerning regarding following involving excluding given")
