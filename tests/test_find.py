@@ -187,6 +187,11 @@ EVENT_NOUNS = [
     ("Rebels demanded the evacuation of the troops.", "evacuation"),
     ("Residents opposed the deployment of the troops.", "deployment"),
     ("The company completed the purchase.", "purchase"),
+    ("The standoff at the border ended peacefully.", "standoff"),
+    ("Crews worked through the night on the rescue.", "rescue"),
+    ("Shares rallied before the close.", "close"),
+    ("The outage left the town in the dark.", "outage"),
+    ("Regulators gave their approval to the sale.", "approval"),
 ]
 
 
@@ -221,6 +226,8 @@ NOT_EVENTS = [
     ("The station reopened.", "station"),
     ("Traders made a profit.", "profit"),
     ("The mill had to close.", "had"),
+    ("The agency cut funding for the port.", "funding"),
+    ("The bond kept its rating.", "rating"),
     ("Exporters will have to pay the levy.", "have"),
     ("Sales fell 4%, compared with a rise a year ago.", "compared"),
 ]

@@ -157,7 +157,17 @@ EVENT_NOUNS: Final = _words(
     withdrawal retreat resignation appointment nomination effort attempt proposal request
     appeal demand call threat warning death birth funeral wedding embargo sanction boycott
     closing closure opening launch cut reduction expansion restructuring reorganization split
-    spinoff conflict violence crackdown celebration festival response reaction"""
+    spinoff conflict violence crackdown celebration festival response reaction
+    clash confrontation standoff skirmish ambush bombardment assassination genocide massacre
+    execution abduction rampage sabotage torture tragedy disaster collision derailment outage
+    blackout spill leak rain snowfall drought famine epidemic outbreak eruption hurricane typhoon
+    cyclone tornado quake aftershock landslide avalanche entry exit rescue evacuation deployment
+    buildup pullout reunion plunge selloff slide tumble reversal redemption outflow inflow
+    disposal layoff cutback bailout auction close start delay pause halt hiatus shutdown
+    stoppage standstill walkout lockout downgrade upgrade approval ratification extradition
+    cancellation repeal veto recall acquittal sentencing inquest autopsy burial vigil parade
+    mediation inauguration liftoff discovery conversation debate dialogue criticism action act
+    use help assistance initiative involvement commitment cooperation impact failure triumph"""
 )
 
 # The class of an event noun when it is not OCCURRENCE.
@@ -183,7 +193,8 @@ NOT_EVENT_NOUNS: Final = _words(
 # Nouns in "-ing" that are things or times, or a market's activity, not the act of a verb.
 NOT_EVENT_ING_NOUNS: Final = _words(
     """morning evening building ceiling spring string king ring wing earning holding saving
-    feeling meaning setting clothing housing lodging offspring trading"""
+    feeling meaning setting clothing housing lodging offspring trading rating funding financing
+    spending pricing"""
 )
 
 # Suffixes (of the lemma) that make a head noun an event when it takes an "of" argument
