@@ -102,6 +102,17 @@ CASES = [
     # quotes dropped, the first word lower-cased
     ("\"We will not accept this offer,\" the union leader said.", "accept",
      "we will not accept this offer", "we", "this offer"),
+    # where the object goes is part of the event
+    ("The storm pushed the river to a [ten-year] high.", "pushed",
+     "the storm pushed the river to a high", "the storm", "the river"),
+    ("The brewer sold its bottling plant to a rival [on Monday].", "sold",
+     "the brewer sold its bottling plant to a rival", "the brewer", "its bottling plant"),
+    # a unit keeps its "per" phrase though the tagger reads it as a time
+    ("Gusts reached 90 km [per hour] near the coast.", "reached",
+     "gusts reached 90 km per hour", "gusts", "90 km per hour"),
+    # a participle after the noun a copula predicates: the copula's clause
+    ("The harvest was 80 percent finished [as of Friday].", "finished",
+     "the harvest was 80 percent finished", "the harvest", "80 percent finished"),
 ]
 
 

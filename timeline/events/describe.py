@@ -99,6 +99,11 @@ CLITICS: Final = frozenset("n't 's 're 've 'll 'd 'm".split())
 PROPER_TAGS: Final = frozenset({"NNP", "NNPS"})
 #: the longest prepositional phrase (in words) kept with a noun or as a verb's argument
 SHORT_PP: Final = 5
+#: prepositions whose phrase after a verb's object says where the object goes, part of the
+#: event: "sent the euro [to a high]", "sold the unit [to a rival]", "cut rates [to 2%]"
+GOAL_PREPS: Final = frozenset("to into onto".split())
+#: nouns that measure an adjective or participle without a number: "[a little] slower", "[a bit] late"
+MEASURE_WORDS: Final = frozenset("little bit lot".split())
 #: adverbs of direction that complete a verb with their own phrase: "get [1,000 meters away from
 #: the bases]", "pull [back from the border]"
 DIRECTION_ADVERBS: Final = frozenset("away back out off home down up aside".split())
@@ -179,7 +184,7 @@ def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) ->
     skipped = ctx.skipped
     for c in head.children:
         dep = c.dep_
-        if c.i in skipped:
+        if c.i in skipped and not (dep == "prep" and c.lower_ in UNIT_PREPS and c.i > head.i):
             lost_det = lost_det or dep in ("det", "poss")
             continue
         if dep in NP_DEPS:
@@ -192,6 +197,12 @@ def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) ->
         elif (not pp_done or c.lower_ in UNIT_PREPS) and dep == "prep" and c.i > head.i and (
                 c.lower_ in preps or c.lower_ in UNIT_PREPS or (head.pos_ == "NUM" and c.lower_ in NUMBER_PREPS)):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.i not in skipped), None)
+            if obj is None and c.lower_ in UNIT_PREPS:
+                # "130 km per hour": a unit, though the tagger reads "per hour" as a time (a SET)
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    for t in (c, *obj.subtree):
+                        skipped.memo[t.i] = False
             if obj is not None:
                 pp = _np(ctx, obj, full=False)
                 if len(pp) <= SHORT_PP:
@@ -353,6 +364,18 @@ def _argument_pp(ctx: _Ctx, verb: Token) -> list[int]:
     return []
 
 
+def _goal_pp(ctx: _Ctx, verb: Token, obj: Token) -> list[int]:
+    """Where the object goes, short: "sent the euro [to a high]" (`GOAL_PREPS`)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in GOAL_PREPS and c.i not in ctx.skipped:
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
+            if pobj is None:
+                return []
+            pp = _np(ctx, pobj, full=False)
+            return [c.i, *pp] if len(pp) <= SHORT_PP else []
+    return []
+
+
 def _adverb_argument(ctx: _Ctx, verb: Token) -> list[int]:
     """An adverb of direction with its phrase: "get [at least 1,000 meters away from US bases]"."""
     for c in verb.children:
@@ -481,12 +504,27 @@ def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] | TimeSpans =
     ctx = _Ctx(doc, start, sent.end, _Skipped(doc, spans), first)
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "a revised plan", "repeated warnings": the participle names its noun's event
+    state_of_head = _measure_state(tok.head) if tok.dep_ == "acl" else None
+    if state_of_head is not None and state_of_head.i == tok.i:
+        tok = tok.head.head  # "the count was 60 percent done": the copula's clause, the participle its state
     if tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") and not any(
             c.dep_ in SUBJECT_DEPS for c in tok.children):
         tok = tok.head  # "the bridge remained closed", "schools were closed", "the appeal was pending"
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return _describe_verb(ctx, tok, chain)
     return _describe_noun(ctx, tok)
+
+
+def _measure_state(noun: Token) -> Token | None:
+    """The participle right after a measure a copula predicates ("the count was [60 percent]
+    [done]": the parser hangs "done" on "percent"), else None."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or not any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is not None and nxt.head.i == noun.i and nxt.dep_ == "acl" and nxt.tag_ == "VBN":
+        return nxt
+    return None
 
 
 def _describe_noun(ctx: _Ctx, noun: Token) -> Description:
@@ -575,7 +613,10 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
                 ctx.skipped.memo[t.i] = False
             obj = span
     state: list[int] = []
-    if obj is not None and verb.lemma_ in OBJECT_STATE_VERBS:
+    measured = _measure_state(obj) if obj is not None and verb.lemma_ == "be" else None
+    if measured is not None:
+        state = [measured.i]
+    elif obj is not None and verb.lemma_ in OBJECT_STATE_VERBS:
         for n in (obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)):
             state = [c.i for c in n.children if c.dep_ in ("acl", "amod") and c.i > n.i
                      and c.tag_ in ("VBN", "JJ") and c.i not in ctx.skipped][:1]
@@ -622,7 +663,11 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
         obj_words: list[tuple[str, bool]] = []
         if obj is not None:
             if obj.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
-                obj_words = _words(ctx, [obj.i] + [c.i for c in obj.children if c.dep_ in ("neg", "advmod", "aux")])
+                # with its measure before it: "[80 percent] finished", "[two weeks] late"
+                measure = [i for c in obj.children if c.dep_ == "npadvmod" and c.i < obj.i and c.i not in ctx.skipped
+                           and (c.lower_ in MEASURE_WORDS or any(g.dep_ == "nummod" for g in c.children))
+                           for i in _np(ctx, c, full=False)]
+                obj_words = _words(ctx, [obj.i, *measure] + [c.i for c in obj.children if c.dep_ in ("neg", "advmod", "aux")])
             else:
                 obj_words = _words(ctx, _np(ctx, obj, full=obj_full or bool(state)) + state)
             parts.append(obj_words)
@@ -636,6 +681,8 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
                 down = _xcomp_down(ctx, verb)
                 if down:
                     parts.append(_words(ctx, down))
+                elif obj is not None and obj.i > verb.i:
+                    parts.append(_words(ctx, _goal_pp(ctx, verb, obj)))
                 elif obj is None:
                     bare = _bare_clause(ctx, verb) or _adverb_argument(ctx, verb)
                     if bare:
