@@ -110,6 +110,25 @@ CASES = [
     # a unit keeps its "per" phrase though the tagger reads it as a time
     ("Gusts reached 90 km [per hour] near the coast.", "reached",
      "gusts reached 90 km per hour", "gusts", "90 km per hour"),
+    # a length a verb is about stays, in the verb's own description and in its chain
+    ("The board gave the union [ten days] to reply.", "reply",
+     "the board gave the union ten days to reply", "the board", None),
+    ("Auditors had spent [two years] checking the accounts.", "checking",
+     "auditors had spent two years checking the accounts", "auditors", "the accounts"),
+    ("The former mayor faces [up to five years] in prison.", "faces",
+     "the former mayor faces up to five years", "the former mayor", "up to five years"),
+    # a quantity keeps its "of" phrase; an object predicate is said
+    ("Officials said the frost had destroyed much of the apple crop.", "said",
+     "officials said the frost had destroyed much of the apple crop", "officials", None),
+    ("The opposition called the budget a disgrace [on Monday].", "called",
+     "the opposition called the budget a disgrace", "the opposition", "the budget a disgrace"),
+    # an adverb for predicate of "be"; a particle or a demonstrative may end the phrase
+    ("The mayor warned that the crisis was not over.", "warned",
+     "the mayor warned that the crisis was not over", "the mayor", None),
+    ("The visitors held on after the break.", "held",
+     "the visitors held on", "the visitors", None),
+    ("We simply cannot afford that [this year].", "afford",
+     "we cannot afford that", "we", "that"),
     # a participle after the noun a copula predicates: the copula's clause
     ("The harvest was 80 percent finished [as of Friday].", "finished",
      "the harvest was 80 percent finished", "the harvest", "80 percent finished"),
