@@ -9,7 +9,9 @@
     #  ('resume', 'ASPECTUAL', 'NONE', 'AFTER')]
 
 The triggers are main verbs (never auxiliaries, never a copula: the predicate
-adjective or noun after it is the event, as TimeML annotates), event nouns (a table,
+adjective or noun after it is the event, as TimeML annotates; never "have" of "have to" +
+verb, a semi-modal looked through: its verb takes its governor and, as an infinitive,
+its relation to publication), event nouns (a table,
 gerunds, "-sion" nouns, "-tion"/"-ment" nouns with an "of" argument, and the object of
 a light or aspectual verb) and predicate adjectives of state. Tense, aspect, polarity
 and modality come from the verb group (the aux / auxpass / neg children, shared by a
