@@ -129,6 +129,11 @@ CASES = [
      "the visitors held on", "the visitors", None),
     ("We simply cannot afford that [this year].", "afford",
      "we cannot afford that", "we", "that"),
+    # a participle set off by a comma tells more of its clause: the clause's subject, not the noun before
+    # (the parser hangs "rejecting" on "executive" here)
+    ("A judge in Harvik [on Tuesday] approved the extradition of a shipping executive wanted in Portmeer "
+     "on fraud charges, rejecting his argument that he would not receive a fair trial there.", "rejecting",
+     "a judge rejecting his argument", "a judge", "his argument"),
     # a participle after the noun a copula predicates: the copula's clause
     ("The harvest was 80 percent finished [as of Friday].", "finished",
      "the harvest was 80 percent finished", "the harvest", "80 percent finished"),

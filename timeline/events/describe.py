@@ -300,6 +300,18 @@ def _subject(ctx: _Ctx, verb: Token) -> Token | None:
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head
             continue
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ",":
+            # "approved the extradition of an executive, rejecting his argument": set off by a
+            # comma, the participle tells more of the clause; its subject is the clause's
+            up = v.head
+            for _ in range(4):
+                if up.pos_ in ("VERB", "AUX"):
+                    subj = _subject(ctx, up) if up.i != verb.i else None
+                    return None if subj is None or subj.dep_ == "expl" else subj
+                if up.head.i == up.i:
+                    return None
+                up = up.head
+            return None
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ in ("VBN", "VBG"):
             return v.head  # "the bridge closed by the storm", "workers demanding higher pay"
         return None
