@@ -134,6 +134,9 @@ CASES = [
     ("A judge in Harvik [on Tuesday] approved the extradition of a shipping executive wanted in Portmeer "
      "on fraud charges, rejecting his argument that he would not receive a fair trial there.", "rejecting",
      "a judge rejecting his argument", "a judge", "his argument"),
+    # an adjective that says what the object is found or declared to be: the verb's clause
+    ("Doctors pronounced the patient dead [at 6 a.m.].", "dead",
+     "doctors pronounced the patient dead", "doctors", "the patient dead"),
     # a participle after the noun a copula predicates: the copula's clause
     ("The harvest was 80 percent finished [as of Friday].", "finished",
      "the harvest was 80 percent finished", "the harvest", "80 percent finished"),

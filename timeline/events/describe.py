@@ -565,9 +565,10 @@ def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] | TimeSpans =
     state_of_head = _measure_state(tok.head) if tok.dep_ == "acl" else None
     if state_of_head is not None and state_of_head.i == tok.i:
         tok = tok.head.head  # "the count was 60 percent done": the copula's clause, the participle its state
-    if tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") and not any(
-            c.dep_ in SUBJECT_DEPS for c in tok.children):
-        tok = tok.head  # "the bridge remained closed", "schools were closed", "the appeal was pending"
+    if (tok.dep_ == "acomp" or (tok.dep_ == "oprd" and tok.pos_ == "ADJ")) and tok.head.pos_ in ("AUX", "VERB") \
+            and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        # "the bridge remained closed", "schools were closed", "the appeal was pending", "was found guilty"
+        tok = tok.head
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return _describe_verb(ctx, tok, chain)
     return _describe_noun(ctx, tok)
@@ -732,8 +733,9 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
             else:
                 # "called the deal [a threat to safety]": what the object is made or called
                 pred = next((c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i and obj.dep_ == "dobj"
-                             and c.pos_ in ("NOUN", "PROPN") and c.i not in ctx.skipped), None)
-                named = _np(ctx, pred, full=obj_full) if pred is not None else []
+                             and c.pos_ in ("NOUN", "PROPN", "ADJ") and c.i not in ctx.skipped), None)
+                named = (_np(ctx, pred, full=obj_full) if pred.pos_ != "ADJ" else _modifier(ctx, pred)) \
+                    if pred is not None else []
                 obj_words = _words(ctx, _np(ctx, obj, full=obj_full or bool(state)) + state + named)
             parts.append(obj_words)
         if with_arg and said is not None:
