@@ -6,6 +6,7 @@ leave out.
 
     python benchmarks/descriptions.py              # every event: trigger, description, subject, object
     python benchmarks/descriptions.py --table 100  # the first 100 as a markdown table (docs/descriptions.md)
+    python benchmarks/descriptions.py --table 100 --offset 195  # the next 100: the second judging
     python benchmarks/descriptions.py --corpus     # proxies on the gold EVENTs of TimeBank and AQUAINT
 
 ``--corpus`` has no gold descriptions to score against; it counts, on the even and the odd
@@ -89,6 +90,7 @@ def corpus(nlp: Language) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--table", type=int, default=0, help="print the first N events as a markdown table")
+    ap.add_argument("--offset", type=int, default=0, help="with --table: skip the first N events")
     ap.add_argument("--corpus", action="store_true", help="proxies on the TimeBank and AQUAINT gold events")
     args = ap.parse_args(argv)
 
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.table:
         print("| # | text | trigger | description | reads right | why not |")
         print("|---|---|---|---|---|---|")
-        for n, (name, tok, d) in enumerate(rows[: args.table], 1):
+        for n, (name, tok, d) in enumerate(rows[args.offset : args.offset + args.table], args.offset + 1):
             print(f"| {n} | {name[:2]} | {tok.text} | {d.text} |  |  |")
         return 0
     for name, tok, d in rows:

@@ -102,6 +102,44 @@ CASES = [
     # quotes dropped, the first word lower-cased
     ("\"We will not accept this offer,\" the union leader said.", "accept",
      "we will not accept this offer", "we", "this offer"),
+    # where the object goes is part of the event
+    ("The storm pushed the river to a [ten-year] high.", "pushed",
+     "the storm pushed the river to a high", "the storm", "the river"),
+    ("The brewer sold its bottling plant to a rival [on Monday].", "sold",
+     "the brewer sold its bottling plant to a rival", "the brewer", "its bottling plant"),
+    # a unit keeps its "per" phrase though the tagger reads it as a time
+    ("Gusts reached 90 km [per hour] near the coast.", "reached",
+     "gusts reached 90 km per hour", "gusts", "90 km per hour"),
+    # a length a verb is about stays, in the verb's own description and in its chain
+    ("The board gave the union [ten days] to reply.", "reply",
+     "the board gave the union ten days to reply", "the board", None),
+    ("Auditors had spent [two years] checking the accounts.", "checking",
+     "auditors had spent two years checking the accounts", "auditors", "the accounts"),
+    ("The former mayor faces [up to five years] in prison.", "faces",
+     "the former mayor faces up to five years", "the former mayor", "up to five years"),
+    # a quantity keeps its "of" phrase; an object predicate is said
+    ("Officials said the frost had destroyed much of the apple crop.", "said",
+     "officials said the frost had destroyed much of the apple crop", "officials", None),
+    ("The opposition called the budget a disgrace [on Monday].", "called",
+     "the opposition called the budget a disgrace", "the opposition", "the budget a disgrace"),
+    # an adverb for predicate of "be"; a particle or a demonstrative may end the phrase
+    ("The mayor warned that the crisis was not over.", "warned",
+     "the mayor warned that the crisis was not over", "the mayor", None),
+    ("The visitors held on after the break.", "held",
+     "the visitors held on", "the visitors", None),
+    ("We simply cannot afford that [this year].", "afford",
+     "we cannot afford that", "we", "that"),
+    # a participle set off by a comma tells more of its clause: the clause's subject, not the noun before
+    # (the parser hangs "rejecting" on "executive" here)
+    ("A judge in Harvik [on Tuesday] approved the extradition of a shipping executive wanted in Portmeer "
+     "on fraud charges, rejecting his argument that he would not receive a fair trial there.", "rejecting",
+     "a judge rejecting his argument", "a judge", "his argument"),
+    # an adjective that says what the object is found or declared to be: the verb's clause
+    ("Doctors pronounced the patient dead [at 6 a.m.].", "dead",
+     "doctors pronounced the patient dead", "doctors", "the patient dead"),
+    # a participle after the noun a copula predicates: the copula's clause
+    ("The harvest was 80 percent finished [as of Friday].", "finished",
+     "the harvest was 80 percent finished", "the harvest", "80 percent finished"),
 ]
 
 

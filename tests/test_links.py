@@ -197,7 +197,9 @@ def test_a_form_in_ing_that_qualifies_a_noun_is_not_the_dated_event() -> None:
 @pytest.mark.parametrize(
     ("text", "word", "kind"),
     [
-        ("The agency filed safety reports by Friday.", "reports", NOUN),
+        # a report filed is a document, not an event (TimeML marks the filing; TimeBank and AQUAINT
+        # mark the noun "report" 5 times in 37): not a verb, and no event noun either
+        ("The agency filed safety reports by Friday.", "reports", NONE),
         ("The mayor created the task force on Tuesday.", "force", NONE),
         ("The stores will trade under their old names until June.", "names", NONE),
         ("The firm said the company plans to sell the unit.", "plans", VERB),

@@ -64,6 +64,9 @@ MODIFIER_DEPS: Final = frozenset({"advmod", "npadvmod", "compound", "quantmod", 
 NP_PREPS: Final = frozenset({"of", "per"})
 #: prepositions that make one unit with a figure's noun, kept even in a lean phrase: "130 km per hour"
 UNIT_PREPS: Final = frozenset({"per"})
+#: words that say how much of something, kept with their "of" phrase even in a lean phrase:
+#: "destroyed much of the harvest", "half of the fleet"
+QUANTITY_WORDS: Final = frozenset("much most many some all half part none any each both few several rest".split())
 #: prepositions after a number that make one figure with it: "nine in ten", "41 to 38"
 NUMBER_PREPS: Final = frozenset("in to out".split())
 #: prepositions whose phrase stays with an event noun when short ("the vote on the budget")
@@ -73,8 +76,11 @@ EVENT_NOUN_PREPS: Final = frozenset(
 #: prepositions after an event noun that the parser hangs on the verb ("held a vote [on the budget]")
 #: and that still say what the event is about
 VERB_HELD_NOUN_PREPS: Final = frozenset("on over against with between about".split())
-#: verbs whose object is a length of time, kept though it is a time expression: "lasted eleven days"
-TIME_ARGUMENT_VERBS: Final = frozenset("last take spend span".split())
+#: verbs whose object is a length of time, kept though it is a time expression: "lasted eleven days",
+#: "gave Ovind 14 days to appeal", "faces up to ten years in prison"
+TIME_ARGUMENT_VERBS: Final = frozenset("last take spend span give face serve".split())
+#: adverbs that are the predicate of "be": "the race was not over", "the power was back"
+PREDICATE_ADVERBS: Final = frozenset("over back out off up down away home".split())
 #: verbs with an object and a participle saying its state: "left hundreds of trucks stranded"
 OBJECT_STATE_VERBS: Final = frozenset("leave keep find make get hold render".split())
 #: prepositions that start an adjunct, not the argument a verb is about ("after the vote", "despite")
@@ -99,6 +105,11 @@ CLITICS: Final = frozenset("n't 's 're 've 'll 'd 'm".split())
 PROPER_TAGS: Final = frozenset({"NNP", "NNPS"})
 #: the longest prepositional phrase (in words) kept with a noun or as a verb's argument
 SHORT_PP: Final = 5
+#: prepositions whose phrase after a verb's object says where the object goes, part of the
+#: event: "sent the euro [to a high]", "sold the unit [to a rival]", "cut rates [to 2%]"
+GOAL_PREPS: Final = frozenset("to into onto above below".split())
+#: nouns that measure an adjective or participle without a number: "[a little] slower", "[a bit] late"
+MEASURE_WORDS: Final = frozenset("little bit lot".split())
 #: adverbs of direction that complete a verb with their own phrase: "get [1,000 meters away from
 #: the bases]", "pull [back from the border]"
 DIRECTION_ADVERBS: Final = frozenset("away back out off home down up aside".split())
@@ -179,7 +190,7 @@ def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) ->
     skipped = ctx.skipped
     for c in head.children:
         dep = c.dep_
-        if c.i in skipped:
+        if c.i in skipped and not (dep == "prep" and c.lower_ in UNIT_PREPS and c.i > head.i):
             lost_det = lost_det or dep in ("det", "poss")
             continue
         if dep in NP_DEPS:
@@ -189,9 +200,16 @@ def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) ->
             out.append(c.i)
         elif dep in ("advmod", "quantmod") and head.pos_ == "NUM":
             out.extend(_modifier(ctx, c))  # "nearly nine", "about 500"
-        elif (not pp_done or c.lower_ in UNIT_PREPS) and dep == "prep" and c.i > head.i and (
+        elif (not pp_done or c.lower_ in UNIT_PREPS or (c.lower_ == "of" and head.lower_ in QUANTITY_WORDS)) \
+                and dep == "prep" and c.i > head.i and (
                 c.lower_ in preps or c.lower_ in UNIT_PREPS or (head.pos_ == "NUM" and c.lower_ in NUMBER_PREPS)):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.i not in skipped), None)
+            if obj is None and c.lower_ in UNIT_PREPS:
+                # "130 km per hour": a unit, though the tagger reads "per hour" as a time (a SET)
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    for t in (c, *obj.subtree):
+                        skipped.memo[t.i] = False
             if obj is not None:
                 pp = _np(ctx, obj, full=False)
                 if len(pp) <= SHORT_PP:
@@ -200,6 +218,22 @@ def _np(ctx: _Ctx, head: Token, full: bool, preps: frozenset[str] = NP_PREPS) ->
                     pp_done = True
     if lost_det and not has_det and head.tag_ not in PROPER_TAGS:
         ctx.the_before.add(min(out))
+    if head.tag_ in PROPER_TAGS:
+        out.extend(_name_rest(ctx, head))
+    return out
+
+
+def _name_rest(ctx: _Ctx, head: Token) -> list[int]:
+    """The rest of a name the parser split into two arguments of one verb ("beat [Kesslau]
+    [Athletic]": two objects): the proper nouns right after ``head`` with its head and label."""
+    out: list[int] = []
+    j = head.i + 1
+    while j < ctx.end and j - head.i <= 3:
+        t = ctx.doc[j]
+        if t.tag_ not in PROPER_TAGS or t.head.i != head.head.i or t.dep_ != head.dep_ or j in ctx.skipped:
+            break
+        out.append(j)
+        j += 1
     return out
 
 
@@ -236,7 +270,8 @@ def _shared_modal(ctx: _Ctx, verb: Token) -> list[int]:
 
 def _is_relative(tok: Token) -> bool:
     """A relative word: "which", "who", and "that" when it stands for a noun ("projects that the city needed")."""
-    return tok.tag_ in RELATIVE_TAGS or (tok.lower_ == "that" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    return tok.tag_ in RELATIVE_TAGS or (tok.lower_ == "that" and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                         and tok.head.dep_ == "relcl")  # not "cannot do that"
 
 
 def _noun_of_relative(verb: Token) -> Token | None:
@@ -265,6 +300,18 @@ def _subject(ctx: _Ctx, verb: Token) -> Token | None:
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head
             continue
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == ",":
+            # "approved the extradition of an executive, rejecting his argument": set off by a
+            # comma, the participle tells more of the clause; its subject is the clause's
+            up = v.head
+            for _ in range(4):
+                if up.pos_ in ("VERB", "AUX"):
+                    subj = _subject(ctx, up) if up.i != verb.i else None
+                    return None if subj is None or subj.dep_ == "expl" else subj
+                if up.head.i == up.i:
+                    return None
+                up = up.head
+            return None
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ in ("VBN", "VBG"):
             return v.head  # "the bridge closed by the storm", "workers demanding higher pay"
         return None
@@ -290,7 +337,7 @@ def _controller(verb: Token) -> list[Token]:
     if dep in ("xcomp", "acl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr") \
             and head.head.pos_ in ("VERB", "AUX"):
         return [head, head.head]
-    if dep == "acl" and _has_to(verb) and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") \
+    if dep in ("acl", "relcl") and _has_to(verb) and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") \
             and head.head.pos_ in ("VERB", "AUX"):
         return [head, head.head]
     if dep == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ not in ADJUNCT_PREPS \
@@ -324,6 +371,17 @@ def _first_object(ctx: _Ctx, verb: Token) -> Token | None:
                 if _is_relative(c):
                     return _noun_of_relative(verb)
                 return c
+    if verb.lemma_ in TIME_ARGUMENT_VERBS:
+        span = next((c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and c.i > verb.i
+                     and c.i in ctx.skipped), None)
+        if span is not None:  # "lasted [eleven days]", "gave Ovind [14 days]": the time is what the verb is about
+            for t in span.subtree:
+                ctx.skipped.memo[t.i] = False
+            return span
+    if verb.lemma_ == "be":
+        # "the race was not [over]": an adverb for predicate
+        return next((c for c in verb.children if c.dep_ == "advmod" and c.i > verb.i
+                     and c.lower_ in PREDICATE_ADVERBS and c.i not in ctx.skipped), None)
     return None
 
 
@@ -350,6 +408,18 @@ def _argument_pp(ctx: _Ctx, verb: Token) -> list[int]:
                 head.append(inner.i)
             pp = _np(ctx, obj, full=False)
             return [*head, *pp] if len(pp) <= SHORT_PP else []
+    return []
+
+
+def _goal_pp(ctx: _Ctx, verb: Token, obj: Token) -> list[int]:
+    """Where the object goes, short: "sent the euro [to a high]" (`GOAL_PREPS`)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > obj.i and c.lower_ in GOAL_PREPS and c.i not in ctx.skipped:
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in ctx.skipped), None)
+            if pobj is None:
+                return []
+            pp = _np(ctx, pobj, full=False)
+            return [c.i, *pp] if len(pp) <= SHORT_PP else []
     return []
 
 
@@ -408,6 +478,17 @@ def _xcomp_down(ctx: _Ctx, verb: Token) -> list[int]:
 
 
 # --- rendering -----------------------------------------------------------------------------
+class _Whole(str):
+    """A word that may end a description though it is in `DANGLING_END`: a particle ("the
+    visitors held [on]") or a demonstrative object ("cannot do [that]")."""
+
+    __slots__ = ()
+
+
+def _whole(t: Token) -> bool:
+    return t.dep_ == "prt" or (t.dep_ in ("dobj", "pobj") and t.tag_ == "DT")
+
+
 def _words(ctx: _Ctx, idx: Iterable[int]) -> list[tuple[str, bool]]:
     """(word, joined to the word before) for the tokens ``idx`` in text order."""
     doc = ctx.doc
@@ -428,7 +509,7 @@ def _words(ctx: _Ctx, idx: Iterable[int]) -> list[tuple[str, bool]]:
         glued = bool(out) and (
             (prev == i - 1 and not doc[prev].whitespace_) or t.tag_ == "POS" or t.lower_ in CLITICS
         )
-        out.append((text, glued))
+        out.append((_Whole(text) if _whole(t) else text, glued))
         prev = i
     # a word mark left without its word on one side ("cease -" when "fire" was dropped)
     while out and out[-1][0] in WORD_MARKS and out[-1][0] not in ("%", "'s"):
@@ -446,7 +527,7 @@ def _count(words: list[tuple[str, bool]]) -> int:
 
 def _phrase(parts: list[list[tuple[str, bool]]]) -> str:
     words = [w for p in parts for w in p]
-    while words and words[-1][0].lower() in DANGLING_END:
+    while words and words[-1][0].lower() in DANGLING_END and not isinstance(words[-1][0], _Whole):
         words.pop()
     while words and words[0][0].lower() in DANGLING_START:
         words.pop(0)
@@ -481,12 +562,28 @@ def describe(doc: Doc, token: int, skip: Sequence[tuple[int, int]] | TimeSpans =
     ctx = _Ctx(doc, start, sent.end, _Skipped(doc, spans), first)
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "a revised plan", "repeated warnings": the participle names its noun's event
-    if tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") and not any(
-            c.dep_ in SUBJECT_DEPS for c in tok.children):
-        tok = tok.head  # "the bridge remained closed", "schools were closed", "the appeal was pending"
+    state_of_head = _measure_state(tok.head) if tok.dep_ == "acl" else None
+    if state_of_head is not None and state_of_head.i == tok.i:
+        tok = tok.head.head  # "the count was 60 percent done": the copula's clause, the participle its state
+    if (tok.dep_ == "acomp" or (tok.dep_ == "oprd" and tok.pos_ == "ADJ")) and tok.head.pos_ in ("AUX", "VERB") \
+            and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        # "the bridge remained closed", "schools were closed", "the appeal was pending", "was found guilty"
+        tok = tok.head
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return _describe_verb(ctx, tok, chain)
     return _describe_noun(ctx, tok)
+
+
+def _measure_state(noun: Token) -> Token | None:
+    """The participle right after a measure a copula predicates ("the count was [60 percent]
+    [done]": the parser hangs "done" on "percent"), else None."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or not any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    doc = noun.doc
+    nxt = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if nxt is not None and nxt.head.i == noun.i and nxt.dep_ == "acl" and nxt.tag_ == "VBN":
+        return nxt
+    return None
 
 
 def _describe_noun(ctx: _Ctx, noun: Token) -> Description:
@@ -538,6 +635,7 @@ def _chain_node(ctx: _Ctx, node: Token, below: Token) -> list[int]:
     """A link of the chain above the trigger, as it is written: "is expected", "announced plans",
     "urged workers", "appealed to both sides", "was ready", "of"."""
     if node.pos_ in ("VERB", "AUX"):
+        length = _first_object(ctx, node) if node.lemma_ in TIME_ARGUMENT_VERBS else None
         group = _verb_group(ctx, node)
         # object control: "urged workers [to strike]"; "appealed to both sides [to avoid]"
         ctrl = next((c for c in node.children if c.dep_ in ("dobj", "dative", "attr") and c.i < below.i
@@ -548,11 +646,19 @@ def _chain_node(ctx: _Ctx, node: Token, below: Token) -> list[int]:
             pp = _argument_pp(ctx, node)
             if pp and max(pp) < below.i:
                 group.extend(pp)
+        if length is not None and length.i < below.i and length.dep_ in ("npadvmod", "dobj") \
+                and (ctrl is None or length.i != ctrl.i):
+            # "had spent [three years] tracing money", "gave the union [ten days] to reply": the length stays
+            group.extend(_np(ctx, length, full=False))
         return group
     if node.pos_ == "ADJ":
         return [node.i, *(c.i for c in node.children if c.dep_ in ("advmod", "neg") and c.i < node.i)]
     if node.pos_ == "ADP":
         return [node.i]
+    if node.i in ctx.skipped and node.head.lemma_ in TIME_ARGUMENT_VERBS:
+        for t in node.subtree:  # "gave Ovind [14 days] to appeal": the length stays
+            if t.i < below.i:
+                ctx.skipped.memo[t.i] = False
     return _np(ctx, node, full=False)
 
 
@@ -567,15 +673,11 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
     top = chain[-1]
     subj = _subject(ctx, top)
     obj = _first_object(ctx, verb)
-    if obj is None and verb.lemma_ in TIME_ARGUMENT_VERBS:
-        span = next((c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and c.i > verb.i
-                     and c.i in ctx.skipped), None)
-        if span is not None:  # "lasted [eleven days]": the time is what the verb is about
-            for t in span.subtree:
-                ctx.skipped.memo[t.i] = False
-            obj = span
     state: list[int] = []
-    if obj is not None and verb.lemma_ in OBJECT_STATE_VERBS:
+    measured = _measure_state(obj) if obj is not None and verb.lemma_ == "be" else None
+    if measured is not None:
+        state = [measured.i]
+    elif obj is not None and verb.lemma_ in OBJECT_STATE_VERBS:
         for n in (obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)):
             state = [c.i for c in n.children if c.dep_ in ("acl", "amod") and c.i > n.i
                      and c.tag_ in ("VBN", "JJ") and c.i not in ctx.skipped][:1]
@@ -589,8 +691,9 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
     # a participle after its noun reads as a clause: "the vote [was] held", "trucks [were] stranded"
     be = ""
     # (not when the noun is left as the root: then the parser missed that the participle is the verb)
+    # (nor with a particle: "the visitors held on" is a finite verb the parser took for a participle)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and subj is not None and subj.i == verb.head.i \
-            and subj.dep_ != "ROOT":
+            and subj.dep_ != "ROOT" and not any(c.dep_ == "prt" for c in verb.children):
         be = "were" if verb.head.tag_ in ("NNS", "NNPS") else "was"
 
     # what a verb of saying reports (its clause after it), said in the description when short
@@ -621,10 +724,19 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
             parts.append(_words(ctx, _np(ctx, dative[0], full=False)))
         obj_words: list[tuple[str, bool]] = []
         if obj is not None:
-            if obj.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
-                obj_words = _words(ctx, [obj.i] + [c.i for c in obj.children if c.dep_ in ("neg", "advmod", "aux")])
+            if obj.pos_ in ("VERB", "AUX", "ADJ", "ADV") and obj.dep_ != "dobj":  # ("destroyed much of the harvest")
+                # with its measure before it: "[80 percent] finished", "[two weeks] late"
+                measure = [i for c in obj.children if c.dep_ == "npadvmod" and c.i < obj.i and c.i not in ctx.skipped
+                           and (c.lower_ in MEASURE_WORDS or any(g.dep_ == "nummod" for g in c.children))
+                           for i in _np(ctx, c, full=False)]
+                obj_words = _words(ctx, [obj.i, *measure] + [c.i for c in obj.children if c.dep_ in ("neg", "advmod", "aux")])
             else:
-                obj_words = _words(ctx, _np(ctx, obj, full=obj_full or bool(state)) + state)
+                # "called the deal [a threat to safety]": what the object is made or called
+                pred = next((c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i and obj.dep_ == "dobj"
+                             and c.pos_ in ("NOUN", "PROPN", "ADJ") and c.i not in ctx.skipped), None)
+                named = (_np(ctx, pred, full=obj_full) if pred.pos_ != "ADJ" else _modifier(ctx, pred)) \
+                    if pred is not None else []
+                obj_words = _words(ctx, _np(ctx, obj, full=obj_full or bool(state)) + state + named)
             parts.append(obj_words)
         if with_arg and said is not None:
             # "negotiators said they hoped to reach a deal": what was said, when it is short
@@ -636,6 +748,8 @@ def _describe_verb(ctx: _Ctx, verb: Token, climb: bool = True) -> Description:
                 down = _xcomp_down(ctx, verb)
                 if down:
                     parts.append(_words(ctx, down))
+                elif obj is not None and obj.i > verb.i:
+                    parts.append(_words(ctx, _goal_pp(ctx, verb, obj)))
                 elif obj is None:
                     bare = _bare_clause(ctx, verb) or _adverb_argument(ctx, verb)
                     if bare:

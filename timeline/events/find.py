@@ -9,7 +9,9 @@
     #  ('resume', 'ASPECTUAL', 'NONE', 'AFTER')]
 
 The triggers are main verbs (never auxiliaries, never a copula: the predicate
-adjective or noun after it is the event, as TimeML annotates), event nouns (a table,
+adjective or noun after it is the event, as TimeML annotates; never "have" of "have to" +
+verb, a semi-modal looked through: its verb takes its governor and, as an infinitive,
+its relation to publication), event nouns (a table,
 gerunds, "-sion" nouns, "-tion"/"-ment" nouns with an "of" argument, and the object of
 a light or aspectual verb) and predicate adjectives of state. Tense, aspect, polarity
 and modality come from the verb group (the aux / auxpass / neg children, shared by a
@@ -42,6 +44,7 @@ __all__ = ["EventClass", "EventWord", "find_events"]
 
 EventClass = Literal["OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"]
 Pos = Literal["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHER"]
+_InfoPos = Literal["VERB", "NOUN", "ADJECTIVE", "PREPOSITION", "OTHER", "SEMI"]
 Tense = Literal["PAST", "PRESENT", "FUTURE", "INFINITIVE", "PRESPART", "PASTPART", "NONE"]
 Aspect = Literal["NONE", "PROGRESSIVE", "PERFECTIVE", "PERFECTIVE_PROGRESSIVE"]
 T0 = Literal["BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED"]
@@ -186,6 +189,17 @@ def _going_to(tok: Token) -> Token | None:
     return None
 
 
+def _semi_modal_of(tok: Token) -> Token | None:
+    """The verb of "have to" + verb when ``tok`` is that "have" ("the mill had to close"), else None."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    verb = doc[tok.i + 1].head
+    if verb.dep_ == "xcomp" and verb.head.i == tok.i and verb.tag_ == "VB":
+        return verb
+    return None
+
+
 def _verb_class(tok: Token, lemma: str) -> EventClass:
     if lemma in lex.REPORTING and (
         lemma not in lex.REPORTING_ONLY_WITH_CLAUSE or any(c.dep_ == "ccomp" for c in tok.children)
@@ -240,6 +254,7 @@ def _is_event_noun(tok: Token, lemma: str) -> bool:
 def find_events(doc: Doc) -> list[EventWord]:
     """Every event trigger of ``doc``, in text order, one per token, with its attributes."""
     picked: list[tuple[Token, EventClass, Pos, _Group]] = []
+    semi_modals: list[tuple[Token, _Group]] = []  # "had" of "had to close": no event of its own
     copula_of: dict[int, int] = {}  # copula token index -> predicate token index
     for tok in doc:
         tag = tok.tag_
@@ -252,6 +267,10 @@ def find_events(doc: Doc) -> list[EventWord]:
                 continue
             lemma = tok.lemma_.lower()
             if lemma == "be" or lemma in lex.NOT_EVENT_VERBS:
+                if lemma not in lex.VERBS_EVENT_WITH_SUBJECT or not any(c.dep_ == "nsubj" for c in tok.children):
+                    continue
+            if lemma in lex.SEMI_MODALS and _semi_modal_of(tok) is not None:
+                semi_modals.append((tok, _verb_group(tok, None)))
                 continue
             if tag == "VBN" or tag == "VBG":
                 if dep != "ROOT" and tok.lower_ in lex.PARTICIPLE_PREPOSITIONS:
@@ -285,13 +304,22 @@ def find_events(doc: Doc) -> list[EventWord]:
             cls: EventClass = "I_STATE" if lemma in lex.I_STATE_ADJECTIVES else "STATE"
             picked.append((tok, cls, "ADJECTIVE", group))
     trigger_at = {t.i for t, _, _, _ in picked}
-    info: dict[int, tuple[Pos, _Group, int | None]] = {}
+    # a semi-modal is looked through: its verb's governor is the semi-modal's, and its verb's
+    # relation to publication is the semi-modal's ("police had to use tear gas": BEFORE)
+    semi_at = {t.i for t, _ in semi_modals}
+    info: dict[int, tuple[_InfoPos, _Group, int | None]] = {}
+    for tok, group in semi_modals:
+        info[tok.i] = ("SEMI", group, _governor(tok, trigger_at | semi_at, copula_of))
     for tok, _, pos, group in picked:
-        info[tok.i] = (pos, group, _governor(tok, trigger_at, copula_of))
+        info[tok.i] = (pos, group, _governor(tok, trigger_at | semi_at, copula_of))
     memo: dict[int, T0 | None] = {}
     out: list[EventWord] = []
     for tok, cls, pos, group in picked:
         gov = info[tok.i][2]
+        for _ in range(_CONJ_STEPS):
+            if gov is None or gov not in semi_at:
+                break
+            gov = info[gov][2]
         t0 = _t0(tok.i, info, memo)
         out.append(
             EventWord(
@@ -351,7 +379,7 @@ def _governor(tok: Token, triggers: set[int], copula_of: dict[int, int]) -> int 
 
 def _t0(
     i: int,
-    info: dict[int, tuple[Pos, _Group, int | None]],
+    info: dict[int, tuple[_InfoPos, _Group, int | None]],
     memo: dict[int, T0 | None],
     depth: int = 0,
 ) -> T0 | None:
@@ -375,7 +403,9 @@ def _t0(
         rel = _as_t0(lex.T0_BY_TENSE_ASPECT[(tense, group.aspect)])
     else:
         g = _t0(gov, info, memo, depth + 1) if gov is not None and depth < 20 else None
-        if tense == "INFINITIVE":
+        if tense == "INFINITIVE" and gov is not None and g is not None and info[gov][0] == "SEMI":
+            rel = g
+        elif tense == "INFINITIVE":
             rel = _as_t0(lex.T0_INFINITIVE)
         elif g is not None:
             rel = g

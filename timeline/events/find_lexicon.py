@@ -83,6 +83,15 @@ PREPOSITION_EVENTS: Final = {"according": "REPORTING"}
 # "a firm based in Ohio", "compared with a year earlier", "related to").
 NOT_EVENT_VERBS: Final = _words("include base relate compare ally")
 
+# Those of them that are events when they have a subject of their own: "the panel compared the
+# two bids" (but "a loss, compared with a profit a year ago" relates two figures).
+VERBS_EVENT_WITH_SUBJECT: Final = _words("compare")
+
+# Verbs that with "to" + verb are a modal, not an event of their own ("the mill had to close":
+# the closing is the event, TimeML writes "have to" as its modality); TimeBank and AQUAINT mark
+# "have" there 3 times in 30.
+SEMI_MODALS: Final = _words("have")
+
 # Participles that act as prepositions outside a verb group: "concerning the vote",
 # "given the risk", "following the vote".
 PARTICIPLE_PREPOSITIONS: Final = _words("concerning regarding following involving excluding given")
@@ -148,7 +157,17 @@ EVENT_NOUNS: Final = _words(
     withdrawal retreat resignation appointment nomination effort attempt proposal request
     appeal demand call threat warning death birth funeral wedding embargo sanction boycott
     closing closure opening launch cut reduction expansion restructuring reorganization split
-    spinoff conflict violence crackdown celebration festival response reaction"""
+    spinoff conflict violence crackdown celebration festival response reaction
+    clash confrontation standoff skirmish ambush bombardment assassination genocide massacre
+    execution abduction rampage sabotage torture tragedy disaster collision derailment outage
+    blackout spill leak rain snowfall drought famine epidemic outbreak eruption hurricane typhoon
+    cyclone tornado quake aftershock landslide avalanche entry exit rescue evacuation deployment
+    buildup pullout reunion plunge selloff slide tumble reversal redemption outflow inflow
+    disposal layoff cutback bailout auction close start delay pause halt hiatus shutdown
+    stoppage standstill walkout lockout downgrade upgrade approval ratification extradition
+    cancellation repeal veto recall acquittal sentencing inquest autopsy burial vigil parade
+    mediation inauguration liftoff discovery conversation debate dialogue criticism action act
+    use help assistance initiative involvement commitment cooperation impact failure triumph"""
 )
 
 # The class of an event noun when it is not OCCURRENCE.
@@ -174,7 +193,8 @@ NOT_EVENT_NOUNS: Final = _words(
 # Nouns in "-ing" that are things or times, or a market's activity, not the act of a verb.
 NOT_EVENT_ING_NOUNS: Final = _words(
     """morning evening building ceiling spring string king ring wing earning holding saving
-    feeling meaning setting clothing housing lodging offspring trading"""
+    feeling meaning setting clothing housing lodging offspring trading rating funding financing
+    spending pricing"""
 )
 
 # Suffixes (of the lemma) that make a head noun an event when it takes an "of" argument

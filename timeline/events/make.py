@@ -79,10 +79,16 @@ def find_all(document: Document) -> list[Found]:
     words = {w.token: w for w in document.words}
     # the time expressions of each sentence, left out of its descriptions (one pass over them)
     listed: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    # a possessive time names the thing it dates ("no group claimed Saturday's attacks"): it is
+    # left out of its own event's description only
+    possessive: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for x in mentions:
         token = doc.char_span(x.start, x.end, alignment_mode="expand")
         if token is not None:
-            listed.setdefault(sentence_of(doc, token.start), []).append((x.start, x.end))
+            bounds = sentence_of(doc, token.start)
+            listed.setdefault(bounds, []).append((x.start, x.end))
+            if token.end < len(doc) and doc[token.end].tag_ == "POS":
+                possessive.setdefault(bounds, []).append((x.start, x.end))
     spans_in = {bounds: TimeSpans(spans) for bounds, spans in listed.items()}
     no_spans = TimeSpans(())
     found: list[Found] = []
@@ -96,6 +102,9 @@ def find_all(document: Document) -> list[Found]:
         tok = doc[link.token]
         sentence = sentence_of(doc, link.token)
         skip = spans_in.get(sentence, no_spans)
+        others = [p for p in possessive.get(sentence, ()) if p != (m.start, m.end)]
+        if others:
+            skip = TimeSpans(p for p in listed[sentence] if p not in others)
         tense: Tense = "none" if word is None else tense_of(word)
         if word is not None and word.pos == "NOUN" and _planned(tok):
             tense = "future"
