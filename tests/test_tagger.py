@@ -454,3 +454,17 @@ def test_shortly_afterwards_is_no_time_of_its_own() -> None:
 def test_irregular_past_verbs_are_tense_cues() -> None:
     # "withdrew" is past: with nothing dated before it, "three days later" has no date
     assert values("Three days later, the rebels withdrew.", "2021-03-03") == [("Three days later", "XXXX-XX-XX", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The canal was dug in 1880-84, at great cost.", [("1880", "1880"), ("84", "1884")]),
+     ("Harbour works (1902-1911) Our port grew.", [("1902", "1902"), ("1911", "1911")]),
+     ("Gate receipts fell in the 2021/22 season.", [("2021", "2021"), ("22", "2022")]),
+     ("The 1998-99 dry season was short.", [("1998", "1998"), ("99", "1999")]),
+     ("Between 1500-2000 pilgrims came.", []),
+     ("Call 1800-2000 for tickets.", []),
+     ("Sales were 1990-2050 units.", [])],
+)
+def test_a_range_of_years_is_two_years(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text) == expected

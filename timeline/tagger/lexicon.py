@@ -166,3 +166,12 @@ OVERNIGHT_NOUNS: Final = frozenset(
 POSSESSIVES: Final = frozenset("his her its their my our your".split())
 # verbs that report speech: a clause follows them ("said the sides had agreed to meet")
 REPORTING: Final = frozenset({"said", "says", "say", "told", "announced", "added"})
+
+# words before or after a range of years written with a dash or a slash ("in 1990-94", "the 2021/22
+# season") that make it a range of years when a lower-case word follows ("1500-2000 soldiers" is a count)
+YEAR_RANGE_CONTEXT: Final = frozenset({
+    "in", "since", "by", "until", "of", "for", "from", "to", "through", "during", "before", "after", "between",
+    "the", "its", "his", "her", "their", "our", "s", "years", "throughout", "circa", "c", "ca", "and", "or",
+    "season", "seasons", "war", "wars", "campaign", "period", "era", "term", "session", "budget", "school",
+    "academic", "fiscal", "financial", "winter", "dry", "rainy", "harvest",
+})

@@ -287,6 +287,53 @@ def p_year(h: Hit) -> Spec | None:
     return Spec(year=y) if y <= 2199 else None  # "2500" alone is a number
 
 
+def year_range(toks: Tokens, i: int) -> tuple[int, int] | None:
+    """The two years of a range written at token ``i`` ("1914-18", "1990-1991", "2021/22"), or None.
+
+    The end is later than the start, by at most a century (four digits) or 30 years (two); a
+    range followed by a lower-case word needs a word of time before it ("the 1975-1976 dry
+    season"): "1500-2000 soldiers" is a count."""
+    if i + 2 >= len(toks) or toks.tags[i + 1] not in "-/":
+        return None
+    start, end_tok = int(toks.lower(i)), toks.lower(i + 2)
+    if not 1000 <= start <= 2199 or not end_tok.isdigit():
+        return None
+    if len(end_tok) == 4:
+        end = int(end_tok)
+        if not start < end <= start + 100:
+            return None
+    elif len(end_tok) == 2:
+        end = start - start % 100 + int(end_tok)
+        if end <= start:
+            end += 100
+        if end - start > 30:
+            return None
+    else:
+        return None
+    before = toks.lower(i - 1) if i > 0 else ""
+    if before in ("$", "-", "/", "+", "#", "no", "number", "nos") or (i > 0 and toks.tags[i - 1] in "B"):
+        return None
+    after_tag = toks.tags[i + 3] if i + 3 < len(toks) else ""
+    after = toks.lower(i + 3) if after_tag else ""
+    if after in ("%", "percent", "-", "/") or after_tag in "BNDYSC" and after_tag:
+        return None
+    if after_tag == WORD_TAG and before not in lx.YEAR_RANGE_CONTEXT and after not in lx.YEAR_RANGE_CONTEXT:
+        return None
+    if after_tag and after_tag not in (WORD_TAG, CAPWORD_TAG) and after in lx.UNIT_FORMS:
+        return None
+    return start, end
+
+
+def p_year_range_start(h: Hit) -> Spec | None:
+    span = year_range(h.toks, h.base + h.m.start("y"))
+    return Spec(year=span[0]) if span else None
+
+
+def p_year_range_end(h: Hit) -> Spec | None:
+    span = year_range(h.toks, h.base + h.m.start("e") - 2)
+    return Spec(year=span[1]) if span else None
+
+
 def p_fiscal_year(h: Hit) -> Spec | None:
     y = int(h.word("y")) if h.has("y") else _year2(h.word("ay"))
     return Spec(year=y)
@@ -857,6 +904,8 @@ RULES: tuple[Rule, ...] = (
          day=int(h.word("d")), month=_MONTH_OF[h.after(3)[2]]), {}),  # tests/test_tagger.py: "from 20 to 23 August"
     Rule("day-range-end", "<(MONTH DAYNUM (- | to | and)) d=DAYNUM !>(MONTH | DAYNUM | ORDNUM | , YEAR)", lambda h: Spec(
          day=int(h.word("d")), month=_MONTH_OF[h.before(3)[0]]), {}),  # tests/test_tagger.py: "Jan. 28-29"
+    Rule("year-range-start", "y=YEAR >((- | /) (YEAR | DAYNUM | NUM))", p_year_range_start, {}),
+    Rule("year-range-end", "<(YEAR (- | /)) e=(YEAR | DAYNUM | NUM)", p_year_range_end, {}),  # tests/test_tagger.py
     Rule("year", "!<($ | - | / | CAPWORD) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
