@@ -468,3 +468,32 @@ def test_irregular_past_verbs_are_tense_cues() -> None:
 )
 def test_a_range_of_years_is_two_years(text: str, expected: list[tuple[str, str]]) -> None:
     assert dated(text) == expected
+
+
+def test_in_a_history_the_calendar_counts_from_the_story() -> None:
+    text = ("The blockade began in November 1805. On 12 February the first ships slipped through, and the captain "
+            "wrote that this day was the hardest. Next summer the fleet returned. Today the harbour is a park.")
+    got = dated(text, "2015-06-01")
+    assert ("12 February", "1806-02-12") in got  # the story has moved on a year
+    assert ("this day", "1806-02-12") in got
+    assert ("Next summer", "1806-SU") in got
+    assert ("Today", "2015-06-01") in got
+
+
+def test_a_word_of_the_writer_does_not_end_a_history() -> None:
+    text = ("In 1871 the bridge opened. \"We are proud today,\" the mayor said on 3 May. "
+            "A storm hit on 9 June, and the next day the span cracked.")
+    got = dated(text, "2015-06-01")
+    assert ("3 May", "1871-05-03") in got
+    assert ("9 June", "1871-06-09") in got
+    assert ("the next day", "1871-06-10") in got
+
+
+def test_a_history_comes_back_to_the_present_when_it_names_a_recent_year() -> None:
+    text = "The mill burned in 1902 and was rebuilt in May. In 2014 it became a museum; it reopened in May."
+    assert dated(text, "2015-06-01") == [("1902", "1902"), ("May", "1902-05"), ("2014", "2014"), ("May", "2015-05")]
+
+
+def test_a_plan_years_ahead_is_not_a_history() -> None:
+    text = "The plant will close by 2031. Output fell in March."
+    assert ("March", "2020-03") in dated(text, "2020-06-01")

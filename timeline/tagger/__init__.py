@@ -16,7 +16,7 @@ from timeline._model import Mention
 from timeline._reference import Reference
 from timeline.tagger.compose import Candidate, apply_modifiers, clocks_before_a_day, join_adjacent, quarter_ended
 from timeline.tagger.context import Tense, tense_at
-from timeline.tagger.resolve import Point, Resolved, resolve
+from timeline.tagger.resolve import NARRATIVE_YEARS, Point, Resolved, resolve
 from timeline.tagger.rules import RULES, Hit
 from timeline.tagger.spec import Spec
 from timeline.tagger.tokens import Tokens, tokenize
@@ -123,6 +123,12 @@ def _before_end(spec: Spec, end: Point) -> Spec:
     return spec.with_(year=y)
 
 
+def _told(story: Point | None, ref: Reference, near: bool) -> bool:
+    """Whether the text tells a history: it has named no recent time yet and its story is years before
+    the publication (a plan years ahead is not a story told)."""
+    return not near and story is not None and ref.date.year - story.date.year >= NARRATIVE_YEARS
+
+
 def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point], near: bool,
              spec: Spec | None = None, tense_from: int | None = None, hint: TenseHint | None = None,
              hinted: set[tuple[int, int]] | None = None) -> Resolved:
@@ -140,7 +146,7 @@ def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, re
                 tense = said
                 if hinted is not None:
                     hinted.add(span)
-    return resolve(spec, ref, story, tense, recent, history=not near)
+    return resolve(spec, ref, story, tense, recent, history=not near, told=_told(story, ref, near))
 
 
 def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
@@ -187,10 +193,16 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
                 out_points[k] = r.point
         except (ValueError, OverflowError):
             continue
-        if r.point is not None and abs(r.point.date.year - ref_year) <= 1:
-            near = True
-        # the end of a period ("open through Feb. 8") bounds the story; it does not move it there
-        bound = c.first > 0 and toks.lower(c.first - 1) in _BOUNDS
+        told = _told(story, ref, near)
+        if r.point is not None:
+            close = abs(r.point.date.year - ref_year) < NARRATIVE_YEARS
+            if close and not (told and (spec.deictic or spec.year is None)):
+                # news that names a recent date first reads later years as asides; a history comes back
+                # to the present when it names a recent year ("today" in a quote or "that day" do not)
+                near = True
+        # the end of a period ("open through Feb. 8") bounds the story; it does not move it there;
+        # nor does "today" in a history told in the text (a word of the writer's, not of the story)
+        bound = c.first > 0 and toks.lower(c.first - 1) in _BOUNDS or told and spec.deictic
         if r.point is not None and r.grain in ("quarter", "day", "partofday", "minute") and spec.moves_story \
                 and not bound:
             recent["quarter" if r.grain == "quarter" else "day"] = r.point

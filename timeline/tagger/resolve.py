@@ -155,19 +155,28 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
 
 
 def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
-            recent: Mapping[str, Point] | None = None, history: bool = False) -> Resolved:
+            recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False) -> Resolved:
     """Anchor one spec. Raises ValueError when the calendar cannot hold it.
 
     ``story`` is the point the text last talked about; ``recent`` the last point
     named at a grain ("quarter": what "a year earlier" compares with in a results
     story; "day": what "the day before" counts from when the story has since
     moved to a week or a year). ``history`` says the text has named no time near
-    the publication yet: a story years away is then a history being told, and a
-    date without a year takes the story's year.
+    the publication yet; ``told`` that the story is besides years away from it: a history
+    is being told, a date without a year takes the story's year, and a time relative to
+    the calendar ("this day", "next spring") counts from the story, not the publication.
     """
     recent = recent or {}
+    if told and story is not None and not spec.deictic and (spec.anchor == "dct" or spec.direction is not None
+                                                          or spec.weekday is not None):
+        # the "now" of a history is the time it tells
+        now = story.date
+        last_day = recent.get("day")
+        if _RANK.get(story.grain, 0) > _RANK["day"] and last_day is not None and last_day.date.year == now.year:
+            now = last_day.date  # "this day" after "8 August 1918 ... that year": the day
+        ref = Reference(dt.datetime(now.year, now.month, now.day), False)
     if spec.days_after:  # "a week from Monday": the day named, then so many days on
-        named = resolve(spec.with_(days_after=0), ref, story, tense, recent, history)
+        named = resolve(spec.with_(days_after=0), ref, story, tense, recent, history, told)
         if named.point is None or named.grain != "day":
             return named
         return render(named.point.date + dt.timedelta(days=spec.days_after), "day")
@@ -186,11 +195,13 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     if spec.decade is not None:
         return render(dt.date(max(spec.decade * 10, 1), 1, 1), "decade")
     y = spec.year
-    if history and y is None and spec.direction is None and story is not None and spec.weekday is None \
-            and (spec.month is not None or spec.season is not None or spec.quarter is not None or spec.half is not None) \
-            and abs(story.date.year - dct.year) >= _NARRATIVE_YEARS:
+    if told and y is None and spec.direction is None and story is not None and spec.weekday is None \
+            and (spec.month is not None or spec.season is not None or spec.quarter is not None or spec.half is not None):
         # a history told in the text: "In 1945 ... the capital fell on 2 May" is 1945, not this year
         y = story.date.year
+        if spec.month is not None and story.grain in ("month", "day", "partofday", "minute") \
+                and story.date.month - spec.month >= _ROLL_MONTHS:
+            y += 1  # "in December 1941 ... in January": the story has moved on to the next year
     if spec.weekday is not None:
         if spec.anchor == "ref":  # "the previous Friday": the one before the day the story is on
             last_day = recent.get("day")
@@ -269,7 +280,9 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
 
 
 # a story this many years from the publication is a history: dates without a year take the story's
-_NARRATIVE_YEARS = 2
+NARRATIVE_YEARS = 2
+# in a history, a month this many months before the story's month is in the year after the story's
+_ROLL_MONTHS = 6
 _WHOLE_GRAINS = frozenset({"day", "week", "month", "quarter", "half", "year", "season", "decade", "century"})
 # a past event in a later month than publication's ("rose in April" in March) is last year's; a
 # past event on a day is last year's when the day is more than this many days after publication

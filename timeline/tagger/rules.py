@@ -447,16 +447,16 @@ def p_relday(h: Hit) -> Spec | None:
         return None
     shift = lx.RELATIVE_DAYS[w]
     if w == "tonight":
-        return Spec(type="TIME", anchor="dct", unit="day", shift=0, grain="partofday", pod="NI")
+        return Spec(type="TIME", anchor="dct", unit="day", shift=0, grain="partofday", pod="NI", deictic=True)
     if h.has("pod"):
         return Spec(type="TIME", anchor="dct", unit="day", shift=shift, grain="partofday",
-                    pod=lx.PARTS_OF_DAY[h.word("pod")])
-    return Spec(anchor="dct", unit="day", shift=shift, grain="day")
+                    pod=lx.PARTS_OF_DAY[h.word("pod")], deictic=True)
+    return Spec(anchor="dct", unit="day", shift=shift, grain="day", deictic=True)
 
 
 def p_day_before_after(h: Hit) -> Spec | None:
     shift = {"yesterday": -2, "tomorrow": 2}[h.word("r")]
-    return Spec(anchor="dct", unit="day", shift=shift, grain="day")
+    return Spec(anchor="dct", unit="day", shift=shift, grain="day", deictic=True)
 
 
 def p_unit_after_next(h: Hit) -> Spec | None:
@@ -546,10 +546,11 @@ def p_shifted(h: Hit) -> Spec | None:
             return None  # "a few days later": no date to give; the duration rule takes "a few days"
         return Spec(value="PAST_REF" if sign < 0 else "FUTURE_REF")  # "a few years ago"
     if unit in ("second", "minute", "hour"):
-        return Spec(type="TIME", anchor=anchor, unit=unit, shift=sign * n, grain="minute")  # type: ignore[arg-type]
+        return Spec(type="TIME", anchor=anchor, unit=unit, shift=sign * n, grain="minute",  # type: ignore[arg-type]
+                    deictic=anchor == "dct")
     # grain None: the resolver keeps the story's grain ("a year earlier" than a quarter is a quarter)
     return Spec(anchor=anchor, unit=unit, shift=sign * n, grain=None,  # type: ignore[arg-type]
-                moves_story=not (sign < 0 and unit in ("year", "quarter")))
+                moves_story=not (sign < 0 and unit in ("year", "quarter")), deictic=anchor == "dct")
 
 
 def p_the_day_before(h: Hit) -> Spec | None:

@@ -56,6 +56,9 @@ class Spec:
     days_after: int = 0
     # the weekday written with a date without a year ("Monday, July 5"): it picks the year
     weekday_said: int | None = None
+    # counts from the time of writing even inside a history told in the text ("today", "two years
+    # ago"); other times relative to the calendar ("this day", "next spring") count from the story
+    deictic: bool = False
 
     def with_(self, **changes: object) -> Spec:
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
