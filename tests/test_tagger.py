@@ -497,3 +497,13 @@ def test_a_history_comes_back_to_the_present_when_it_names_a_recent_year() -> No
 def test_a_plan_years_ahead_is_not_a_history() -> None:
     text = "The plant will close by 2031. Output fell in March."
     assert ("March", "2020-03") in dated(text, "2020-06-01")
+
+
+def test_a_history_before_christ_counts_its_years_down() -> None:
+    text = ("In 312 BC the road was begun. The following year the first milestone stood, and in the summer "
+            "the army used it. In August 280 B.C. a flood cut it. Rome was sacked in AD 410.")
+    got = dated(text, "2015-06-01")
+    assert got == [("312 BC", "BC0312"), ("The following year", "BC0311"), ("the summer", "BC0311-SU"),
+                   ("August 280 B.C.", "BC0280-08"), ("AD 410", "0410")]
+    (m,) = timeline.extract("Walls rose in 312 BC.", published="2015-06-01")
+    assert m.interval is None  # the calendar of Python's dates starts in year 1: no interval is guessed

@@ -16,7 +16,7 @@ from timeline._model import Mention
 from timeline._reference import Reference
 from timeline.tagger.compose import Candidate, apply_modifiers, clocks_before_a_day, join_adjacent, quarter_ended
 from timeline.tagger.context import Tense, tense_at
-from timeline.tagger.resolve import NARRATIVE_YEARS, Point, Resolved, resolve
+from timeline.tagger.resolve import NARRATIVE_YEARS, Point, Resolved, real_year, resolve
 from timeline.tagger.rules import RULES, Hit
 from timeline.tagger.spec import Spec
 from timeline.tagger.tokens import Tokens, tokenize
@@ -126,7 +126,7 @@ def _before_end(spec: Spec, end: Point) -> Spec:
 def _told(story: Point | None, ref: Reference, near: bool) -> bool:
     """Whether the text tells a history: it has named no recent time yet and its story is years before
     the publication (a plan years ahead is not a story told)."""
-    return not near and story is not None and ref.date.year - story.date.year >= NARRATIVE_YEARS
+    return not near and story is not None and ref.date.year - real_year(story.date) >= NARRATIVE_YEARS
 
 
 def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point], near: bool,
@@ -195,7 +195,7 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
             continue
         told = _told(story, ref, near)
         if r.point is not None:
-            close = abs(r.point.date.year - ref_year) < NARRATIVE_YEARS
+            close = abs(real_year(r.point.date) - ref_year) < NARRATIVE_YEARS
             if close and not (told and (spec.deictic or spec.year is None)):
                 # news that names a recent date first reads later years as asides; a history comes back
                 # to the present when it names a recent year ("today" in a quote or "that day" do not)

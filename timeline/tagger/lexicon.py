@@ -175,3 +175,8 @@ YEAR_RANGE_CONTEXT: Final = frozenset({
     "season", "seasons", "war", "wars", "campaign", "period", "era", "term", "session", "budget", "school",
     "academic", "fiscal", "financial", "winter", "dry", "rainy", "harvest",
 })
+
+# eras written after a year ("490 BC", "146 B.C.", "44 BCE") or around it ("AD 9", "79 CE"); "B.C." and
+# "A.D." are read as one word by the tokenizer
+ERAS_BC: Final = ("bc", "bce")
+ERAS_AD: Final = ("ad", "ce")

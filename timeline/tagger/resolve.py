@@ -154,15 +154,57 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
     return Resolved(value, grain, Interval(_midnight(start), _midnight(end)), Point(start, grain))
 
 
+# A year before Christ is drawn on a stand-in calendar, the year 9000 + its astronomical number (1 BC is
+# 9000, 490 BC is 8511), so that a history told in it counts days, seasons and years as any other; no
+# time of our era that a text names comes near it. Its value is written back "BC0490", with no interval.
+_BC_BASE: Final = 9000
+_BC_FLOOR: Final = 5000
+
+
+def real_year(d: dt.date) -> int:
+    """The astronomical year of a point (0 is 1 BC, -489 is 490 BC)."""
+    return d.year - _BC_BASE if d.year > _BC_FLOOR else d.year
+
+
+def _before_christ(r: Resolved) -> Resolved:
+    """A time resolved on the stand-in calendar, written as the TIMEX3 value of a year before Christ."""
+    if r.point is None or r.point.date.year <= _BC_FLOOR:
+        return r
+    n = _BC_BASE + 1 - r.point.date.year
+    if n < 1:
+        raise ValueError("a year of our era counted from one before it")
+    if r.grain == "decade":
+        value = f"BC{n // 10:03d}"
+    elif r.grain == "century":
+        value = f"BC{n // 100:02d}"
+    else:
+        value = f"BC{n:04d}" + r.value[4:]
+    return Resolved(value, r.grain, None, r.point)
+
+
 def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
             recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False) -> Resolved:
+    """Anchor one spec (`_resolve`); a year before Christ, or a time counted from one, is written as one."""
+    if spec.year is not None and spec.year < 1:
+        if spec.year + _BC_BASE <= _BC_FLOOR:
+            raise ValueError("year out of range")
+        return _before_christ(_resolve(spec.with_(year=spec.year + _BC_BASE), ref, story, tense, recent, history,
+                                       told))
+    r = _resolve(spec, ref, story, tense, recent, history, told)
+    if story is not None and story.date.year > _BC_FLOOR:
+        return _before_christ(r)
+    return r
+
+
+def _resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
+             recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False) -> Resolved:
     """Anchor one spec. Raises ValueError when the calendar cannot hold it.
 
     ``story`` is the point the text last talked about; ``recent`` the last point
     named at a grain ("quarter": what "a year earlier" compares with in a results
     story; "day": what "the day before" counts from when the story has since
     moved to a week or a year). ``history`` says the text has named no time near
-    the publication yet; ``told`` that the story is besides years away from it: a history
+    the publication yet; ``told`` that the story is also years before it: a history
     is being told, a date without a year takes the story's year, and a time relative to
     the calendar ("this day", "next spring") counts from the story, not the publication.
     """
@@ -176,7 +218,7 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
             now = last_day.date  # "this day" after "8 August 1918 ... that year": the day
         ref = Reference(dt.datetime(now.year, now.month, now.day), False)
     if spec.days_after:  # "a week from Monday": the day named, then so many days on
-        named = resolve(spec.with_(days_after=0), ref, story, tense, recent, history, told)
+        named = _resolve(spec.with_(days_after=0), ref, story, tense, recent, history, told)
         if named.point is None or named.grain != "day":
             return named
         return render(named.point.date + dt.timedelta(days=spec.days_after), "day")

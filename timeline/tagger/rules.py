@@ -287,6 +287,39 @@ def p_year(h: Hit) -> Spec | None:
     return Spec(year=y) if y <= 2199 else None  # "2500" alone is a number
 
 
+def _glued(h: Hit) -> bool:
+    """Whether the match runs on into letters or digits ("t.co/Yg2BC6O": part of a link, not a year)."""
+    toks = h.toks
+    a, b = toks.starts[h.base + h.m.start()], toks.ends[h.base + h.m.end() - 1]
+    return (a > 0 and toks.text[a - 1].isalnum()) or (b < len(toks.text) and toks.text[b].isalnum())
+
+
+def p_year_bc(h: Hit) -> Spec | None:
+    """ "490 BC": the year before Christ, as the astronomical year (1 BC is 0, 490 BC is -489)."""
+    n = int(h.word("y"))
+    return Spec(year=1 - n) if 1 <= n <= 8000 and not _glued(h) else None
+
+
+def p_year_ad(h: Hit) -> Spec | None:
+    n = int(h.word("y") or h.word("y2"))
+    return Spec(year=n) if 1 <= n <= 2199 and not _glued(h) else None
+
+
+def p_part_of_year_bc(h: Hit) -> Spec | None:
+    """ "August 480 BC", "the spring of 480 BC"."""
+    n = int(h.word("y"))
+    if not 1 <= n <= 8000 or _glued(h):
+        return None
+    if h.has("s"):
+        return Spec(year=1 - n, season=lx.SEASONS[h.word("s")])
+    return Spec(year=1 - n, month=_MONTH_OF[h.word("m")])
+
+
+def p_century_bc(h: Hit) -> Spec | None:
+    n = number(h.words("n"))
+    return Spec(value=f"BC{n - 1:02d}") if n is not None and 1 <= n <= 80 else None
+
+
 def year_range(toks: Tokens, i: int) -> tuple[int, int] | None:
     """The two years of a range written at token ``i`` ("1914-18", "1990-1991", "2021/22"), or None.
 
@@ -905,6 +938,14 @@ RULES: tuple[Rule, ...] = (
          day=int(h.word("d")), month=_MONTH_OF[h.after(3)[2]]), {}),  # tests/test_tagger.py: "from 20 to 23 August"
     Rule("day-range-end", "<(MONTH DAYNUM (- | to | and)) d=DAYNUM !>(MONTH | DAYNUM | ORDNUM | , YEAR)", lambda h: Spec(
          day=int(h.word("d")), month=_MONTH_OF[h.before(3)[0]]), {}),  # tests/test_tagger.py: "Jan. 28-29"
+    Rule("year-bc", "y=(YEAR | NUM | DAYNUM) ERABC", p_year_bc,
+         {"BC0490": ["490 BC", "490 B.C.", "490 BCE"], "BC0044": ["44 B.C.E."], "BC1200": ["1200 BC"]}),
+    Rule("part-of-year-bc", "(m=MONTH | (the)? s=SEASON) (of)? ,? y=(YEAR | NUM | DAYNUM) ERABC", p_part_of_year_bc,
+         {"BC0480-08": ["August 480 BC"], "BC0480-SP": ["the spring of 480 B.C."], "BC0481-FA": ["autumn 481 BC"]}),
+    Rule("year-ad", "ERAAD y=(YEAR | NUM | DAYNUM) | y2=(YEAR | NUM | DAYNUM) ERAAD", p_year_ad,
+         {"0009": ["AD 9", "A.D. 9"], "0079": ["79 AD", "79 CE"], "1066": ["AD 1066"]}),
+    Rule("century-bc", "(the)? n=(ORDNUM | ORDWORD) (- | ,)? century ERABC", p_century_bc,
+         {"BC04": ["the 5th century BC", "the fifth century B.C."]}),
     Rule("year-range-start", "y=YEAR >((- | /) (YEAR | DAYNUM | NUM))", p_year_range_start, {}),
     Rule("year-range-end", "<(YEAR (- | /)) e=(YEAR | DAYNUM | NUM)", p_year_range_end, {}),  # tests/test_tagger.py
     Rule("year", "!<($ | - | / | CAPWORD) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
@@ -1117,5 +1158,5 @@ NEGATIVE: tuple[str, ...] = (
     "2000 troops", "the first round", "sat down", "one of them", "no time to lose",
     "speaking on ABC's This Week", "This is VOA Today", "a venture called Orion 1980",
     "the Thirty Years' War", "the Six-Day War", "the Hundred Years War", "Mr. Friday said", "April Ryan asked",
-    "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute",
+    "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute", "t.co/Yg2BC6O",
 )

@@ -108,6 +108,8 @@ CLASSES: Final[dict[str, str]] = {
     "ZONEREGION": register_words(lx.ZONE_REGIONS),
     "SIGN": "+-",
     "VAGUE": register_words(lx.VAGUE_QUANTITIES),
+    "ERABC": register_words(lx.ERAS_BC),
+    "ERAAD": register_words(lx.ERAS_AD),
     "YEAR": YEAR_TAG,
     "DAYNUM": DAYNUM_TAG,
     "NUM": NUM_TAG + DAYNUM_TAG + YEAR_TAG,
@@ -134,7 +136,9 @@ MACROS: Final[dict[str, str]] = {
 }
 _MACRO_RE: Final = re.compile(r"\b(" + "|".join(MACROS) + r")\b")
 # words of no table that the tokenizer must still look at: "a.m.", "p.m.", "Q3", "H1", "am", "pm"
-_SPECIAL_GENERIC: Final = frozenset({"a", "p", "q", "h", "am", "pm"})
+_SPECIAL_GENERIC: Final = frozenset({"a", "p", "q", "h", "am", "pm", "b"})
+# "B.C.", "B.C.E.", "A.D." after their first letter: one word, "bc", "bce", "ad"
+_ERA_DOTS: Final = re.compile(r"\.([cCdD])(?:\.([eE]))?\.?(?![A-Za-z0-9])")
 _LATENT_MONTHS: Final = frozenset(lx.LATENT_MONTHS)
 _LATENT_WEEKDAYS: Final = frozenset(lx.LATENT_WEEKDAYS)
 
@@ -162,6 +166,15 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+def _era(first: str, text: str, at: int) -> tuple[str, int] | None:
+    """ "B.C." / "B.C.E." / "A.D." from the period after their first letter: (the era word, its end)."""
+    m = _ERA_DOTS.match(text, at)
+    if m is None:
+        return None
+    word = first + m.group(1).lower() + (m.group(2) or "").lower()
+    return (word, m.end()) if word in ("bc", "bce", "ad") else None
 
 
 def tokenize(text: str) -> Tokens:
@@ -196,6 +209,12 @@ def tokenize(text: str) -> Tokens:
                 end += 1  # "Sept." keeps its period
                 skip_to = end
                 kind = "abbr"
+            elif nxt == "." and low in ("a", "b") and (era := _era(low, text, end)) is not None:
+                skip_to = end = era[1]
+                add_start(start)
+                add_end(end)
+                add_tag(word_tags[era[0]])
+                continue
             elif nxt == "." and low in ("a", "p") and text.startswith(".m", end) \
                     and not text[end + 2 : end + 3].isalnum():
                 end += 3 if text.startswith(".m.", end) else 2  # "a.m.", "p.m"
