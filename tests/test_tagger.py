@@ -507,3 +507,22 @@ def test_a_history_before_christ_counts_its_years_down() -> None:
                    ("August 280 B.C.", "BC0280-08"), ("AD 410", "0410")]
     (m,) = timeline.extract("Walls rose in 312 BC.", published="2015-06-01")
     assert m.interval is None  # the calendar of Python's dates starts in year 1: no interval is guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("see u tmrw at the gym", [("tmrw", "2014-04-24")]),
+     ("bbq 2nite!!", [("2nite", "2014-04-23TNI")]),
+     ("exam tmr evening :(", [("tmr evening", "2014-04-24TEV")]),
+     ("so tired tdy", [("tdy", "2014-04-23")]),
+     ("flight lands 6 am tmrw", [("6 am tmrw", "2014-04-24T06:00")]),
+     ("gig this sat, 430pm at the park", [("this sat, 430pm", "2014-04-26T16:30")]),
+     ("drills every mon, wed", [("every mon", "XXXX-WXX-1"), ("wed", "2014-04-23")]),
+     ("got home at 1015, starving", [("1015", "2014-04-23T10:15")]),
+     ("queue moved after 1hr", [("1hr", "PT1H")]),
+     ("The sun sat low over the bay.", []),
+     ("so happy #Friday #HWW1HR", []),
+     ("doors open #720pm", [("720pm", "2014-04-23T19:20")])],
+)
+def test_the_forms_of_messages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2014-04-23") == expected  # a Wednesday

@@ -42,7 +42,7 @@ def _needs_tense(spec: Spec) -> bool:
 def candidates(toks: Tokens) -> list[Candidate]:
     """All rule matches, overlaps settled: longest first, then rule order. In text order."""
     found: list[tuple[int, int, int, int, Candidate]] = []
-    starts, ends, tags = toks.starts, toks.ends, toks.tags
+    starts, ends, tags, text = toks.starts, toks.ends, toks.tags, toks.text
     present = frozenset(tags)
     for idx, rule in enumerate(RULES):
         if present.isdisjoint(rule.first):
@@ -54,6 +54,11 @@ def candidates(toks: Tokens) -> list[Candidate]:
                 continue
             spec = produce(Hit(toks, m))
             if spec is None:
+                continue
+            if starts[a] and (text[starts[a] - 1] == "#" and spec.hour is None
+                              or text[starts[a] - 1].isalpha() and text[starts[a]].isdigit()):
+                # "#Friday", "#Christmas", "#10yrs": a hashtag names a topic ("#720pm" is still a time);
+                # "HWW1HR": digits run on from letters are part of a name
                 continue
             if spec.trim:
                 a += spec.trim

@@ -42,6 +42,8 @@ WEEKDAYS: Final = (
 )
 # abbreviations that are ordinary words: weekdays only when capitalized and followed by a period
 LATENT_WEEKDAYS: Final = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun", "thur", "tues", "thurs"})
+# words after which such an abbreviation is a weekday however written ("this sat", "every mon", "next Fri")
+WEEKDAY_CUES: Final = frozenset({"this", "next", "last", "every", "coming", "on", "till", "until", "by"})
 WEEKDAY_PLURALS: Final = {f"{forms[0]}s": n for n, forms in WEEKDAYS}
 
 NUMBER_WORDS: Final = {
@@ -75,10 +77,10 @@ UNITS: Final = {
 }
 UNIT_FORMS: Final = {
     "seconds": "second", "sec": "second", "secs": "second",
-    "minute": "minute", "minutes": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hrs": "hour",
+    "minute": "minute", "minutes": "minute", "mins": "minute", "min": "minute",
+    "hour": "hour", "hours": "hour", "hrs": "hour", "hr": "hour",
     "day": "day", "days": "day",
-    "week": "week", "weeks": "week",
+    "week": "week", "weeks": "week", "wk": "week", "wks": "week",
     "fortnight": "fortnight", "fortnights": "fortnight",
     "month": "month", "months": "month",
     "quarter": "quarter", "quarters": "quarter",
@@ -105,7 +107,17 @@ SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", 
 CLOCK_WORDS: Final = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 
 # relative days
-RELATIVE_DAYS: Final = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+# informal spellings of the relative days, as in messages ("tmrw", "2nite"), -> the word they stand for
+INFORMAL_DAYS: Final = {
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tmrow": "tomorrow", "tmrrw": "tomorrow",
+    "tomoro": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow", "tommorrow": "tomorrow",
+    "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "2mr": "tomorrow",
+    "tdy": "today", "tonite": "tonight", "2nite": "tonight", "2night": "tonight", "yday": "yesterday",
+    "ytday": "yesterday", "ystd": "yesterday",
+}
+RELATIVE_DAYS: Final = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
+                        **{w: {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[d]
+                           for w, d in INFORMAL_DAYS.items()}}
 
 # words whose value is a reference to the present, past or future
 REF_WORDS: Final = {

@@ -296,18 +296,27 @@ def _glued(h: Hit) -> bool:
 
 def p_year_bc(h: Hit) -> Spec | None:
     """ "490 BC": the year before Christ, as the astronomical year (1 BC is 0, 490 BC is -489)."""
-    n = int(h.word("y"))
+    tok = h.word("y")
+    if not tok.isdigit():
+        return None  # "52nd" is a number too
+    n = int(tok)
     return Spec(year=1 - n) if 1 <= n <= 8000 and not _glued(h) else None
 
 
 def p_year_ad(h: Hit) -> Spec | None:
-    n = int(h.word("y") or h.word("y2"))
+    tok = h.word("y") or h.word("y2")
+    if not tok.isdigit():
+        return None
+    n = int(tok)
     return Spec(year=n) if 1 <= n <= 2199 and not _glued(h) else None
 
 
 def p_part_of_year_bc(h: Hit) -> Spec | None:
     """ "August 480 BC", "the spring of 480 BC"."""
-    n = int(h.word("y"))
+    tok = h.word("y")
+    if not tok.isdigit():
+        return None
+    n = int(tok)
     if not 1 <= n <= 8000 or _glued(h):
         return None
     if h.has("s"):
@@ -442,7 +451,7 @@ def p_weekday(h: Hit) -> Spec | None:
         return None  # "Super Tuesday", "Bloody Sunday", "Mr. Friday"
     rel = " ".join(h.words("rel"))
     direction = {"last": "past", "past": "past", "this past": "past", "next": "future", "the previous": "past",
-                 "coming": "future", "this coming": "future", "this": None, "": None,
+                 "coming": "future", "this coming": "future", "this": "same", "": None,
                  "the following": "future"}.get(rel)
     pod = lx.PARTS_OF_DAY[h.word("pod")] if h.has("pod") else None
     if pod and h.word("pod").endswith("s") and not h.has("rel"):  # "Tuesday nights": every one
@@ -479,7 +488,7 @@ def p_relday(h: Hit) -> Spec | None:
     if _in_a_title(h, "r"):
         return None
     shift = lx.RELATIVE_DAYS[w]
-    if w == "tonight":
+    if lx.INFORMAL_DAYS.get(w, w) == "tonight":
         return Spec(type="TIME", anchor="dct", unit="day", shift=0, grain="partofday", pod="NI", deictic=True)
     if h.has("pod"):
         return Spec(type="TIME", anchor="dct", unit="day", shift=shift, grain="partofday",
@@ -801,7 +810,7 @@ def _zone(h: Hit) -> str | None:
 def p_wire_clock(h: Hit) -> Spec | None:
     """'0630 GMT', '1630 local time', '2300 hours': the four-digit clock of wire copy."""
     tok = h.word("t")
-    if len(tok) != 4 or h.prev() in ("in", "since", "during", "of"):  # "in 1945 Moscow time ...": a year
+    if len(tok) != 4 or not tok.isdigit() or h.prev() in ("in", "since", "during", "of"):  # "in 1945 Moscow time": a year
         return None
     hour, minute = int(tok[:2]), int(tok[2:])
     if hour > 24 or minute > 59 or (hour == 24 and minute):
@@ -810,6 +819,38 @@ def p_wire_clock(h: Hit) -> Spec | None:
     if zone == "" or (zone is None and not h.has("hours")):
         return None
     return Spec(type="TIME", hour=hour, minute=minute, zone=zone)
+
+
+def p_compact_clock(h: Hit) -> Spec | None:
+    """'430pm', '1130 pm', '0945am': hours and minutes written without a colon."""
+    tok = h.word("t")
+    if len(tok) not in (3, 4) or not tok.isdigit() or _glued(h):
+        return None
+    hour, minute = int(tok[:-2]), int(tok[-2:])
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    if h.word("ampm")[0] == "p" and hour != 12:
+        hour += 12
+    elif h.word("ampm")[0] == "a" and hour == 12:
+        hour = 0
+    return Spec(type="TIME", hour=hour, minute=minute)
+
+
+def p_at_clock(h: Hit) -> Spec | None:
+    """'at 1430', 'at 0915': a clock of 24 hours after "at" (1800-1999 are read as years)."""
+    tok = h.word("t")
+    if len(tok) != 4 or not tok.isdigit() or _glued(h):
+        return None
+    hour, minute = int(tok[:2]), int(tok[2:])
+    if hour > 23 or minute > 59 or 18 <= hour <= 19:
+        return None
+    if h.next_tag() == WORD_TAG and h.after(1)[0] not in _AFTER_AT_CLOCK:
+        return None  # "at 2000 points"
+    return Spec(type="TIME", hour=hour, minute=minute)
+
+
+# lower-case words that may follow a clock of 24 hours after "at" ("at 1430 in the lobby")
+_AFTER_AT_CLOCK: Final = frozenset({"in", "on", "at", "and", "to", "for", "sharp", "then", "or", "with", "from"})
 
 
 _DAY_WORDS_AFTER_HOUR: Final = frozenset({"this", "tomorrow", "yesterday", "that"})
@@ -938,6 +979,8 @@ RULES: tuple[Rule, ...] = (
          day=int(h.word("d")), month=_MONTH_OF[h.after(3)[2]]), {}),  # tests/test_tagger.py: "from 20 to 23 August"
     Rule("day-range-end", "<(MONTH DAYNUM (- | to | and)) d=DAYNUM !>(MONTH | DAYNUM | ORDNUM | , YEAR)", lambda h: Spec(
          day=int(h.word("d")), month=_MONTH_OF[h.before(3)[0]]), {}),  # tests/test_tagger.py: "Jan. 28-29"
+    Rule("at-clock", "<(at) t=(NUM | YEAR) !>(CAPWORD | UNIT | % | - | / | BIGNUM | NUM | YEAR | DAYNUM)",
+         p_at_clock, {"2020-01-05T14:30": ["at [1430]"], "2020-01-05T09:15": ["at [0915]"]}),
     Rule("year-bc", "y=(YEAR | NUM | DAYNUM) ERABC", p_year_bc,
          {"BC0490": ["490 BC", "490 B.C.", "490 BCE"], "BC0044": ["44 B.C.E."], "BC1200": ["1200 BC"]}),
     Rule("part-of-year-bc", "(m=MONTH | (the)? s=SEASON) (of)? ,? y=(YEAR | NUM | DAYNUM) ERABC", p_part_of_year_bc,
@@ -1087,6 +1130,8 @@ RULES: tuple[Rule, ...] = (
          " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before | afterwards | afterward | thereafter)",
          p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently", "the [then-current] chief"],
                       "FUTURE_REF": ["soon", "very soon"]}),
+    Rule("compact-clock", "t=(NUM | YEAR) ampm=AMPM", p_compact_clock,
+         {"2020-01-05T16:30": ["430pm", "430 p.m."], "2020-01-05T11:30": ["1130am"]}),
     Rule("wire-clock", "t=(NUM | YEAR) (zone=ZONESPEC | local=(local time) | hours=(hours | hrs))", p_wire_clock,
          {"2020-01-05T06:30": ["0630 GMT", "0630 hours"], "2020-01-05T16:30": ["1630 local time", "1630 UTC"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
@@ -1159,4 +1204,6 @@ NEGATIVE: tuple[str, ...] = (
     "speaking on ABC's This Week", "This is VOA Today", "a venture called Orion 1980",
     "the Thirty Years' War", "the Six-Day War", "the Hundred Years War", "Mr. Friday said", "April Ryan asked",
     "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute", "t.co/Yg2BC6O",
+    "The sun sat low.", "at 1999 prices", "at 2000 points", "at 52nd and Main", "the 52nd BC unit",
+    "the 52nd GMT office",
 )

@@ -34,6 +34,7 @@ _TOKEN_RE: Final = re.compile(
     # words first: most tokens are words, and the digit shapes are tried only on digits
     r"""
     (?P<word>[A-Za-z]+)
+  | (?P<informal>2(?:[Mm](?:[Oo][Rr][Oo]|[Oo][Rr][Rr][Oo][Ww]|[Rr][Ww]?)|[Nn][Ii](?:[Tt][Ee]|[Gg][Hh][Tt])))(?![A-Za-z0-9])
   | (?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][01]\d:?[0-5]\d)?)?)(?![\d])
   | (?P<slash>[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2})|[0-3]?\d\.[01]?\d\.\d{4})(?![\d/]|\.\d)
   | (?P<clock>[0-2]?\d:[0-5]\d(?::[0-5]\d)?)(?![\d:,])
@@ -168,6 +169,21 @@ class Tokens:
         return len(self.starts)
 
 
+_WEEKDAY_CUES: Final = lx.WEEKDAY_CUES
+
+
+_WEEKDAY_FORMS: Final = frozenset(f for _, forms in lx.WEEKDAYS for f in forms)
+
+
+def _weekday_cue(text: str, starts: list[int], ends: list[int]) -> bool:
+    """Whether the token before cues a weekday ("this sat", "every mon"), or a weekday and a comma
+    come before it ("every mon, wed")."""
+    k = len(starts) - 1
+    if k >= 1 and text[starts[k]:ends[k]] == ",":
+        return text[starts[k - 1]:ends[k - 1]].lower().rstrip(".") in _WEEKDAY_FORMS
+    return k >= 0 and text[starts[k]:ends[k]].lower().rstrip(".") in _WEEKDAY_CUES
+
+
 def _era(first: str, text: str, at: int) -> tuple[str, int] | None:
     """ "B.C." / "B.C.E." / "A.D." from the period after their first letter: (the era word, its end)."""
     m = _ERA_DOTS.match(text, at)
@@ -195,7 +211,7 @@ def tokenize(text: str) -> Tokens:
         kind = m.lastgroup
         tok = m.group()
         end = m.end()
-        if kind == "word":
+        if kind == "word" or kind == "informal":  # "2nite", "2moro": words of messages
             low = tok.lower()
             tag = word_tags.get(low)
             if tag is None and low not in special:  # most words: no table, nothing after them to read
@@ -230,10 +246,11 @@ def tokenize(text: str) -> Tokens:
                 add_tag(QTR_TAG)  # "Q3", "H1"
                 continue
             if tag not in _GENERIC and not tok[0].isupper():
-                if low in _LATENT_MONTHS or low in _LATENT_WEEKDAYS:
+                if low in _LATENT_MONTHS or low in _LATENT_WEEKDAYS and not _weekday_cue(text, starts, ends):
                     tag = WORD_TAG
-            elif tag not in _GENERIC and low in _LATENT_WEEKDAYS and kind == "word":
-                tag = WORD_TAG  # "Sat" or "Wed" is a weekday only as "Sat." and similar
+            elif tag not in _GENERIC and low in _LATENT_WEEKDAYS and kind == "word" \
+                    and not _weekday_cue(text, starts, ends):
+                tag = WORD_TAG  # "Sat" or "Wed" is a weekday only as "Sat." and similar, or after "this", "every"
             if low in ("am", "pm"):
                 tag = AMPM_TAG
         elif kind == "num":
