@@ -526,3 +526,15 @@ def test_a_history_before_christ_counts_its_years_down() -> None:
 )
 def test_the_forms_of_messages(text: str, expected: list[tuple[str, str]]) -> None:
     assert dated(text, "2014-04-23") == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tickets for Expo 2015 are on sale.", [("2015", "2015")]),
+     ("Expo 2015 opens.", [("2015", "2015")]),
+     ("2013 Film Awards: the winners", [("2013", "2013")]),
+     ("a venture called Orion 1980", []),
+     ("Windows 2014 users complained.", [])],
+)
+def test_a_year_in_a_name_is_an_edition_near_the_publication(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2014-04-23") == expected

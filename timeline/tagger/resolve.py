@@ -158,6 +158,8 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
 # 9000, 490 BC is 8511), so that a history told in it counts days, seasons and years as any other; no
 # time of our era that a text names comes near it. Its value is written back "BC0490", with no interval.
 _BC_BASE: Final = 9000
+# a year in a name ("Expo 2025") is the year of an edition this close to the publication
+_EDITION_YEARS: Final = 2
 _BC_FLOOR: Final = 5000
 
 
@@ -185,6 +187,8 @@ def _before_christ(r: Resolved) -> Resolved:
 def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
             recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False) -> Resolved:
     """Anchor one spec (`_resolve`); a year before Christ, or a time counted from one, is written as one."""
+    if spec.edition and spec.year is not None and abs(spec.year - ref.date.year) > _EDITION_YEARS:
+        raise ValueError("a year in a name, far from the publication: part of the name")
     if spec.year is not None and spec.year < 1:
         if spec.year + _BC_BASE <= _BC_FLOOR:
             raise ValueError("year out of range")

@@ -329,6 +329,24 @@ def p_century_bc(h: Hit) -> Spec | None:
     return Spec(value=f"BC{n - 1:02d}") if n is not None and 1 <= n <= 80 else None
 
 
+_VERBS_AFTER_A_NAME: Final = frozenset({"opens", "starts", "begins", "ends", "closes", "runs", "is", "was", "has"})
+
+
+def p_year_in_a_name(h: Hit) -> Spec | None:
+    """ "IFA 2014", "Expo 2025 opens", "2012 Tisch Asia Commencement": an edition's year (see Spec.edition)."""
+    tok = h.word("y")
+    if not tok.isdigit() or _glued(h):
+        return None
+    y = int(tok)
+    if not 1900 <= y <= 2199:
+        return None
+    if h.next_tag() == WORD_TAG and h.after(1)[0].endswith("s") and h.after(1)[0] not in _VERBS_AFTER_A_NAME:
+        return None  # "Windows 2000 users", "2000 troops": a count or a product
+    if not h.has("name") and h.next_tag() != CAPWORD_TAG:
+        return None
+    return Spec(year=y, edition=True)
+
+
 def year_range(toks: Tokens, i: int) -> tuple[int, int] | None:
     """The two years of a range written at token ``i`` ("1914-18", "1990-1991", "2021/22"), or None.
 
@@ -997,6 +1015,10 @@ RULES: tuple[Rule, ...] = (
          " | fiscal | early | late | mid | the | its | his | her | their | our | s | and | or | as | a | between | circa |"
          " throughout | around | about | than | following | that | this | each | every | year) y=YEAR"
          " !>(% | BIGNUM | NUM | UNIT | - (NUM | DAYNUM | YEAR | APYEAR | WORD) | years | months | days | old)", p_year, {"1996": ["its [1996] campaign"], "1971": ["the [1971] treaty"]}),
+    Rule("year-in-a-name", "<(name=CAPWORD) y=YEAR !>(% | - | / | BIGNUM | NUM | UNIT | YEAR | DAYNUM)",
+         p_year_in_a_name, {"2020": ["Expo [2020] opens", "IFA [2020]"]}),
+    Rule("year-before-a-name", "!<(WORD | CAPWORD | NUM | DAYNUM | YEAR | BIGNUM | $ | - | / | ,) y=YEAR >(CAPWORD)",
+         p_year_in_a_name, {"2020": ["[2020] Film Awards"]}),
     Rule("year-after-modifier", "<((mid | early | late | end) -) y=YEAR", p_year, {"2020": ["mid-2020"]}),
     Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
          {"1998": ["fiscal 1998", "fiscal year 1998", "fiscal '98"]}),
@@ -1205,5 +1227,5 @@ NEGATIVE: tuple[str, ...] = (
     "the Thirty Years' War", "the Six-Day War", "the Hundred Years War", "Mr. Friday said", "April Ryan asked",
     "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute", "t.co/Yg2BC6O",
     "The sun sat low.", "at 1999 prices", "at 2000 points", "at 52nd and Main", "the 52nd BC unit",
-    "the 52nd GMT office",
+    "the 52nd GMT office", "a venture called Orion 1980", "Windows 2019 users",
 )
