@@ -538,3 +538,16 @@ def test_the_forms_of_messages(text: str, expected: list[tuple[str, str]]) -> No
 )
 def test_a_year_in_a_name_is_an_edition_near_the_publication(text: str, expected: list[tuple[str, str]]) -> None:
     assert dated(text, "2014-04-23") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The budget will soon move into surplus.", [("soon", "FUTURE_REF")]),
+     ("Prosecutors told him they may soon seek an indictment.", [("soon", "FUTURE_REF")]),
+     ("Results are expected shortly.", [("shortly", "FUTURE_REF")]),
+     ("The dam broke and the river soon reached the town.", []),
+     ("The bank, formerly owned by the state, was sold.", [])],
+)
+def test_soon_in_a_story_told_in_the_past_is_no_time_of_the_publication(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text) == expected

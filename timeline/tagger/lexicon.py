@@ -124,7 +124,7 @@ REF_WORDS: Final = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "today's": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF",
+    "previously": "PAST_REF", "once": "PAST_REF",
     "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
     "past": "PAST_REF", "future": "FUTURE_REF",
 }
@@ -192,3 +192,10 @@ YEAR_RANGE_CONTEXT: Final = frozenset({
 # "A.D." are read as one word by the tokenizer
 ERAS_BC: Final = ("bc", "bce")
 ERAS_AD: Final = ("ad", "ce")
+
+# words of the near future that count from the time of the story when told in the past ("was soon
+# released"): a time of the publication only in a sentence that is not in the past ("will soon move")
+SOON_WORDS: Final = frozenset({"soon", "shortly"})
+
+# words after "the fall of" that keep it a season ("the fall of that year", "the fall of last year")
+SEASON_OF_YEAR_WORDS: Final = frozenset({"that", "this", "last", "next", "each", "every"})

@@ -22,6 +22,7 @@ from typing import Final
 import attrs
 
 from timeline.tagger import lexicon as lx
+from timeline.tagger.context import tense_at
 from timeline.tagger.spec import Anchor, Spec
 from timeline.tagger.tokens import CAPWORD_TAG, WORD_TAG, Tokens, compile_pattern, first_tags
 
@@ -445,6 +446,16 @@ def p_half(h: Hit) -> Spec | None:
     return Spec(half=n, year=int(h.word("y")) if h.has("y") else None)
 
 
+def _fall_of_something(after: list[str]) -> bool:
+    """ "fall" followed by "of" and what fell ("of Budapest", "of the regime"), not by a year ("of that
+    year", "of the year", "of 1989": the year is part of the season's match)."""
+    if after[:1] != ["of"] or len(after) < 2:
+        return False
+    if after[1] == "the":
+        return after[2:] != ["year"]
+    return after[1] not in lx.SEASON_OF_YEAR_WORDS
+
+
 def p_season(h: Hit) -> Spec | None:
     season = lx.SEASONS[h.word("s")]
     if not (h.has("y") or h.has("sy")) and h.text("s")[:1].isupper() and h.next_tag() == CAPWORD_TAG:
@@ -452,6 +463,8 @@ def p_season(h: Hit) -> Spec | None:
     rel = h.word("rel")
     if h.word("s") == "fall" and not h.has("rel") and not h.words()[0] == "the":
         return None  # "fall" alone is the verb
+    if h.word("s") == "fall" and not (h.has("y") or h.has("sy")) and _fall_of_something(h.after(3)):
+        return None  # "the fall of Budapest", "after the fall of the regime": an event, not autumn
     if h.has("y") or h.has("sy"):
         return Spec(season=season, year=_year_of(h))
     rel = " ".join(h.words("rel"))
@@ -773,10 +786,19 @@ def p_set_rate(h: Hit) -> Spec | None:
     return Spec(type="SET", value=duration_value(1, unit))
 
 
+_MODALS_BEFORE_SOON: Final = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall",
+                                        "to", "ll"})
+
+
 def p_ref_word(h: Hit) -> Spec | None:
     if h.words()[0] == "then":
         return Spec(value="PAST_REF")  # "the then-current chairman": current at a time gone by
-    return Spec(value=lx.REF_WORDS[h.word("r")])
+    w = h.word("r")
+    if w in lx.SOON_WORDS:
+        r = h.base + h.m.start("r")
+        if h.prev() not in _MODALS_BEFORE_SOON and tense_at(h.toks, r, r, day=False) == "past":
+            return None  # "he was soon released": soon after the story's last event, not after the publication
+    return Spec(value=lx.REF_WORDS[w])
 
 
 def p_ref_phrase(h: Hit) -> Spec | None:
@@ -1149,7 +1171,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD | of)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
     Rule("ref-word", "!<(as) (right >(now) | just >(now) | more >(recently) | very >(soon) | then (-)? >(current))? r=(now | currently | current |"
-         " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before | afterwards | afterward | thereafter)",
+         " presently | nowadays | recently | recent | lately | soon | shortly) !>(that | than | as | after | before | afterwards | afterward | thereafter)",
          p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently", "the [then-current] chief"],
                       "FUTURE_REF": ["soon", "very soon"]}),
     Rule("compact-clock", "t=(NUM | YEAR) ampm=AMPM", p_compact_clock,
@@ -1227,5 +1249,6 @@ NEGATIVE: tuple[str, ...] = (
     "the Thirty Years' War", "the Six-Day War", "the Hundred Years War", "Mr. Friday said", "April Ryan asked",
     "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute", "t.co/Yg2BC6O",
     "The sun sat low.", "at 1999 prices", "at 2000 points", "at 52nd and Main", "the 52nd BC unit",
-    "the 52nd GMT office", "a venture called Orion 1980", "Windows 2019 users",
+    "the 52nd GMT office", "He was soon released.", "the flood soon became a torrent",
+    "Mr. Lee, formerly the chief executive", "after the fall of Budapest", "until the fall of the regime", "a venture called Orion 1980", "Windows 2019 users",
 )
