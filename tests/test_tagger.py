@@ -551,3 +551,12 @@ def test_a_year_in_a_name_is_an_edition_near_the_publication(text: str, expected
 def test_soon_in_a_story_told_in_the_past_is_no_time_of_the_publication(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert dated(text) == expected
+
+
+def test_news_that_names_years_gone_by_in_a_row_has_turned_to_a_history() -> None:
+    text = ("The museum reopened on Friday. Its story began in 1961, when the town bought the mill. In 1964 the "
+            "roof fell in, in 1966 it was rebuilt, and in 1968 the first visitors came. In May the mayor opened it.")
+    got = dated(text)
+    assert ("May", "1968-05") in got
+    text = "The museum reopened on Friday. It was founded in 1961. In May the mayor will visit it."
+    assert ("May", "2020-05") in dated(text)  # one year gone by is an aside

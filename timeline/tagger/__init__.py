@@ -27,6 +27,8 @@ __all__ = ["tag", "candidates"]
 #: where it knows nothing: the parse's, in `timeline.tagger.anchor`
 TenseHint = Callable[[int, int], Tense]
 
+# a text that names this many years gone by in a row, with no recent time between, tells a history
+_HISTORY_AFTER = 4
 _STORY_GRAINS = frozenset({"day", "partofday", "minute", "week", "month", "quarter", "half", "year", "season"})
 
 
@@ -136,7 +138,7 @@ def _told(story: Point | None, ref: Reference, near: bool) -> bool:
 
 def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point], near: bool,
              spec: Spec | None = None, tense_from: int | None = None, hint: TenseHint | None = None,
-             hinted: set[tuple[int, int]] | None = None) -> Resolved:
+             hinted: set[tuple[int, int]] | None = None, turned: bool = False) -> Resolved:
     """``tense_from``: the first token the tense is read from (a range end reads it at the range's
     start); ``hint`` replaces the words' tense where it gives one, and the span goes in ``hinted``."""
     spec = spec or c.spec
@@ -151,7 +153,8 @@ def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, re
                 tense = said
                 if hinted is not None:
                     hinted.add(span)
-    return resolve(spec, ref, story, tense, recent, history=not near, told=_told(story, ref, near))
+    return resolve(spec, ref, story, tense, recent, history=not near, told=_told(story, ref, near),
+                   calendar=not turned)
 
 
 def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
@@ -173,6 +176,8 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
     recent: dict[str, Point] = {}  # the last point named at a grain: "quarter", "day"
     out: list[Mention] = []
     near, ref_year = False, ref.date.year  # whether a time near the publication has been named
+    far_years = 0  # years written out, years before the publication, since the last recent time
+    turned = False  # whether the text turned to a history after naming recent times
     starts, ends = toks.starts, toks.ends
     ranges = _ranges(toks, cands)
     ahead: dict[int, Resolved] = {}  # range ends resolved before their start
@@ -188,12 +193,12 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
             if ranges.get(k, 0) > 0:
                 j = ranges[k]
                 end = _resolve(toks, cands[j], ref, story, recent, near, tense_from=c.first, hint=tense_hint,
-                               hinted=hinted)
+                               hinted=hinted, turned=turned)
                 ahead[j] = end
                 if end.point is not None:
                     spec = _before_end(spec, end.point)
             r = ahead.pop(k) if k in ahead else _resolve(toks, c, ref, story, recent, near, spec, hint=tense_hint,
-                                                          hinted=hinted)
+                                                          hinted=hinted, turned=turned)
             if r.point is not None:
                 out_points[k] = r.point
         except (ValueError, OverflowError):
@@ -204,7 +209,13 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
             if close and not (told and (spec.deictic or spec.year is None)):
                 # news that names a recent date first reads later years as asides; a history comes back
                 # to the present when it names a recent year ("today" in a quote or "that day" do not)
-                near = True
+                near, far_years, turned = True, 0, False
+            elif not close and spec.year is not None and spec.moves_story and real_year(r.point.date) < ref_year:
+                far_years += 1  # a year written out, years back
+                if near and far_years >= _HISTORY_AFTER:
+                    # so many years back in a row: the text has turned to a history, whose months and
+                    # seasons take its year (its weekdays and "last year" still count from the publication)
+                    near, turned = False, True
         # the end of a period ("open through Feb. 8") bounds the story; it does not move it there;
         # nor does "today" in a history told in the text (a word of the writer's, not of the story)
         bound = c.first > 0 and toks.lower(c.first - 1) in _BOUNDS or told and spec.deictic

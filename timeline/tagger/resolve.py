@@ -185,23 +185,29 @@ def _before_christ(r: Resolved) -> Resolved:
 
 
 def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
-            recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False) -> Resolved:
-    """Anchor one spec (`_resolve`); a year before Christ, or a time counted from one, is written as one."""
+            recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False,
+            calendar: bool = True) -> Resolved:
+    """Anchor one spec (`_resolve`); a year before Christ, or a time counted from one, is written as one.
+
+    ``calendar``: in a history (``told``), whether times relative to the calendar count from the story
+    too (not in news that turned to a history after naming recent times: only its months and seasons
+    take the story's year)."""
     if spec.edition and spec.year is not None and abs(spec.year - ref.date.year) > _EDITION_YEARS:
         raise ValueError("a year in a name, far from the publication: part of the name")
     if spec.year is not None and spec.year < 1:
         if spec.year + _BC_BASE <= _BC_FLOOR:
             raise ValueError("year out of range")
         return _before_christ(_resolve(spec.with_(year=spec.year + _BC_BASE), ref, story, tense, recent, history,
-                                       told))
-    r = _resolve(spec, ref, story, tense, recent, history, told)
+                                       told, calendar))
+    r = _resolve(spec, ref, story, tense, recent, history, told, calendar)
     if story is not None and story.date.year > _BC_FLOOR:
         return _before_christ(r)
     return r
 
 
 def _resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
-             recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False) -> Resolved:
+             recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False,
+             calendar: bool = True) -> Resolved:
     """Anchor one spec. Raises ValueError when the calendar cannot hold it.
 
     ``story`` is the point the text last talked about; ``recent`` the last point
@@ -213,7 +219,7 @@ def _resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     the calendar ("this day", "next spring") counts from the story, not the publication.
     """
     recent = recent or {}
-    if told and story is not None and not spec.deictic and (spec.anchor == "dct" or spec.direction is not None
+    if told and calendar and story is not None and not spec.deictic and (spec.anchor == "dct" or spec.direction is not None
                                                           or spec.weekday is not None):
         # the "now" of a history is the time it tells
         now = story.date
@@ -222,7 +228,7 @@ def _resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
             now = last_day.date  # "this day" after "8 August 1918 ... that year": the day
         ref = Reference(dt.datetime(now.year, now.month, now.day), False)
     if spec.days_after:  # "a week from Monday": the day named, then so many days on
-        named = _resolve(spec.with_(days_after=0), ref, story, tense, recent, history, told)
+        named = _resolve(spec.with_(days_after=0), ref, story, tense, recent, history, told, calendar)
         if named.point is None or named.grain != "day":
             return named
         return render(named.point.date + dt.timedelta(days=spec.days_after), "day")
