@@ -560,3 +560,16 @@ def test_news_that_names_years_gone_by_in_a_row_has_turned_to_a_history() -> Non
     assert ("May", "1968-05") in got
     text = "The museum reopened on Friday. It was founded in 1961. In May the mayor will visit it."
     assert ("May", "2020-05") in dated(text)  # one year gone by is an aside
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The columnist wrote in The Sunday Times.", []),
+     ("Talks on the Good Friday Agreement resumed on Monday.", [("Monday", "2019-12-30")]),
+     ("The ferry sails every other Friday.", [("every other Friday", "XXXX-WXX-5")]),
+     ("The winds reached 90 miles per hour.", []),
+     ("She won the race in 2:21:07.", [("2:21:07", "PT2H21M7S")]),
+     ("The ferry leaves 21 Apr 1030am.", [("21 Apr 1030am", "2020-04-21T10:30")])],
+)
+def test_names_speeds_race_times_and_runs_of_a_day_and_a_clock(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text) == expected

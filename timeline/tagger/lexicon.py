@@ -199,3 +199,16 @@ SOON_WORDS: Final = frozenset({"soon", "shortly"})
 
 # words after "the fall of" that keep it a season ("the fall of that year", "the fall of last year")
 SEASON_OF_YEAR_WORDS: Final = frozenset({"that", "this", "last", "next", "each", "every"})
+
+# capitalized words after a weekday or a feast that make it part of a name ("The Sunday Times", "the Good
+# Friday Agreement", "Saturday Night Live")
+NAME_AFTER_DAY: Final = frozenset({
+    "times", "telegraph", "express", "mirror", "herald", "post", "mail", "independent", "observer", "tribune",
+    "agreement", "accord", "accords", "massacre", "school", "club", "league",
+    "live", "magazine", "edition", "supplement", "review", "show", "program", "programme",
+})
+# units of length before "per hour", "an hour": a speed, not a frequency ("60 miles per hour")
+LENGTH_UNITS: Final = frozenset({
+    "miles", "mile", "kilometres", "kilometers", "kilometre", "kilometer", "km", "kms", "metres", "meters", "metre",
+    "meter", "feet", "foot", "ft", "yards", "inches", "mph", "kph", "knots", "words", "beats", "revolutions",
+})

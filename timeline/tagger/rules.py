@@ -480,6 +480,8 @@ def p_weekday(h: Hit) -> Spec | None:
         i -= 1  # "Mr. Friday"
     if not h.has("rel") and i >= 0 and h.toks.lower(i) in lx.WEEKDAY_NAME_BEFORE:
         return None  # "Super Tuesday", "Bloody Sunday", "Mr. Friday"
+    if _a_day_in_a_name(h):
+        return None  # "The Sunday Times", "Saturday Night Live"
     rel = " ".join(h.words("rel"))
     direction = {"last": "past", "past": "past", "this past": "past", "next": "future", "the previous": "past",
                  "coming": "future", "this coming": "future", "this": "same", "": None,
@@ -755,7 +757,7 @@ def p_half_unit(h: Hit) -> Spec | None:
 
 
 def p_set_every(h: Hit) -> Spec | None:
-    if h.has("wd"):
+    if h.has("wd"):  # "every Friday"; "every other Friday" (TimeML keeps the weekday, the rate aside)
         return Spec(type="SET", value=f"XXXX-WXX-{_WEEKDAY_OF[h.word('wd')]}")
     if h.has("wds"):
         return Spec(type="SET", value=f"XXXX-WXX-{lx.WEEKDAY_PLURALS[h.word('wds')]}")
@@ -783,6 +785,8 @@ def p_set_rate(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
     if unit in ("weekend", "millennium"):
         return None
+    if unit in ("hour", "minute", "second") and h.prev() in lx.LENGTH_UNITS:
+        return None  # "60 miles per hour": a speed
     return Spec(type="SET", value=duration_value(1, unit))
 
 
@@ -808,10 +812,20 @@ def p_ref_phrase(h: Hit) -> Spec | None:
     return Spec(value=value)
 
 
+_CLOCK_BEFORE: Final = frozenset({"at", "by", "until", "till", "from", "since", "before", "after", "around", "about",
+                                  "to", "between", "and", "approximately", "-"})
+
+
 def p_clock(h: Hit) -> Spec | None:
     if h.has("c"):
         parts = h.word("c").replace(".", ":").split(":")
         hour, minute = int(parts[0]), int(parts[1])
+        if len(parts) == 3 and not h.has("ampm") and not h.has("zone") and not h.has("local") \
+                and h.prev() not in _CLOCK_BEFORE:
+            # "won in 2:03:59", "a record of 1:41:11": hours, minutes and seconds run, not a clock
+            secs = int(parts[2])
+            value = "PT" + "".join(f"{n}{u}" for n, u in ((hour, "H"), (minute, "M"), (secs, "S")) if n)
+            return Spec(type="DURATION", value=value if value != "PT" else "PT0S")
     else:
         hour, minute = int(h.word("h")), 0
     if h.has("ampm"):
@@ -939,12 +953,25 @@ def p_holiday(h: Hit) -> Spec | None:
     return Spec(month=month, day=day, year=int(h.word("y")) if h.has("y") else None)
 
 
+def _a_day_in_a_name(h: Hit) -> bool:
+    """A capitalized day followed by a capitalized word of a name: "The Sunday Times", "the Good Friday
+    Agreement" (lexicon.NAME_AFTER_DAY)."""
+    nxt = h.base + h.m.end()
+    if nxt >= len(h.toks) or not h.toks.word(nxt)[:1].isupper() \
+            or not h.toks.word(h.base + h.m.end() - 1)[:1].isupper():
+        return False
+    words = h.after(2)
+    return words[0] in lx.NAME_AFTER_DAY or words == ["night", "live"]
+
+
 def p_feast(h: Hit) -> Spec | None:
     name = " ".join(h.words("f"))
     if name not in lx.MOVEABLE_FEASTS:
         name = " ".join(h.words("f")[:-1])  # "Thanksgiving Day"
     if name not in lx.MOVEABLE_FEASTS or not h.toks.word(h.base + h.m.start())[:1].isupper():
         return None  # "a good friday for sellers": only the capitalized name is the feast
+    if _a_day_in_a_name(h):
+        return None  # "the Good Friday Agreement"
     return Spec(feast=name, year=int(h.word("y")) if h.has("y") else None)
 
 
@@ -995,15 +1022,16 @@ _REL = "(last | next | this | coming | past)"
 _N = "(COUNT | NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD)?)?)? | a | an | a couple of | couple of | (a | an) (hundred | thousand | dozen) | BIGNUM)"
 
 RULES: tuple[Rule, ...] = (
-    Rule("month-day-year", "m=MONTH (the >(ORDNUM))? d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
+    Rule("month-day-year", "m=MONTH (the >(ORDNUM))? d=(DAYNUM | ORDNUM) (,? y=YEAR !>(AMPM) | , ay=APYEAR)?",
+         p_month_day_year,
          {"2020-01-03": ["January 3, 2020", "Jan. 3", "Jan 3 2020", "January 3rd"],
           "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["the deal was signed [Sept. 30]", "Sept. 30"],
           "2020-09-30": ["the deal will be signed [Sept. 30]", "the deal is due [Sept. 30]"]}),
-    Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH (,? y=YEAR)?", p_month_day_year,
+    Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH (,? y=YEAR !>(AMPM))?", p_month_day_year,
          {"2020-01-03": ["3 January 2020", "3rd of January"], "2019-12-25": ["25 Dec"]}),
     Rule("the-day-of-month", "the d=(ORDNUM | ORDWORD) of m=MONTH (,? y=YEAR)?", p_month_day_year,
          {"2020-01-03": ["the third of January", "the 3rd of January"]}),
-    Rule("month-year", "m=MONTH (of)? ,? (y=YEAR | sy=SPELLEDYEAR)", p_month_year,
+    Rule("month-year", "m=MONTH (of)? ,? (y=YEAR !>(AMPM) | sy=SPELLEDYEAR)", p_month_year,
          {"1988-08": ["August 1988", "Aug. of 1988"]}),
     Rule("month", "(rel=(last | next | this | past | coming))? m=MONTH", p_month,
          {"2020-01": ["January"], "2019-12": ["December", "last December"], "2020-02": ["February"],
@@ -1162,8 +1190,9 @@ RULES: tuple[Rule, ...] = (
           "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year", "an additional year", "a full year"],
           "PXM": ["12 to 18 months"], "P18M": ["will last [18 months]"], "FUTURE_REF": ["she will [one day] lead"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT30M": ["half an hour"], "P6M": ["half a year"], "PT12H": ["half a day"]}),
-    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other | ORDWORD))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
-         p_set_every, {"XXXX-WXX-7": ["every Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"],
+    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other | ORDWORD))? u=UNIT | (other | second)? wd=WEEKDAY |"
+         " pod=POD | m=MONTH | s=SEASON)",
+         p_set_every, {"XXXX-WXX-7": ["every Sunday", "every other Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"],
                        "P2W": ["every two weeks", "every other week", "every second week"], "P3D": ["every third day"]}),
     Rule("set-weekends", "<(on | at) weekends", lambda h: Spec(type="SET", value="XXXX-WXX-WE"),
          {"XXXX-WXX-WE": ["open on [weekends]"]}),
@@ -1180,7 +1209,9 @@ RULES: tuple[Rule, ...] = (
          {"2020-01-05T06:30": ["0630 GMT", "0630 hours"], "2020-01-05T16:30": ["1630 local time", "1630 UTC"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONESPEC | local=(local time))?", p_clock,
-         {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT"],
+         {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT", "at [17:00:00]"],
+          "PT2H3M59S": ["won in [2:03:59]"], "PT1H41M11S": ["a record of [1:41:11]"],
+          "2020-04-21T10:30": ["21 Apr 1030am", "Apr 21 1030am"],
           "2020-01-05T13:00": ["1:00 pm local time", "1 p.m. UTC+3", "1:00 pm Pacific", "13:00 UTC+03:00",
                                "1 pm Eastern Standard Time", "1 pm Moscow time"]}),
     Rule("clock-word", "c=CLOCKWORD (zone=ZONESPEC | local=(local time))?", p_clock_word, {"2020-01-05T12:00": ["noon"], "2020-01-05T24:00": ["midnight"]}),
@@ -1250,5 +1281,7 @@ NEGATIVE: tuple[str, ...] = (
     "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute", "t.co/Yg2BC6O",
     "The sun sat low.", "at 1999 prices", "at 2000 points", "at 52nd and Main", "the 52nd BC unit",
     "the 52nd GMT office", "He was soon released.", "the flood soon became a torrent",
-    "Mr. Lee, formerly the chief executive", "after the fall of Budapest", "until the fall of the regime", "a venture called Orion 1980", "Windows 2019 users",
+    "Mr. Lee, formerly the chief executive", "It was reported in The Sunday Times.",
+    "the Good Friday Agreement was signed", "a speed of 60 miles per hour", "after the fall of Budapest",
+    "until the fall of the regime", "a venture called Orion 1980", "Windows 2019 users",
 )
