@@ -573,3 +573,14 @@ def test_news_that_names_years_gone_by_in_a_row_has_turned_to_a_history() -> Non
 )
 def test_names_speeds_race_times_and_runs_of_a_day_and_a_clock(text: str, expected: list[tuple[str, str]]) -> None:
     assert dated(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The revolt (431-404 BC) ended in defeat.", [("431", "BC0431"), ("404 BC", "BC0404")]),
+     ("The walls stood from 431 to 404 BC.", [("431", "BC0431"), ("404 BC", "BC0404")]),
+     ("1987 saw a new wave of strikes.", [("1987", "1987")])],
+)
+def test_ranges_of_years_before_christ_and_a_year_that_opens_a_sentence(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2015-06-01") == expected

@@ -312,6 +312,16 @@ def p_year_ad(h: Hit) -> Spec | None:
     return Spec(year=n) if 1 <= n <= 2199 and not _glued(h) else None
 
 
+def p_year_bc_range_start(h: Hit) -> Spec | None:
+    """ "499-493 BC", "from 499 to 493 BC", "480 and 479 BC": the start of a range of years before Christ,
+    counted down (the start is the larger number)."""
+    tok, end = h.word("y"), h.after(2)[1]
+    if not tok.isdigit() or not end.isdigit() or _glued(h):
+        return None
+    n, m = int(tok), int(end)
+    return Spec(year=1 - n) if m < n <= 8000 else None
+
+
 def p_part_of_year_bc(h: Hit) -> Spec | None:
     """ "August 480 BC", "the spring of 480 BC"."""
     tok = h.word("y")
@@ -1051,6 +1061,8 @@ RULES: tuple[Rule, ...] = (
          p_at_clock, {"2020-01-05T14:30": ["at [1430]"], "2020-01-05T09:15": ["at [0915]"]}),
     Rule("year-bc", "y=(YEAR | NUM | DAYNUM) ERABC", p_year_bc,
          {"BC0490": ["490 BC", "490 B.C.", "490 BCE"], "BC0044": ["44 B.C.E."], "BC1200": ["1200 BC"]}),
+    Rule("year-bc-range-start", "y=(YEAR | NUM | DAYNUM) >((- | to | and) (YEAR | NUM | DAYNUM) ERABC)",
+         p_year_bc_range_start, {}),  # tests/test_tagger.py
     Rule("part-of-year-bc", "(m=MONTH | (the)? s=SEASON) (of)? ,? y=(YEAR | NUM | DAYNUM) ERABC", p_part_of_year_bc,
          {"BC0480-08": ["August 480 BC"], "BC0480-SP": ["the spring of 480 B.C."], "BC0481-FA": ["autumn 481 BC"]}),
     Rule("year-ad", "ERAAD y=(YEAR | NUM | DAYNUM) | y2=(YEAR | NUM | DAYNUM) ERAAD", p_year_ad,
@@ -1059,6 +1071,8 @@ RULES: tuple[Rule, ...] = (
          {"BC04": ["the 5th century BC", "the fifth century B.C."]}),
     Rule("year-range-start", "y=YEAR >((- | /) (YEAR | DAYNUM | NUM))", p_year_range_start, {}),
     Rule("year-range-end", "<(YEAR (- | /)) e=(YEAR | DAYNUM | NUM)", p_year_range_end, {}),  # tests/test_tagger.py
+    Rule("year-as-subject", "!<(WORD | CAPWORD | NUM | DAYNUM | YEAR | BIGNUM | $ | - | / | ,) y=YEAR"
+         " >(saw | brought | marked | witnessed | proved)", p_year, {"1987": ["[1987] saw new offensives"]}),
     Rule("year", "!<($ | - | / | CAPWORD) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
