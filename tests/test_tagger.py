@@ -584,3 +584,8 @@ def test_names_speeds_race_times_and_runs_of_a_day_and_a_clock(text: str, expect
 def test_ranges_of_years_before_christ_and_a_year_that_opens_a_sentence(
         text: str, expected: list[tuple[str, str]]) -> None:
     assert dated(text, "2015-06-01") == expected
+
+
+def test_about_or_around_before_a_possessive_day_goes_with_the_verb() -> None:
+    assert values("Lawyers tried to get around Friday's ruling.") == [("Friday", "2020-01-03", None)]
+    assert values("The ruling came around Friday.") == [("around Friday", "2020-01-03", "APPROX")]
