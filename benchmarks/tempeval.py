@@ -462,6 +462,15 @@ def run(args: argparse.Namespace) -> int:
     rss_after = _maxrss_mib()
 
     per_doc, micro, total, results = score_corpus({d.doc_id: (d.timexes, system[d.doc_id]) for d in docs})
+    # the even and odd halves (documents in file-name order, counted from 0): a change is kept
+    # only when neither half goes down
+    halves: dict[str, dict[str, float]] = {}
+    for name, rest in (("even", 0), ("odd", 1)):
+        half = Counts()
+        for i, d in enumerate(docs):
+            if i % 2 == rest:
+                half += results[d.doc_id].counts
+        halves[name] = metrics(half)
 
     if args.out:
         out = Path(args.out)
@@ -490,6 +499,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"{'':<10} {'acc':>7} {'F1':>7}")
     print(f"{'value':<10} {micro['value_acc']:>7.4f} {micro['value_F1']:>7.4f}")
     print(f"{'type':<10} {micro['type_acc']:>7.4f} {micro['type_F1']:>7.4f}")
+    print()
+    for name, m in halves.items():
+        print(f"{name + ' half':<10} F1 strict {m['strict_F1']:.4f} relaxed {m['relaxed_F1']:.4f} "
+              f"value {m['value_F1']:.4f} type {m['type_F1']:.4f}")
     print()
     print(f"speed: {extract_seconds:.3f} s in extract -> {kb_per_s:,.1f} KB/s "
           f"(warm-up call {warmup_seconds * 1000:.0f} ms and `import timeline` {import_seconds * 1000:.0f} ms not counted)")
@@ -521,6 +534,7 @@ def run(args: argparse.Namespace) -> int:
             "corpus": {"gold": str(gold_dir), "documents": len(docs), "characters": n_chars, "bytes_utf8": n_bytes},
             "micro": micro,
             "counts": dataclasses.asdict(total),
+            "halves": halves,
             "speed": {"extract_seconds": extract_seconds, "kb_per_second": kb_per_s,
                       "warmup_seconds": warmup_seconds, "import_seconds": import_seconds},
             "memory": {"tracemalloc_peak_call_bytes": None if args.no_memory else peak_call,

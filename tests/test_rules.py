@@ -76,7 +76,9 @@ def test_every_rule_has_a_unique_name() -> None:
 def test_rule_is_documented_by_examples_or_listed(rule: Rule) -> None:
     # a rule without examples must be one that only widens another, or one whose match always comes
     # with a second mention (day ranges: their examples are in test_tagger.py), listed here on purpose
-    assert rule.examples or rule.name in {"the-unit-duration", "day-range-start", "day-range-end", "clock-range-start"}
+    assert rule.examples or rule.name in {"the-unit-duration", "day-range-start", "day-range-end", "clock-range-start",
+                                                  "year-range-start", "year-range-end",
+                                                  "year-bc-range-start"}
 
 
 @pytest.mark.parametrize(

@@ -454,3 +454,138 @@ def test_shortly_afterwards_is_no_time_of_its_own() -> None:
 def test_irregular_past_verbs_are_tense_cues() -> None:
     # "withdrew" is past: with nothing dated before it, "three days later" has no date
     assert values("Three days later, the rebels withdrew.", "2021-03-03") == [("Three days later", "XXXX-XX-XX", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The canal was dug in 1880-84, at great cost.", [("1880", "1880"), ("84", "1884")]),
+     ("Harbour works (1902-1911) Our port grew.", [("1902", "1902"), ("1911", "1911")]),
+     ("Gate receipts fell in the 2021/22 season.", [("2021", "2021"), ("22", "2022")]),
+     ("The 1998-99 dry season was short.", [("1998", "1998"), ("99", "1999")]),
+     ("Between 1500-2000 pilgrims came.", []),
+     ("Call 1800-2000 for tickets.", []),
+     ("Sales were 1990-2050 units.", [])],
+)
+def test_a_range_of_years_is_two_years(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text) == expected
+
+
+def test_in_a_history_the_calendar_counts_from_the_story() -> None:
+    text = ("The blockade began in November 1805. On 12 February the first ships slipped through, and the captain "
+            "wrote that this day was the hardest. Next summer the fleet returned. Today the harbour is a park.")
+    got = dated(text, "2015-06-01")
+    assert ("12 February", "1806-02-12") in got  # the story has moved on a year
+    assert ("this day", "1806-02-12") in got
+    assert ("Next summer", "1806-SU") in got
+    assert ("Today", "2015-06-01") in got
+
+
+def test_a_word_of_the_writer_does_not_end_a_history() -> None:
+    text = ("In 1871 the bridge opened. \"We are proud today,\" the mayor said on 3 May. "
+            "A storm hit on 9 June, and the next day the span cracked.")
+    got = dated(text, "2015-06-01")
+    assert ("3 May", "1871-05-03") in got
+    assert ("9 June", "1871-06-09") in got
+    assert ("the next day", "1871-06-10") in got
+
+
+def test_a_history_comes_back_to_the_present_when_it_names_a_recent_year() -> None:
+    text = "The mill burned in 1902 and was rebuilt in May. In 2014 it became a museum; it reopened in May."
+    assert dated(text, "2015-06-01") == [("1902", "1902"), ("May", "1902-05"), ("2014", "2014"), ("May", "2015-05")]
+
+
+def test_a_plan_years_ahead_is_not_a_history() -> None:
+    text = "The plant will close by 2031. Output fell in March."
+    assert ("March", "2020-03") in dated(text, "2020-06-01")
+
+
+def test_a_history_before_christ_counts_its_years_down() -> None:
+    text = ("In 312 BC the road was begun. The following year the first milestone stood, and in the summer "
+            "the army used it. In August 280 B.C. a flood cut it. Rome was sacked in AD 410.")
+    got = dated(text, "2015-06-01")
+    assert got == [("312 BC", "BC0312"), ("The following year", "BC0311"), ("the summer", "BC0311-SU"),
+                   ("August 280 B.C.", "BC0280-08"), ("AD 410", "0410")]
+    (m,) = timeline.extract("Walls rose in 312 BC.", published="2015-06-01")
+    assert m.interval is None  # the calendar of Python's dates starts in year 1: no interval is guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("see u tmrw at the gym", [("tmrw", "2014-04-24")]),
+     ("bbq 2nite!!", [("2nite", "2014-04-23TNI")]),
+     ("exam tmr evening :(", [("tmr evening", "2014-04-24TEV")]),
+     ("so tired tdy", [("tdy", "2014-04-23")]),
+     ("flight lands 6 am tmrw", [("6 am tmrw", "2014-04-24T06:00")]),
+     ("gig this sat, 430pm at the park", [("this sat, 430pm", "2014-04-26T16:30")]),
+     ("drills every mon, wed", [("every mon", "XXXX-WXX-1"), ("wed", "2014-04-23")]),
+     ("got home at 1015, starving", [("1015", "2014-04-23T10:15")]),
+     ("queue moved after 1hr", [("1hr", "PT1H")]),
+     ("The sun sat low over the bay.", []),
+     ("so happy #Friday #HWW1HR", []),
+     ("doors open #720pm", [("720pm", "2014-04-23T19:20")])],
+)
+def test_the_forms_of_messages(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2014-04-23") == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tickets for Expo 2015 are on sale.", [("2015", "2015")]),
+     ("Expo 2015 opens.", [("2015", "2015")]),
+     ("2013 Film Awards: the winners", [("2013", "2013")]),
+     ("a venture called Orion 1980", []),
+     ("Windows 2014 users complained.", [])],
+)
+def test_a_year_in_a_name_is_an_edition_near_the_publication(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2014-04-23") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The budget will soon move into surplus.", [("soon", "FUTURE_REF")]),
+     ("Prosecutors told him they may soon seek an indictment.", [("soon", "FUTURE_REF")]),
+     ("Results are expected shortly.", [("shortly", "FUTURE_REF")]),
+     ("The dam broke and the river soon reached the town.", []),
+     ("The bank, formerly owned by the state, was sold.", [])],
+)
+def test_soon_in_a_story_told_in_the_past_is_no_time_of_the_publication(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text) == expected
+
+
+def test_news_that_names_years_gone_by_in_a_row_has_turned_to_a_history() -> None:
+    text = ("The museum reopened on Friday. Its story began in 1961, when the town bought the mill. In 1964 the "
+            "roof fell in, in 1966 it was rebuilt, and in 1968 the first visitors came. In May the mayor opened it.")
+    got = dated(text)
+    assert ("May", "1968-05") in got
+    text = "The museum reopened on Friday. It was founded in 1961. In May the mayor will visit it."
+    assert ("May", "2020-05") in dated(text)  # one year gone by is an aside
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The columnist wrote in The Sunday Times.", []),
+     ("Talks on the Good Friday Agreement resumed on Monday.", [("Monday", "2019-12-30")]),
+     ("The ferry sails every other Friday.", [("every other Friday", "XXXX-WXX-5")]),
+     ("The winds reached 90 miles per hour.", []),
+     ("She won the race in 2:21:07.", [("2:21:07", "PT2H21M7S")]),
+     ("The ferry leaves 21 Apr 1030am.", [("21 Apr 1030am", "2020-04-21T10:30")])],
+)
+def test_names_speeds_race_times_and_runs_of_a_day_and_a_clock(text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The revolt (431-404 BC) ended in defeat.", [("431", "BC0431"), ("404 BC", "BC0404")]),
+     ("The walls stood from 431 to 404 BC.", [("431", "BC0431"), ("404 BC", "BC0404")]),
+     ("1987 saw a new wave of strikes.", [("1987", "1987")])],
+)
+def test_ranges_of_years_before_christ_and_a_year_that_opens_a_sentence(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(text, "2015-06-01") == expected
+
+
+def test_about_or_around_before_a_possessive_day_goes_with_the_verb() -> None:
+    assert values("Lawyers tried to get around Friday's ruling.") == [("Friday", "2020-01-03", None)]
+    assert values("The ruling came around Friday.") == [("around Friday", "2020-01-03", "APPROX")]

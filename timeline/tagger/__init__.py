@@ -16,7 +16,7 @@ from timeline._model import Mention
 from timeline._reference import Reference
 from timeline.tagger.compose import Candidate, apply_modifiers, clocks_before_a_day, join_adjacent, quarter_ended
 from timeline.tagger.context import Tense, tense_at
-from timeline.tagger.resolve import Point, Resolved, resolve
+from timeline.tagger.resolve import NARRATIVE_YEARS, Point, Resolved, real_year, resolve
 from timeline.tagger.rules import RULES, Hit
 from timeline.tagger.spec import Spec
 from timeline.tagger.tokens import Tokens, tokenize
@@ -27,6 +27,8 @@ __all__ = ["tag", "candidates"]
 #: where it knows nothing: the parse's, in `timeline.tagger.anchor`
 TenseHint = Callable[[int, int], Tense]
 
+# a text that names this many years gone by in a row, with no recent time between, tells a history
+_HISTORY_AFTER = 4
 _STORY_GRAINS = frozenset({"day", "partofday", "minute", "week", "month", "quarter", "half", "year", "season"})
 
 
@@ -42,7 +44,7 @@ def _needs_tense(spec: Spec) -> bool:
 def candidates(toks: Tokens) -> list[Candidate]:
     """All rule matches, overlaps settled: longest first, then rule order. In text order."""
     found: list[tuple[int, int, int, int, Candidate]] = []
-    starts, ends, tags = toks.starts, toks.ends, toks.tags
+    starts, ends, tags, text = toks.starts, toks.ends, toks.tags, toks.text
     present = frozenset(tags)
     for idx, rule in enumerate(RULES):
         if present.isdisjoint(rule.first):
@@ -54,6 +56,11 @@ def candidates(toks: Tokens) -> list[Candidate]:
                 continue
             spec = produce(Hit(toks, m))
             if spec is None:
+                continue
+            if starts[a] and (text[starts[a] - 1] == "#" and spec.hour is None
+                              or text[starts[a] - 1].isalpha() and text[starts[a]].isdigit()):
+                # "#Friday", "#Christmas", "#10yrs": a hashtag names a topic ("#720pm" is still a time);
+                # "HWW1HR": digits run on from letters are part of a name
                 continue
             if spec.trim:
                 a += spec.trim
@@ -123,9 +130,15 @@ def _before_end(spec: Spec, end: Point) -> Spec:
     return spec.with_(year=y)
 
 
+def _told(story: Point | None, ref: Reference, near: bool) -> bool:
+    """Whether the text tells a history: it has named no recent time yet and its story is years before
+    the publication (a plan years ahead is not a story told)."""
+    return not near and story is not None and ref.date.year - real_year(story.date) >= NARRATIVE_YEARS
+
+
 def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point], near: bool,
              spec: Spec | None = None, tense_from: int | None = None, hint: TenseHint | None = None,
-             hinted: set[tuple[int, int]] | None = None) -> Resolved:
+             hinted: set[tuple[int, int]] | None = None, turned: bool = False) -> Resolved:
     """``tense_from``: the first token the tense is read from (a range end reads it at the range's
     start); ``hint`` replaces the words' tense where it gives one, and the span goes in ``hinted``."""
     spec = spec or c.spec
@@ -140,7 +153,8 @@ def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, re
                 tense = said
                 if hinted is not None:
                     hinted.add(span)
-    return resolve(spec, ref, story, tense, recent, history=not near)
+    return resolve(spec, ref, story, tense, recent, history=not near, told=_told(story, ref, near),
+                   calendar=not turned)
 
 
 def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
@@ -162,6 +176,8 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
     recent: dict[str, Point] = {}  # the last point named at a grain: "quarter", "day"
     out: list[Mention] = []
     near, ref_year = False, ref.date.year  # whether a time near the publication has been named
+    far_years = 0  # years written out, years before the publication, since the last recent time
+    turned = False  # whether the text turned to a history after naming recent times
     starts, ends = toks.starts, toks.ends
     ranges = _ranges(toks, cands)
     ahead: dict[int, Resolved] = {}  # range ends resolved before their start
@@ -177,20 +193,32 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
             if ranges.get(k, 0) > 0:
                 j = ranges[k]
                 end = _resolve(toks, cands[j], ref, story, recent, near, tense_from=c.first, hint=tense_hint,
-                               hinted=hinted)
+                               hinted=hinted, turned=turned)
                 ahead[j] = end
                 if end.point is not None:
                     spec = _before_end(spec, end.point)
             r = ahead.pop(k) if k in ahead else _resolve(toks, c, ref, story, recent, near, spec, hint=tense_hint,
-                                                          hinted=hinted)
+                                                          hinted=hinted, turned=turned)
             if r.point is not None:
                 out_points[k] = r.point
         except (ValueError, OverflowError):
             continue
-        if r.point is not None and abs(r.point.date.year - ref_year) <= 1:
-            near = True
-        # the end of a period ("open through Feb. 8") bounds the story; it does not move it there
-        bound = c.first > 0 and toks.lower(c.first - 1) in _BOUNDS
+        told = _told(story, ref, near)
+        if r.point is not None:
+            close = abs(real_year(r.point.date) - ref_year) < NARRATIVE_YEARS
+            if close and not (told and (spec.deictic or spec.year is None)):
+                # news that names a recent date first reads later years as asides; a history comes back
+                # to the present when it names a recent year ("today" in a quote or "that day" do not)
+                near, far_years, turned = True, 0, False
+            elif not close and spec.year is not None and spec.moves_story and real_year(r.point.date) < ref_year:
+                far_years += 1  # a year written out, years back
+                if near and far_years >= _HISTORY_AFTER:
+                    # so many years back in a row: the text has turned to a history, whose months and
+                    # seasons take its year (its weekdays and "last year" still count from the publication)
+                    near, turned = False, True
+        # the end of a period ("open through Feb. 8") bounds the story; it does not move it there;
+        # nor does "today" in a history told in the text (a word of the writer's, not of the story)
+        bound = c.first > 0 and toks.lower(c.first - 1) in _BOUNDS or told and spec.deictic
         if r.point is not None and r.grain in ("quarter", "day", "partofday", "minute") and spec.moves_story \
                 and not bound:
             recent["quarter" if r.grain == "quarter" else "day"] = r.point

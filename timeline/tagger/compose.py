@@ -90,13 +90,20 @@ _LONGEST = max(len(w) for w, _ in POSITION_PREFIXES + QUANTITY_PREFIXES)
 _LAST_WORDS = frozenset(w[-1] for w, _ in POSITION_PREFIXES + QUANTITY_PREFIXES)
 
 
+def _possessive(toks: Tokens, last: int) -> bool:
+    """Whether the time ending at token ``last`` is a possessive ("Wednesday's ruling")."""
+    return last + 2 < len(toks) and toks.lower(last + 1) == "'" and toks.lower(last + 2) == "s"
+
+
 def apply_modifiers(toks: Tokens, cands: list[Candidate]) -> None:
     """Widen candidates over the modifier words just before them (in place)."""
     prev_end = -1  # a modifier may not reach into the candidate before
     for c in cands:
         first = c.first
         ref = c.spec.value is not None and c.spec.value.endswith("_REF")  # "talk about the future": no modifier
-        if c.spec.type == "SET" or ref or first == 0 or toks.lower(first - 1) not in _LAST_WORDS:
+        if c.spec.type == "SET" or ref or first == 0 or toks.lower(first - 1) not in _LAST_WORDS \
+                or _possessive(toks, c.last):
+            # "get around Wednesday's ruling": "around" goes with the verb, not with the day of the ruling
             prev_end = c.last
             continue
         # a count of units from an anchor ("two weeks ago": the shift leaves the grain open)

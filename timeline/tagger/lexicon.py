@@ -42,6 +42,8 @@ WEEKDAYS: Final = (
 )
 # abbreviations that are ordinary words: weekdays only when capitalized and followed by a period
 LATENT_WEEKDAYS: Final = frozenset({"mon", "tue", "wed", "thu", "fri", "sat", "sun", "thur", "tues", "thurs"})
+# words after which such an abbreviation is a weekday however written ("this sat", "every mon", "next Fri")
+WEEKDAY_CUES: Final = frozenset({"this", "next", "last", "every", "coming", "on", "till", "until", "by"})
 WEEKDAY_PLURALS: Final = {f"{forms[0]}s": n for n, forms in WEEKDAYS}
 
 NUMBER_WORDS: Final = {
@@ -75,10 +77,10 @@ UNITS: Final = {
 }
 UNIT_FORMS: Final = {
     "seconds": "second", "sec": "second", "secs": "second",
-    "minute": "minute", "minutes": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "hrs": "hour",
+    "minute": "minute", "minutes": "minute", "mins": "minute", "min": "minute",
+    "hour": "hour", "hours": "hour", "hrs": "hour", "hr": "hour",
     "day": "day", "days": "day",
-    "week": "week", "weeks": "week",
+    "week": "week", "weeks": "week", "wk": "week", "wks": "week",
     "fortnight": "fortnight", "fortnights": "fortnight",
     "month": "month", "months": "month",
     "quarter": "quarter", "quarters": "quarter",
@@ -105,14 +107,24 @@ SEASONS: Final = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", 
 CLOCK_WORDS: Final = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 
 # relative days
-RELATIVE_DAYS: Final = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+# informal spellings of the relative days, as in messages ("tmrw", "2nite"), -> the word they stand for
+INFORMAL_DAYS: Final = {
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tmrow": "tomorrow", "tmrrw": "tomorrow",
+    "tomoro": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow", "tommorrow": "tomorrow",
+    "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "2mr": "tomorrow",
+    "tdy": "today", "tonite": "tonight", "2nite": "tonight", "2night": "tonight", "yday": "yesterday",
+    "ytday": "yesterday", "ystd": "yesterday",
+}
+RELATIVE_DAYS: Final = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
+                        **{w: {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[d]
+                           for w, d in INFORMAL_DAYS.items()}}
 
 # words whose value is a reference to the present, past or future
 REF_WORDS: Final = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "today's": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF",
+    "previously": "PAST_REF", "once": "PAST_REF",
     "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
     "past": "PAST_REF", "future": "FUTURE_REF",
 }
@@ -166,3 +178,37 @@ OVERNIGHT_NOUNS: Final = frozenset(
 POSSESSIVES: Final = frozenset("his her its their my our your".split())
 # verbs that report speech: a clause follows them ("said the sides had agreed to meet")
 REPORTING: Final = frozenset({"said", "says", "say", "told", "announced", "added"})
+
+# words before or after a range of years written with a dash or a slash ("in 1990-94", "the 2021/22
+# season") that make it a range of years when a lower-case word follows ("1500-2000 soldiers" is a count)
+YEAR_RANGE_CONTEXT: Final = frozenset({
+    "in", "since", "by", "until", "of", "for", "from", "to", "through", "during", "before", "after", "between",
+    "the", "its", "his", "her", "their", "our", "s", "years", "throughout", "circa", "c", "ca", "and", "or",
+    "season", "seasons", "war", "wars", "campaign", "period", "era", "term", "session", "budget", "school",
+    "academic", "fiscal", "financial", "winter", "dry", "rainy", "harvest",
+})
+
+# eras written after a year ("490 BC", "146 B.C.", "44 BCE") or around it ("AD 9", "79 CE"); "B.C." and
+# "A.D." are read as one word by the tokenizer
+ERAS_BC: Final = ("bc", "bce")
+ERAS_AD: Final = ("ad", "ce")
+
+# words of the near future that count from the time of the story when told in the past ("was soon
+# released"): a time of the publication only in a sentence that is not in the past ("will soon move")
+SOON_WORDS: Final = frozenset({"soon", "shortly"})
+
+# words after "the fall of" that keep it a season ("the fall of that year", "the fall of last year")
+SEASON_OF_YEAR_WORDS: Final = frozenset({"that", "this", "last", "next", "each", "every"})
+
+# capitalized words after a weekday or a feast that make it part of a name ("The Sunday Times", "the Good
+# Friday Agreement", "Saturday Night Live")
+NAME_AFTER_DAY: Final = frozenset({
+    "times", "telegraph", "express", "mirror", "herald", "post", "mail", "independent", "observer", "tribune",
+    "agreement", "accord", "accords", "massacre", "school", "club", "league",
+    "live", "magazine", "edition", "supplement", "review", "show", "program", "programme",
+})
+# units of length before "per hour", "an hour": a speed, not a frequency ("60 miles per hour")
+LENGTH_UNITS: Final = frozenset({
+    "miles", "mile", "kilometres", "kilometers", "kilometre", "kilometer", "km", "kms", "metres", "meters", "metre",
+    "meter", "feet", "foot", "ft", "yards", "inches", "mph", "kph", "knots", "words", "beats", "revolutions",
+})

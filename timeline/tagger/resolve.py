@@ -154,20 +154,81 @@ def render(d: dt.date, grain: str, pod: str | None = None, hour: int = 0, minute
     return Resolved(value, grain, Interval(_midnight(start), _midnight(end)), Point(start, grain))
 
 
+# A year before Christ is drawn on a stand-in calendar, the year 9000 + its astronomical number (1 BC is
+# 9000, 490 BC is 8511), so that a history told in it counts days, seasons and years as any other; no
+# time of our era that a text names comes near it. Its value is written back "BC0490", with no interval.
+_BC_BASE: Final = 9000
+# a year in a name ("Expo 2025") is the year of an edition this close to the publication
+_EDITION_YEARS: Final = 2
+_BC_FLOOR: Final = 5000
+
+
+def real_year(d: dt.date) -> int:
+    """The astronomical year of a point (0 is 1 BC, -489 is 490 BC)."""
+    return d.year - _BC_BASE if d.year > _BC_FLOOR else d.year
+
+
+def _before_christ(r: Resolved) -> Resolved:
+    """A time resolved on the stand-in calendar, written as the TIMEX3 value of a year before Christ."""
+    if r.point is None or r.point.date.year <= _BC_FLOOR:
+        return r
+    n = _BC_BASE + 1 - r.point.date.year
+    if n < 1:
+        raise ValueError("a year of our era counted from one before it")
+    if r.grain == "decade":
+        value = f"BC{n // 10:03d}"
+    elif r.grain == "century":
+        value = f"BC{n // 100:02d}"
+    else:
+        value = f"BC{n:04d}" + r.value[4:]
+    return Resolved(value, r.grain, None, r.point)
+
+
 def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
-            recent: Mapping[str, Point] | None = None, history: bool = False) -> Resolved:
+            recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False,
+            calendar: bool = True) -> Resolved:
+    """Anchor one spec (`_resolve`); a year before Christ, or a time counted from one, is written as one.
+
+    ``calendar``: in a history (``told``), whether times relative to the calendar count from the story
+    too (not in news that turned to a history after naming recent times: only its months and seasons
+    take the story's year)."""
+    if spec.edition and spec.year is not None and abs(spec.year - ref.date.year) > _EDITION_YEARS:
+        raise ValueError("a year in a name, far from the publication: part of the name")
+    if spec.year is not None and spec.year < 1:
+        if spec.year + _BC_BASE <= _BC_FLOOR:
+            raise ValueError("year out of range")
+        return _before_christ(_resolve(spec.with_(year=spec.year + _BC_BASE), ref, story, tense, recent, history,
+                                       told, calendar))
+    r = _resolve(spec, ref, story, tense, recent, history, told, calendar)
+    if story is not None and story.date.year > _BC_FLOOR:
+        return _before_christ(r)
+    return r
+
+
+def _resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
+             recent: Mapping[str, Point] | None = None, history: bool = False, told: bool = False,
+             calendar: bool = True) -> Resolved:
     """Anchor one spec. Raises ValueError when the calendar cannot hold it.
 
     ``story`` is the point the text last talked about; ``recent`` the last point
     named at a grain ("quarter": what "a year earlier" compares with in a results
     story; "day": what "the day before" counts from when the story has since
     moved to a week or a year). ``history`` says the text has named no time near
-    the publication yet: a story years away is then a history being told, and a
-    date without a year takes the story's year.
+    the publication yet; ``told`` that the story is also years before it: a history
+    is being told, a date without a year takes the story's year, and a time relative to
+    the calendar ("this day", "next spring") counts from the story, not the publication.
     """
     recent = recent or {}
+    if told and calendar and story is not None and not spec.deictic and (spec.anchor == "dct" or spec.direction is not None
+                                                          or spec.weekday is not None):
+        # the "now" of a history is the time it tells
+        now = story.date
+        last_day = recent.get("day")
+        if _RANK.get(story.grain, 0) > _RANK["day"] and last_day is not None and last_day.date.year == now.year:
+            now = last_day.date  # "this day" after "8 August 1918 ... that year": the day
+        ref = Reference(dt.datetime(now.year, now.month, now.day), False)
     if spec.days_after:  # "a week from Monday": the day named, then so many days on
-        named = resolve(spec.with_(days_after=0), ref, story, tense, recent, history)
+        named = _resolve(spec.with_(days_after=0), ref, story, tense, recent, history, told, calendar)
         if named.point is None or named.grain != "day":
             return named
         return render(named.point.date + dt.timedelta(days=spec.days_after), "day")
@@ -186,11 +247,13 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
     if spec.decade is not None:
         return render(dt.date(max(spec.decade * 10, 1), 1, 1), "decade")
     y = spec.year
-    if history and y is None and spec.direction is None and story is not None and spec.weekday is None \
-            and (spec.month is not None or spec.season is not None or spec.quarter is not None or spec.half is not None) \
-            and abs(story.date.year - dct.year) >= _NARRATIVE_YEARS:
+    if told and y is None and spec.direction is None and story is not None and spec.weekday is None \
+            and (spec.month is not None or spec.season is not None or spec.quarter is not None or spec.half is not None):
         # a history told in the text: "In 1945 ... the capital fell on 2 May" is 1945, not this year
         y = story.date.year
+        if spec.month is not None and story.grain in ("month", "day", "partofday", "minute") \
+                and story.date.month - spec.month >= _ROLL_MONTHS:
+            y += 1  # "in December 1941 ... in January": the story has moved on to the next year
     if spec.weekday is not None:
         if spec.anchor == "ref":  # "the previous Friday": the one before the day the story is on
             last_day = recent.get("day")
@@ -269,7 +332,9 @@ def resolve(spec: Spec, ref: Reference, story: Point | None, tense: Tense,
 
 
 # a story this many years from the publication is a history: dates without a year take the story's
-_NARRATIVE_YEARS = 2
+NARRATIVE_YEARS = 2
+# in a history, a month this many months before the story's month is in the year after the story's
+_ROLL_MONTHS = 6
 _WHOLE_GRAINS = frozenset({"day", "week", "month", "quarter", "half", "year", "season", "decade", "century"})
 # a past event in a later month than publication's ("rose in April" in March) is last year's; a
 # past event on a day is last year's when the day is more than this many days after publication

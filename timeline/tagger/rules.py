@@ -22,6 +22,7 @@ from typing import Final
 import attrs
 
 from timeline.tagger import lexicon as lx
+from timeline.tagger.context import tense_at
 from timeline.tagger.spec import Anchor, Spec
 from timeline.tagger.tokens import CAPWORD_TAG, WORD_TAG, Tokens, compile_pattern, first_tags
 
@@ -287,6 +288,123 @@ def p_year(h: Hit) -> Spec | None:
     return Spec(year=y) if y <= 2199 else None  # "2500" alone is a number
 
 
+def _glued(h: Hit) -> bool:
+    """Whether the match runs on into letters or digits ("t.co/Yg2BC6O": part of a link, not a year)."""
+    toks = h.toks
+    a, b = toks.starts[h.base + h.m.start()], toks.ends[h.base + h.m.end() - 1]
+    return (a > 0 and toks.text[a - 1].isalnum()) or (b < len(toks.text) and toks.text[b].isalnum())
+
+
+def p_year_bc(h: Hit) -> Spec | None:
+    """ "490 BC": the year before Christ, as the astronomical year (1 BC is 0, 490 BC is -489)."""
+    tok = h.word("y")
+    if not tok.isdigit():
+        return None  # "52nd" is a number too
+    n = int(tok)
+    return Spec(year=1 - n) if 1 <= n <= 8000 and not _glued(h) else None
+
+
+def p_year_ad(h: Hit) -> Spec | None:
+    tok = h.word("y") or h.word("y2")
+    if not tok.isdigit():
+        return None
+    n = int(tok)
+    return Spec(year=n) if 1 <= n <= 2199 and not _glued(h) else None
+
+
+def p_year_bc_range_start(h: Hit) -> Spec | None:
+    """ "499-493 BC", "from 499 to 493 BC", "480 and 479 BC": the start of a range of years before Christ,
+    counted down (the start is the larger number)."""
+    tok, end = h.word("y"), h.after(2)[1]
+    if not tok.isdigit() or not end.isdigit() or _glued(h):
+        return None
+    n, m = int(tok), int(end)
+    return Spec(year=1 - n) if m < n <= 8000 else None
+
+
+def p_part_of_year_bc(h: Hit) -> Spec | None:
+    """ "August 480 BC", "the spring of 480 BC"."""
+    tok = h.word("y")
+    if not tok.isdigit():
+        return None
+    n = int(tok)
+    if not 1 <= n <= 8000 or _glued(h):
+        return None
+    if h.has("s"):
+        return Spec(year=1 - n, season=lx.SEASONS[h.word("s")])
+    return Spec(year=1 - n, month=_MONTH_OF[h.word("m")])
+
+
+def p_century_bc(h: Hit) -> Spec | None:
+    n = number(h.words("n"))
+    return Spec(value=f"BC{n - 1:02d}") if n is not None and 1 <= n <= 80 else None
+
+
+_VERBS_AFTER_A_NAME: Final = frozenset({"opens", "starts", "begins", "ends", "closes", "runs", "is", "was", "has"})
+
+
+def p_year_in_a_name(h: Hit) -> Spec | None:
+    """ "IFA 2014", "Expo 2025 opens", "2012 Tisch Asia Commencement": an edition's year (see Spec.edition)."""
+    tok = h.word("y")
+    if not tok.isdigit() or _glued(h):
+        return None
+    y = int(tok)
+    if not 1900 <= y <= 2199:
+        return None
+    if h.next_tag() == WORD_TAG and h.after(1)[0].endswith("s") and h.after(1)[0] not in _VERBS_AFTER_A_NAME:
+        return None  # "Windows 2000 users", "2000 troops": a count or a product
+    if not h.has("name") and h.next_tag() != CAPWORD_TAG:
+        return None
+    return Spec(year=y, edition=True)
+
+
+def year_range(toks: Tokens, i: int) -> tuple[int, int] | None:
+    """The two years of a range written at token ``i`` ("1914-18", "1990-1991", "2021/22"), or None.
+
+    The end is later than the start, by at most a century (four digits) or 30 years (two); a
+    range followed by a lower-case word needs a word of time before it ("the 1975-1976 dry
+    season"): "1500-2000 soldiers" is a count."""
+    if i + 2 >= len(toks) or toks.tags[i + 1] not in "-/":
+        return None
+    start, end_tok = int(toks.lower(i)), toks.lower(i + 2)
+    if not 1000 <= start <= 2199 or not end_tok.isdigit():
+        return None
+    if len(end_tok) == 4:
+        end = int(end_tok)
+        if not start < end <= start + 100:
+            return None
+    elif len(end_tok) == 2:
+        end = start - start % 100 + int(end_tok)
+        if end <= start:
+            end += 100
+        if end - start > 30:
+            return None
+    else:
+        return None
+    before = toks.lower(i - 1) if i > 0 else ""
+    if before in ("$", "-", "/", "+", "#", "no", "number", "nos") or (i > 0 and toks.tags[i - 1] in "B"):
+        return None
+    after_tag = toks.tags[i + 3] if i + 3 < len(toks) else ""
+    after = toks.lower(i + 3) if after_tag else ""
+    if after in ("%", "percent", "-", "/") or after_tag in "BNDYSC" and after_tag:
+        return None
+    if after_tag == WORD_TAG and before not in lx.YEAR_RANGE_CONTEXT and after not in lx.YEAR_RANGE_CONTEXT:
+        return None
+    if after_tag and after_tag not in (WORD_TAG, CAPWORD_TAG) and after in lx.UNIT_FORMS:
+        return None
+    return start, end
+
+
+def p_year_range_start(h: Hit) -> Spec | None:
+    span = year_range(h.toks, h.base + h.m.start("y"))
+    return Spec(year=span[0]) if span else None
+
+
+def p_year_range_end(h: Hit) -> Spec | None:
+    span = year_range(h.toks, h.base + h.m.start("e") - 2)
+    return Spec(year=span[1]) if span else None
+
+
 def p_fiscal_year(h: Hit) -> Spec | None:
     y = int(h.word("y")) if h.has("y") else _year2(h.word("ay"))
     return Spec(year=y)
@@ -338,6 +456,16 @@ def p_half(h: Hit) -> Spec | None:
     return Spec(half=n, year=int(h.word("y")) if h.has("y") else None)
 
 
+def _fall_of_something(after: list[str]) -> bool:
+    """ "fall" followed by "of" and what fell ("of Budapest", "of the regime"), not by a year ("of that
+    year", "of the year", "of 1989": the year is part of the season's match)."""
+    if after[:1] != ["of"] or len(after) < 2:
+        return False
+    if after[1] == "the":
+        return after[2:] != ["year"]
+    return after[1] not in lx.SEASON_OF_YEAR_WORDS
+
+
 def p_season(h: Hit) -> Spec | None:
     season = lx.SEASONS[h.word("s")]
     if not (h.has("y") or h.has("sy")) and h.text("s")[:1].isupper() and h.next_tag() == CAPWORD_TAG:
@@ -345,6 +473,8 @@ def p_season(h: Hit) -> Spec | None:
     rel = h.word("rel")
     if h.word("s") == "fall" and not h.has("rel") and not h.words()[0] == "the":
         return None  # "fall" alone is the verb
+    if h.word("s") == "fall" and not (h.has("y") or h.has("sy")) and _fall_of_something(h.after(3)):
+        return None  # "the fall of Budapest", "after the fall of the regime": an event, not autumn
     if h.has("y") or h.has("sy"):
         return Spec(season=season, year=_year_of(h))
     rel = " ".join(h.words("rel"))
@@ -360,9 +490,11 @@ def p_weekday(h: Hit) -> Spec | None:
         i -= 1  # "Mr. Friday"
     if not h.has("rel") and i >= 0 and h.toks.lower(i) in lx.WEEKDAY_NAME_BEFORE:
         return None  # "Super Tuesday", "Bloody Sunday", "Mr. Friday"
+    if _a_day_in_a_name(h):
+        return None  # "The Sunday Times", "Saturday Night Live"
     rel = " ".join(h.words("rel"))
     direction = {"last": "past", "past": "past", "this past": "past", "next": "future", "the previous": "past",
-                 "coming": "future", "this coming": "future", "this": None, "": None,
+                 "coming": "future", "this coming": "future", "this": "same", "": None,
                  "the following": "future"}.get(rel)
     pod = lx.PARTS_OF_DAY[h.word("pod")] if h.has("pod") else None
     if pod and h.word("pod").endswith("s") and not h.has("rel"):  # "Tuesday nights": every one
@@ -399,17 +531,17 @@ def p_relday(h: Hit) -> Spec | None:
     if _in_a_title(h, "r"):
         return None
     shift = lx.RELATIVE_DAYS[w]
-    if w == "tonight":
-        return Spec(type="TIME", anchor="dct", unit="day", shift=0, grain="partofday", pod="NI")
+    if lx.INFORMAL_DAYS.get(w, w) == "tonight":
+        return Spec(type="TIME", anchor="dct", unit="day", shift=0, grain="partofday", pod="NI", deictic=True)
     if h.has("pod"):
         return Spec(type="TIME", anchor="dct", unit="day", shift=shift, grain="partofday",
-                    pod=lx.PARTS_OF_DAY[h.word("pod")])
-    return Spec(anchor="dct", unit="day", shift=shift, grain="day")
+                    pod=lx.PARTS_OF_DAY[h.word("pod")], deictic=True)
+    return Spec(anchor="dct", unit="day", shift=shift, grain="day", deictic=True)
 
 
 def p_day_before_after(h: Hit) -> Spec | None:
     shift = {"yesterday": -2, "tomorrow": 2}[h.word("r")]
-    return Spec(anchor="dct", unit="day", shift=shift, grain="day")
+    return Spec(anchor="dct", unit="day", shift=shift, grain="day", deictic=True)
 
 
 def p_unit_after_next(h: Hit) -> Spec | None:
@@ -499,10 +631,11 @@ def p_shifted(h: Hit) -> Spec | None:
             return None  # "a few days later": no date to give; the duration rule takes "a few days"
         return Spec(value="PAST_REF" if sign < 0 else "FUTURE_REF")  # "a few years ago"
     if unit in ("second", "minute", "hour"):
-        return Spec(type="TIME", anchor=anchor, unit=unit, shift=sign * n, grain="minute")  # type: ignore[arg-type]
+        return Spec(type="TIME", anchor=anchor, unit=unit, shift=sign * n, grain="minute",  # type: ignore[arg-type]
+                    deictic=anchor == "dct")
     # grain None: the resolver keeps the story's grain ("a year earlier" than a quarter is a quarter)
     return Spec(anchor=anchor, unit=unit, shift=sign * n, grain=None,  # type: ignore[arg-type]
-                moves_story=not (sign < 0 and unit in ("year", "quarter")))
+                moves_story=not (sign < 0 and unit in ("year", "quarter")), deictic=anchor == "dct")
 
 
 def p_the_day_before(h: Hit) -> Spec | None:
@@ -634,7 +767,7 @@ def p_half_unit(h: Hit) -> Spec | None:
 
 
 def p_set_every(h: Hit) -> Spec | None:
-    if h.has("wd"):
+    if h.has("wd"):  # "every Friday"; "every other Friday" (TimeML keeps the weekday, the rate aside)
         return Spec(type="SET", value=f"XXXX-WXX-{_WEEKDAY_OF[h.word('wd')]}")
     if h.has("wds"):
         return Spec(type="SET", value=f"XXXX-WXX-{lx.WEEKDAY_PLURALS[h.word('wds')]}")
@@ -662,13 +795,24 @@ def p_set_rate(h: Hit) -> Spec | None:
     unit = _unit(h.word("u"))
     if unit in ("weekend", "millennium"):
         return None
+    if unit in ("hour", "minute", "second") and h.prev() in lx.LENGTH_UNITS:
+        return None  # "60 miles per hour": a speed
     return Spec(type="SET", value=duration_value(1, unit))
+
+
+_MODALS_BEFORE_SOON: Final = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall",
+                                        "to", "ll"})
 
 
 def p_ref_word(h: Hit) -> Spec | None:
     if h.words()[0] == "then":
         return Spec(value="PAST_REF")  # "the then-current chairman": current at a time gone by
-    return Spec(value=lx.REF_WORDS[h.word("r")])
+    w = h.word("r")
+    if w in lx.SOON_WORDS:
+        r = h.base + h.m.start("r")
+        if h.prev() not in _MODALS_BEFORE_SOON and tense_at(h.toks, r, r, day=False) == "past":
+            return None  # "he was soon released": soon after the story's last event, not after the publication
+    return Spec(value=lx.REF_WORDS[w])
 
 
 def p_ref_phrase(h: Hit) -> Spec | None:
@@ -678,10 +822,20 @@ def p_ref_phrase(h: Hit) -> Spec | None:
     return Spec(value=value)
 
 
+_CLOCK_BEFORE: Final = frozenset({"at", "by", "until", "till", "from", "since", "before", "after", "around", "about",
+                                  "to", "between", "and", "approximately", "-"})
+
+
 def p_clock(h: Hit) -> Spec | None:
     if h.has("c"):
         parts = h.word("c").replace(".", ":").split(":")
         hour, minute = int(parts[0]), int(parts[1])
+        if len(parts) == 3 and not h.has("ampm") and not h.has("zone") and not h.has("local") \
+                and h.prev() not in _CLOCK_BEFORE:
+            # "won in 2:03:59", "a record of 1:41:11": hours, minutes and seconds run, not a clock
+            secs = int(parts[2])
+            value = "PT" + "".join(f"{n}{u}" for n, u in ((hour, "H"), (minute, "M"), (secs, "S")) if n)
+            return Spec(type="DURATION", value=value if value != "PT" else "PT0S")
     else:
         hour, minute = int(h.word("h")), 0
     if h.has("ampm"):
@@ -720,7 +874,7 @@ def _zone(h: Hit) -> str | None:
 def p_wire_clock(h: Hit) -> Spec | None:
     """'0630 GMT', '1630 local time', '2300 hours': the four-digit clock of wire copy."""
     tok = h.word("t")
-    if len(tok) != 4 or h.prev() in ("in", "since", "during", "of"):  # "in 1945 Moscow time ...": a year
+    if len(tok) != 4 or not tok.isdigit() or h.prev() in ("in", "since", "during", "of"):  # "in 1945 Moscow time": a year
         return None
     hour, minute = int(tok[:2]), int(tok[2:])
     if hour > 24 or minute > 59 or (hour == 24 and minute):
@@ -729,6 +883,38 @@ def p_wire_clock(h: Hit) -> Spec | None:
     if zone == "" or (zone is None and not h.has("hours")):
         return None
     return Spec(type="TIME", hour=hour, minute=minute, zone=zone)
+
+
+def p_compact_clock(h: Hit) -> Spec | None:
+    """'430pm', '1130 pm', '0945am': hours and minutes written without a colon."""
+    tok = h.word("t")
+    if len(tok) not in (3, 4) or not tok.isdigit() or _glued(h):
+        return None
+    hour, minute = int(tok[:-2]), int(tok[-2:])
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    if h.word("ampm")[0] == "p" and hour != 12:
+        hour += 12
+    elif h.word("ampm")[0] == "a" and hour == 12:
+        hour = 0
+    return Spec(type="TIME", hour=hour, minute=minute)
+
+
+def p_at_clock(h: Hit) -> Spec | None:
+    """'at 1430', 'at 0915': a clock of 24 hours after "at" (1800-1999 are read as years)."""
+    tok = h.word("t")
+    if len(tok) != 4 or not tok.isdigit() or _glued(h):
+        return None
+    hour, minute = int(tok[:2]), int(tok[2:])
+    if hour > 23 or minute > 59 or 18 <= hour <= 19:
+        return None
+    if h.next_tag() == WORD_TAG and h.after(1)[0] not in _AFTER_AT_CLOCK:
+        return None  # "at 2000 points"
+    return Spec(type="TIME", hour=hour, minute=minute)
+
+
+# lower-case words that may follow a clock of 24 hours after "at" ("at 1430 in the lobby")
+_AFTER_AT_CLOCK: Final = frozenset({"in", "on", "at", "and", "to", "for", "sharp", "then", "or", "with", "from"})
 
 
 _DAY_WORDS_AFTER_HOUR: Final = frozenset({"this", "tomorrow", "yesterday", "that"})
@@ -777,12 +963,25 @@ def p_holiday(h: Hit) -> Spec | None:
     return Spec(month=month, day=day, year=int(h.word("y")) if h.has("y") else None)
 
 
+def _a_day_in_a_name(h: Hit) -> bool:
+    """A capitalized day followed by a capitalized word of a name: "The Sunday Times", "the Good Friday
+    Agreement" (lexicon.NAME_AFTER_DAY)."""
+    nxt = h.base + h.m.end()
+    if nxt >= len(h.toks) or not h.toks.word(nxt)[:1].isupper() \
+            or not h.toks.word(h.base + h.m.end() - 1)[:1].isupper():
+        return False
+    words = h.after(2)
+    return words[0] in lx.NAME_AFTER_DAY or words == ["night", "live"]
+
+
 def p_feast(h: Hit) -> Spec | None:
     name = " ".join(h.words("f"))
     if name not in lx.MOVEABLE_FEASTS:
         name = " ".join(h.words("f")[:-1])  # "Thanksgiving Day"
     if name not in lx.MOVEABLE_FEASTS or not h.toks.word(h.base + h.m.start())[:1].isupper():
         return None  # "a good friday for sellers": only the capitalized name is the feast
+    if _a_day_in_a_name(h):
+        return None  # "the Good Friday Agreement"
     return Spec(feast=name, year=int(h.word("y")) if h.has("y") else None)
 
 
@@ -833,15 +1032,16 @@ _REL = "(last | next | this | coming | past)"
 _N = "(COUNT | NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD ((- | and)? NUMWORD)?)?)? | a | an | a couple of | couple of | (a | an) (hundred | thousand | dozen) | BIGNUM)"
 
 RULES: tuple[Rule, ...] = (
-    Rule("month-day-year", "m=MONTH (the >(ORDNUM))? d=(DAYNUM | ORDNUM) (,? y=YEAR | , ay=APYEAR)?", p_month_day_year,
+    Rule("month-day-year", "m=MONTH (the >(ORDNUM))? d=(DAYNUM | ORDNUM) (,? y=YEAR !>(AMPM) | , ay=APYEAR)?",
+         p_month_day_year,
          {"2020-01-03": ["January 3, 2020", "Jan. 3", "Jan 3 2020", "January 3rd"],
           "1999-10-15": ["Oct. 15, 1999"], "2019-09-30": ["the deal was signed [Sept. 30]", "Sept. 30"],
           "2020-09-30": ["the deal will be signed [Sept. 30]", "the deal is due [Sept. 30]"]}),
-    Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH (,? y=YEAR)?", p_month_day_year,
+    Rule("day-month-year", "d=(DAYNUM | ORDNUM) (of)? m=MONTH (,? y=YEAR !>(AMPM))?", p_month_day_year,
          {"2020-01-03": ["3 January 2020", "3rd of January"], "2019-12-25": ["25 Dec"]}),
     Rule("the-day-of-month", "the d=(ORDNUM | ORDWORD) of m=MONTH (,? y=YEAR)?", p_month_day_year,
          {"2020-01-03": ["the third of January", "the 3rd of January"]}),
-    Rule("month-year", "m=MONTH (of)? ,? (y=YEAR | sy=SPELLEDYEAR)", p_month_year,
+    Rule("month-year", "m=MONTH (of)? ,? (y=YEAR !>(AMPM) | sy=SPELLEDYEAR)", p_month_year,
          {"1988-08": ["August 1988", "Aug. of 1988"]}),
     Rule("month", "(rel=(last | next | this | past | coming))? m=MONTH", p_month,
          {"2020-01": ["January"], "2019-12": ["December", "last December"], "2020-02": ["February"],
@@ -857,12 +1057,32 @@ RULES: tuple[Rule, ...] = (
          day=int(h.word("d")), month=_MONTH_OF[h.after(3)[2]]), {}),  # tests/test_tagger.py: "from 20 to 23 August"
     Rule("day-range-end", "<(MONTH DAYNUM (- | to | and)) d=DAYNUM !>(MONTH | DAYNUM | ORDNUM | , YEAR)", lambda h: Spec(
          day=int(h.word("d")), month=_MONTH_OF[h.before(3)[0]]), {}),  # tests/test_tagger.py: "Jan. 28-29"
+    Rule("at-clock", "<(at) t=(NUM | YEAR) !>(CAPWORD | UNIT | % | - | / | BIGNUM | NUM | YEAR | DAYNUM)",
+         p_at_clock, {"2020-01-05T14:30": ["at [1430]"], "2020-01-05T09:15": ["at [0915]"]}),
+    Rule("year-bc", "y=(YEAR | NUM | DAYNUM) ERABC", p_year_bc,
+         {"BC0490": ["490 BC", "490 B.C.", "490 BCE"], "BC0044": ["44 B.C.E."], "BC1200": ["1200 BC"]}),
+    Rule("year-bc-range-start", "y=(YEAR | NUM | DAYNUM) >((- | to | and) (YEAR | NUM | DAYNUM) ERABC)",
+         p_year_bc_range_start, {}),  # tests/test_tagger.py
+    Rule("part-of-year-bc", "(m=MONTH | (the)? s=SEASON) (of)? ,? y=(YEAR | NUM | DAYNUM) ERABC", p_part_of_year_bc,
+         {"BC0480-08": ["August 480 BC"], "BC0480-SP": ["the spring of 480 B.C."], "BC0481-FA": ["autumn 481 BC"]}),
+    Rule("year-ad", "ERAAD y=(YEAR | NUM | DAYNUM) | y2=(YEAR | NUM | DAYNUM) ERAAD", p_year_ad,
+         {"0009": ["AD 9", "A.D. 9"], "0079": ["79 AD", "79 CE"], "1066": ["AD 1066"]}),
+    Rule("century-bc", "(the)? n=(ORDNUM | ORDWORD) (- | ,)? century ERABC", p_century_bc,
+         {"BC04": ["the 5th century BC", "the fifth century B.C."]}),
+    Rule("year-range-start", "y=YEAR >((- | /) (YEAR | DAYNUM | NUM))", p_year_range_start, {}),
+    Rule("year-range-end", "<(YEAR (- | /)) e=(YEAR | DAYNUM | NUM)", p_year_range_end, {}),  # tests/test_tagger.py
+    Rule("year-as-subject", "!<(WORD | CAPWORD | NUM | DAYNUM | YEAR | BIGNUM | $ | - | / | ,) y=YEAR"
+         " >(saw | brought | marked | witnessed | proved)", p_year, {"1987": ["[1987] saw new offensives"]}),
     Rule("year", "!<($ | - | / | CAPWORD) y=YEAR !>(% | - | WORD | BIGNUM | NUM | UNIT)", p_year,
          {"1998": ["1998"], "2014": ["2014"]}),
     Rule("year-after-preposition", "<(in | since | by | until | of | for | from | to | through | during | before | after | ,"
          " | fiscal | early | late | mid | the | its | his | her | their | our | s | and | or | as | a | between | circa |"
          " throughout | around | about | than | following | that | this | each | every | year) y=YEAR"
          " !>(% | BIGNUM | NUM | UNIT | - (NUM | DAYNUM | YEAR | APYEAR | WORD) | years | months | days | old)", p_year, {"1996": ["its [1996] campaign"], "1971": ["the [1971] treaty"]}),
+    Rule("year-in-a-name", "<(name=CAPWORD) y=YEAR !>(% | - | / | BIGNUM | NUM | UNIT | YEAR | DAYNUM)",
+         p_year_in_a_name, {"2020": ["Expo [2020] opens", "IFA [2020]"]}),
+    Rule("year-before-a-name", "!<(WORD | CAPWORD | NUM | DAYNUM | YEAR | BIGNUM | $ | - | / | ,) y=YEAR >(CAPWORD)",
+         p_year_in_a_name, {"2020": ["[2020] Film Awards"]}),
     Rule("year-after-modifier", "<((mid | early | late | end) -) y=YEAR", p_year, {"2020": ["mid-2020"]}),
     Rule("fiscal-year", "fiscal (year)? (y=YEAR | ay=APYEAR)", p_fiscal_year,
          {"1998": ["fiscal 1998", "fiscal year 1998", "fiscal '98"]}),
@@ -984,8 +1204,9 @@ RULES: tuple[Rule, ...] = (
           "P3Y": ["a three-year period", "the past three years", "the [three-year] plan"], "P1Y": ["a year", "an additional year", "a full year"],
           "PXM": ["12 to 18 months"], "P18M": ["will last [18 months]"], "FUTURE_REF": ["she will [one day] lead"]}),
     Rule("half-unit", "half (an | a) u=UNIT", p_half_unit, {"PT30M": ["half an hour"], "P6M": ["half a year"], "PT12H": ["half a day"]}),
-    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other | ORDWORD))? u=UNIT | wd=WEEKDAY | pod=POD | m=MONTH | s=SEASON)",
-         p_set_every, {"XXXX-WXX-7": ["every Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"],
+    Rule("set-every", "(every | each) ((n=(NUMWORD | NUM | other | ORDWORD))? u=UNIT | (other | second)? wd=WEEKDAY |"
+         " pod=POD | m=MONTH | s=SEASON)",
+         p_set_every, {"XXXX-WXX-7": ["every Sunday", "every other Sunday"], "XXXX-SU": ["every summer"], "P1Y": ["each year", "every year"],
                        "P2W": ["every two weeks", "every other week", "every second week"], "P3D": ["every third day"]}),
     Rule("set-weekends", "<(on | at) weekends", lambda h: Spec(type="SET", value="XXXX-WXX-WE"),
          {"XXXX-WXX-WE": ["open on [weekends]"]}),
@@ -993,14 +1214,18 @@ RULES: tuple[Rule, ...] = (
     Rule("set-adverb", "a=(daily | weekly | monthly | annually | yearly | quarterly | hourly | nightly | biweekly |"
          " fortnightly | semiannually | biannually) !>(WORD | of)", p_set_adverb, {"P1W": ["weekly"], "P1Y": ["annually"]}),
     Rule("ref-word", "!<(as) (right >(now) | just >(now) | more >(recently) | very >(soon) | then (-)? >(current))? r=(now | currently | current |"
-         " presently | nowadays | recently | recent | lately | formerly | soon | shortly) !>(that | than | as | after | before | afterwards | afterward | thereafter)",
+         " presently | nowadays | recently | recent | lately | soon | shortly) !>(that | than | as | after | before | afterwards | afterward | thereafter)",
          p_ref_word, {"PRESENT_REF": ["now", "currently", "current", "right now"], "PAST_REF": ["recently", "More recently", "the [then-current] chief"],
                       "FUTURE_REF": ["soon", "very soon"]}),
+    Rule("compact-clock", "t=(NUM | YEAR) ampm=AMPM", p_compact_clock,
+         {"2020-01-05T16:30": ["430pm", "430 p.m."], "2020-01-05T11:30": ["1130am"]}),
     Rule("wire-clock", "t=(NUM | YEAR) (zone=ZONESPEC | local=(local time) | hours=(hours | hrs))", p_wire_clock,
          {"2020-01-05T06:30": ["0630 GMT", "0630 hours"], "2020-01-05T16:30": ["1630 local time", "1630 UTC"]}),
     Rule("clock", "(c=CLOCK | h=DAYNUM >(o | AMPM) (oclock=(o ' clock))?) (ampm=AMPM)? "
          "(zone=ZONESPEC | local=(local time))?", p_clock,
-         {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT"],
+         {"2020-01-05T17:00": ["5:00 pm", "5 p.m.", "17:00", "5 o'clock pm", "17:00 GMT", "at [17:00:00]"],
+          "PT2H3M59S": ["won in [2:03:59]"], "PT1H41M11S": ["a record of [1:41:11]"],
+          "2020-04-21T10:30": ["21 Apr 1030am", "Apr 21 1030am"],
           "2020-01-05T13:00": ["1:00 pm local time", "1 p.m. UTC+3", "1:00 pm Pacific", "13:00 UTC+03:00",
                                "1 pm Eastern Standard Time", "1 pm Moscow time"]}),
     Rule("clock-word", "c=CLOCKWORD (zone=ZONESPEC | local=(local time))?", p_clock_word, {"2020-01-05T12:00": ["noon"], "2020-01-05T24:00": ["midnight"]}),
@@ -1067,5 +1292,10 @@ NEGATIVE: tuple[str, ...] = (
     "2000 troops", "the first round", "sat down", "one of them", "no time to lose",
     "speaking on ABC's This Week", "This is VOA Today", "a venture called Orion 1980",
     "the Thirty Years' War", "the Six-Day War", "the Hundred Years War", "Mr. Friday said", "April Ryan asked",
-    "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute",
+    "Super Tuesday voters", "the Summer Olympics", "a goal in the 90th minute", "t.co/Yg2BC6O",
+    "The sun sat low.", "at 1999 prices", "at 2000 points", "at 52nd and Main", "the 52nd BC unit",
+    "the 52nd GMT office", "He was soon released.", "the flood soon became a torrent",
+    "Mr. Lee, formerly the chief executive", "It was reported in The Sunday Times.",
+    "the Good Friday Agreement was signed", "a speed of 60 miles per hour", "after the fall of Budapest",
+    "until the fall of the regime", "a venture called Orion 1980", "Windows 2019 users",
 )

@@ -56,6 +56,12 @@ class Spec:
     days_after: int = 0
     # the weekday written with a date without a year ("Monday, July 5"): it picks the year
     weekday_said: int | None = None
+    # counts from the time of writing even inside a history told in the text ("today", "two years
+    # ago"); other times relative to the calendar ("this day", "next spring") count from the story
+    deictic: bool = False
+    # a year in a name ("Expo 2025", "IFA 2014"): the year of an edition of an event when it lies within
+    # two years of the publication, and only part of the name otherwise ("a venture called Orion 1980")
+    edition: bool = False
 
     def with_(self, **changes: object) -> Spec:
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]

@@ -34,6 +34,7 @@ _TOKEN_RE: Final = re.compile(
     # words first: most tokens are words, and the digit shapes are tried only on digits
     r"""
     (?P<word>[A-Za-z]+)
+  | (?P<informal>2(?:[Mm](?:[Oo][Rr][Oo]|[Oo][Rr][Rr][Oo][Ww]|[Rr][Ww]?)|[Nn][Ii](?:[Tt][Ee]|[Gg][Hh][Tt])))(?![A-Za-z0-9])
   | (?P<iso>\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][01]\d:?[0-5]\d)?)?)(?![\d])
   | (?P<slash>[0-3]?\d/[0-3]?\d/(?:\d{4}|\d{2})|[0-3]?\d\.[01]?\d\.\d{4})(?![\d/]|\.\d)
   | (?P<clock>[0-2]?\d:[0-5]\d(?::[0-5]\d)?)(?![\d:,])
@@ -108,6 +109,8 @@ CLASSES: Final[dict[str, str]] = {
     "ZONEREGION": register_words(lx.ZONE_REGIONS),
     "SIGN": "+-",
     "VAGUE": register_words(lx.VAGUE_QUANTITIES),
+    "ERABC": register_words(lx.ERAS_BC),
+    "ERAAD": register_words(lx.ERAS_AD),
     "YEAR": YEAR_TAG,
     "DAYNUM": DAYNUM_TAG,
     "NUM": NUM_TAG + DAYNUM_TAG + YEAR_TAG,
@@ -134,7 +137,9 @@ MACROS: Final[dict[str, str]] = {
 }
 _MACRO_RE: Final = re.compile(r"\b(" + "|".join(MACROS) + r")\b")
 # words of no table that the tokenizer must still look at: "a.m.", "p.m.", "Q3", "H1", "am", "pm"
-_SPECIAL_GENERIC: Final = frozenset({"a", "p", "q", "h", "am", "pm"})
+_SPECIAL_GENERIC: Final = frozenset({"a", "p", "q", "h", "am", "pm", "b"})
+# "B.C.", "B.C.E.", "A.D." after their first letter: one word, "bc", "bce", "ad"
+_ERA_DOTS: Final = re.compile(r"\.([cCdD])(?:\.([eE]))?\.?(?![A-Za-z0-9])")
 _LATENT_MONTHS: Final = frozenset(lx.LATENT_MONTHS)
 _LATENT_WEEKDAYS: Final = frozenset(lx.LATENT_WEEKDAYS)
 
@@ -164,6 +169,30 @@ class Tokens:
         return len(self.starts)
 
 
+_WEEKDAY_CUES: Final = lx.WEEKDAY_CUES
+
+
+_WEEKDAY_FORMS: Final = frozenset(f for _, forms in lx.WEEKDAYS for f in forms)
+
+
+def _weekday_cue(text: str, starts: list[int], ends: list[int]) -> bool:
+    """Whether the token before cues a weekday ("this sat", "every mon"), or a weekday and a comma
+    come before it ("every mon, wed")."""
+    k = len(starts) - 1
+    if k >= 1 and text[starts[k]:ends[k]] == ",":
+        return text[starts[k - 1]:ends[k - 1]].lower().rstrip(".") in _WEEKDAY_FORMS
+    return k >= 0 and text[starts[k]:ends[k]].lower().rstrip(".") in _WEEKDAY_CUES
+
+
+def _era(first: str, text: str, at: int) -> tuple[str, int] | None:
+    """ "B.C." / "B.C.E." / "A.D." from the period after their first letter: (the era word, its end)."""
+    m = _ERA_DOTS.match(text, at)
+    if m is None:
+        return None
+    word = first + m.group(1).lower() + (m.group(2) or "").lower()
+    return (word, m.end()) if word in ("bc", "bce", "ad") else None
+
+
 def tokenize(text: str) -> Tokens:
     """Cut ``text`` into tokens and tag each one."""
     starts: list[int] = []
@@ -182,7 +211,7 @@ def tokenize(text: str) -> Tokens:
         kind = m.lastgroup
         tok = m.group()
         end = m.end()
-        if kind == "word":
+        if kind == "word" or kind == "informal":  # "2nite", "2moro": words of messages
             low = tok.lower()
             tag = word_tags.get(low)
             if tag is None and low not in special:  # most words: no table, nothing after them to read
@@ -196,6 +225,12 @@ def tokenize(text: str) -> Tokens:
                 end += 1  # "Sept." keeps its period
                 skip_to = end
                 kind = "abbr"
+            elif nxt == "." and low in ("a", "b") and (era := _era(low, text, end)) is not None:
+                skip_to = end = era[1]
+                add_start(start)
+                add_end(end)
+                add_tag(word_tags[era[0]])
+                continue
             elif nxt == "." and low in ("a", "p") and text.startswith(".m", end) \
                     and not text[end + 2 : end + 3].isalnum():
                 end += 3 if text.startswith(".m.", end) else 2  # "a.m.", "p.m"
@@ -211,10 +246,11 @@ def tokenize(text: str) -> Tokens:
                 add_tag(QTR_TAG)  # "Q3", "H1"
                 continue
             if tag not in _GENERIC and not tok[0].isupper():
-                if low in _LATENT_MONTHS or low in _LATENT_WEEKDAYS:
+                if low in _LATENT_MONTHS or low in _LATENT_WEEKDAYS and not _weekday_cue(text, starts, ends):
                     tag = WORD_TAG
-            elif tag not in _GENERIC and low in _LATENT_WEEKDAYS and kind == "word":
-                tag = WORD_TAG  # "Sat" or "Wed" is a weekday only as "Sat." and similar
+            elif tag not in _GENERIC and low in _LATENT_WEEKDAYS and kind == "word" \
+                    and not _weekday_cue(text, starts, ends):
+                tag = WORD_TAG  # "Sat" or "Wed" is a weekday only as "Sat." and similar, or after "this", "every"
             if low in ("am", "pm"):
                 tag = AMPM_TAG
         elif kind == "num":
