@@ -80,6 +80,10 @@ class Entry:
     who: str | None = None  #: for deadlines: who demands it
     recurrence: Recurrence | None = None
     uid_key: str = ""  #: document, publication and trigger: what the calendar UID is derived from
+    #: how many times the entry changed since it was first written (the calendar's SEQUENCE)
+    sequence: int = 0
+    #: "cancelled" for a deadline that no longer stands (called off, superseded); None otherwise
+    status: str | None = None
 
     @property
     def is_deadline(self) -> bool:

@@ -92,14 +92,27 @@ def _rrule_text(e: Entry) -> str:
     return value
 
 
-def _alarm(before: dt.timedelta, title: str) -> Any:
+def _alarm(before: dt.timedelta, title: str, *, related_end: bool = False) -> Any:
+    """A display alarm ``before`` the start; with ``related_end``, before the end (a VTODO's
+    DUE: RFC 5545 3.8.6.3, ``TRIGGER;RELATED=END``, since a task may have no DTSTART)."""
     import icalendar  # noqa: PLC0415
 
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", title)
-    alarm.add("trigger", -before)
+    if related_end:
+        alarm.add("trigger", -before, parameters={"RELATED": "END"})
+    else:
+        alarm.add("trigger", -before)
     return alarm
+
+
+def _revision(comp: Any, e: Entry) -> None:
+    """SEQUENCE (when the entry changed since first written) and STATUS:CANCELLED."""
+    if e.sequence:
+        comp.add("sequence", e.sequence)
+    if e.status == "cancelled":
+        comp.add("status", "CANCELLED")
 
 
 def _vevent(e: Entry, stamp: dt.datetime, *, floating: Floating, alarm: dt.timedelta | None,
@@ -150,6 +163,7 @@ def _vevent(e: Entry, stamp: dt.datetime, *, floating: Floating, alarm: dt.timed
     ev.add("description", _description(e, extra))
     ev.add("transp", "TRANSPARENT")  # news, not the reader's own appointments: never "busy"
     ev.add("categories", ["Deadline" if e.is_deadline else e.event_kind.capitalize()])
+    _revision(ev, e)
     if e.is_deadline and alarm is not None:
         ev.add_component(_alarm(alarm, title))
     return ev
@@ -175,10 +189,12 @@ def _vtodo(e: Entry, stamp: dt.datetime, *, floating: Floating, alarm: dt.timede
             extra = f"The time zone is not known: due at {e.start:%H:%M} on the document's clock."
     else:
         todo.add("due", e.start)
-    todo.add("status", "NEEDS-ACTION")
+    if e.sequence:
+        todo.add("sequence", e.sequence)
+    todo.add("status", "CANCELLED" if e.status == "cancelled" else "NEEDS-ACTION")
     todo.add("description", _description(e, extra))
     if alarm is not None:
-        todo.add_component(_alarm(alarm, e.title))
+        todo.add_component(_alarm(alarm, e.title, related_end=True))
     return todo
 
 
@@ -199,6 +215,14 @@ def _split_rdates(calendar: Any) -> None:
             del sub["RDATE"]
             for when in sorted(set(onsets)):
                 sub.add("rdate", icalendar.vDDDTypes(when))
+
+
+def _no_comments(calendar: Any) -> None:
+    """No COMMENT in a VTIMEZONE: icalendar writes "This timezone only works from ... to ...",
+    which RFC 5545 does not allow there and libical refuses."""
+    for tz in calendar.walk("VTIMEZONE"):
+        while "COMMENT" in tz:
+            del tz["COMMENT"]
 
 
 def _sort_timezones(calendar: Any) -> None:
@@ -251,6 +275,7 @@ def to_ics(
         if missing:  # a TZID without its VTIMEZONE is read as local time: write those in UTC
             cal = _calendar(chosen, name, dtstamp, floating, todos, alarm, missing)
         _split_rdates(cal)
+        _no_comments(cal)
         _sort_timezones(cal)
         data: bytes = cal.to_ical()
     except OverflowError as exc:  # the zone tables or a day's end beyond the year 9999 (or before 1)
