@@ -250,7 +250,7 @@ def _now_like(now: dt.datetime | dt.date | str, due: dt.datetime) -> dt.datetime
     if due.tzinfo is None:
         return now.replace(tzinfo=None)
     if now.tzinfo is None:
-        raise TrackerError(f"now={now.isoformat()} has no zone; give it with an offset (e.g. "
+        raise ValueError(f"now={now.isoformat()} has no zone; give it with an offset (e.g. "
                            f"{now.isoformat()}+00:00) to compare it with deadlines that have one")
     return now
 
