@@ -217,6 +217,77 @@ def _split_rdates(calendar: Any) -> None:
                 sub.add("rdate", icalendar.vDDDTypes(when))
 
 
+#: how many years an RRULE derived for a zone's daylight-saving changes is checked against the
+#: tz database before it is written
+_RULE_CHECK_YEARS = 30
+#: an endless timed recurrence in a zone whose changes follow no RRULE: its VTIMEZONE lists them
+#: one by one this many years on
+_EXPLICIT_YEARS = 80
+
+
+def _changes(tz: zoneinfo.ZoneInfo, year: int) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta, str]]:
+    """The offset changes of ``tz`` in ``year``: (local wall time of the change, on the clock
+    before it; offset before; offset after; the name after)."""
+    out = []
+    start = dt.datetime(year, 1, 1, tzinfo=UTC)
+    hours = (dt.datetime(year + 1, 1, 1, tzinfo=UTC) - start) // dt.timedelta(hours=1)
+    before = start.astimezone(tz).utcoffset()
+    for h in range(1, hours + 1):
+        when = (start + dt.timedelta(hours=h)).astimezone(tz)
+        after = when.utcoffset()
+        if after != before and before is not None and after is not None:
+            local = (when.astimezone(UTC) + before).replace(tzinfo=None)
+            out.append((local, before, after, when.tzname() or ""))
+        before = after
+    return out
+
+
+def _nth_weekday(day: dt.date) -> int:
+    """Which weekday of its month ``day`` is: 1 to 4 counted from the start, -1 for the last."""
+    following = day + dt.timedelta(days=7)
+    return -1 if following.month != day.month else (day.day - 1) // 7 + 1
+
+
+def _endless_rules(calendar: Any, zones: set[str], year: int) -> None:
+    """Give the VTIMEZONEs of endless timed recurrences their daylight-saving changes from
+    ``year`` on, for ever: one STANDARD / DAYLIGHT with an RRULE per change (checked against the
+    tz database over `_RULE_CHECK_YEARS`); a zone whose changes follow no such rule gets them
+    listed one by one over `_EXPLICIT_YEARS`."""
+    import icalendar  # noqa: PLC0415
+
+    for vtz in calendar.walk("VTIMEZONE"):
+        key = str(vtz["TZID"])
+        if key not in zones:
+            continue
+        tz = zoneinfo.ZoneInfo(key)
+        changes = _changes(tz, year)
+        if not changes:
+            continue  # no daylight saving: the last observance holds on
+        rules = [(c[0].month, _nth_weekday(c[0].date()), c[0].weekday(), c[0].time()) for c in changes]
+
+        def follows(y: int) -> bool:
+            seen = [(c[0].month, _nth_weekday(c[0].date()), c[0].weekday(), c[0].time()) for c in _changes(tz, y)]
+            return seen == rules
+
+        regular = all(follows(y) for y in range(year + 1, year + _RULE_CHECK_YEARS))
+        years = [year] if regular else list(range(year, year + _EXPLICIT_YEARS))
+        for y in years:
+            for local, before, after, name in (changes if y == year else _changes(tz, y)):
+                sub = icalendar.TimezoneDaylight() if after > before else icalendar.TimezoneStandard()
+                sub.add("dtstart", local)
+                sub.add("tzname", name)
+                sub.add("tzoffsetfrom", before)
+                sub.add("tzoffsetto", after)
+                if regular:
+                    day = _WEEKDAYS[local.weekday()]
+                    sub.add("rrule", {"FREQ": "YEARLY", "BYMONTH": local.month,
+                                      "BYDAY": f"{_nth_weekday(local.date())}{day}"})
+                vtz.add_component(sub)
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
 def _no_comments(calendar: Any) -> None:
     """No COMMENT in a VTIMEZONE: icalendar writes "This timezone only works from ... to ...",
     which RFC 5545 does not allow there and libical refuses."""
@@ -233,12 +304,16 @@ def _sort_timezones(calendar: Any) -> None:
 
 
 def _span_years(events: Sequence[Entry]) -> tuple[dt.date, dt.date]:
-    """The years the VTIMEZONEs must cover: those of the clock times (dates need no zone)."""
+    """The years the VTIMEZONEs must cover: those of the clock times (dates need no zone), and
+    of a timed recurrence up to its UNTIL (an endless one is covered by `_endless_rules`)."""
     days: list[dt.date] = []
     for e in events:
         for value in (e.start, e.end):
             if isinstance(value, dt.datetime):
                 days.append(value.date())
+        if e.timing == "recurring" and isinstance(e.start, dt.datetime) and e.recurrence is not None \
+                and e.recurrence.until is not None:
+            days.append(e.recurrence.until + dt.timedelta(days=1))
     if not days:
         return dt.date(1970, 1, 1), dt.date(1971, 1, 1)
     last = max(days).year
@@ -301,4 +376,9 @@ def _calendar(chosen: Sequence[Entry], name: str, dtstamp: dt.datetime, floating
             cal.add_component(_vtodo(e, dtstamp, floating=floating, alarm=alarm, no_vtimezone=no_vtimezone))
     first, last = _span_years(chosen)
     cal.add_missing_timezones(first_date=first, last_date=last)
+    endless = {key for e in chosen if e.timing == "recurring" and isinstance(e.start, dt.datetime)
+               and e.recurrence is not None and e.recurrence.until is None
+               and isinstance(key := getattr(e.start.tzinfo, "key", None), str)}
+    if endless and last.year < dt.MAXYEAR - _EXPLICIT_YEARS:
+        _endless_rules(cal, endless, last.year)
     return cal
