@@ -185,6 +185,9 @@ def test_lists_upcoming_overdue_since_and_about(tracker: Tracker) -> None:
     assert [i.id for i in tracker.items("overdue", now="2021-03-31T23:59+00:00")] == [1]
     assert len(tracker.items("overdue", now="2021-04-01")) == 2 and tracker.item(2).item.due_text() == \
         "2021-03-31, end of day (zone unknown)"
+    lease = tracker.item(2).item
+    assert lease.standing("2021-03-31T01:00+00:00", dt.timedelta(hours=24)) == "due-soon"
+    assert lease.standing("2021-03-29T01:00+00:00", dt.timedelta(hours=24)) == "upcoming"
     with pytest.raises(ValueError, match="needs now"):
         tracker.items("upcoming")
     with pytest.raises(ValueError, match="has no zone"):
@@ -385,10 +388,10 @@ from timeline.track import Tracker, Report, obligation_key
 
 path, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 ready, other = Path(f"{path}.{name}.ready"), Path(f"{path}.{'b' if name == 'a' else 'a'}.ready")
+ready.touch()
+while not other.exists():
+    time.sleep(0.01)
 with Tracker(path, timeout=60) as t:
-    ready.touch()
-    while not other.exists():
-        time.sleep(0.01)
     for k in range(n):
         what = f"contractors to submit bid number {k % 40}"
         due = dt.datetime(2021, 5, 1 + k % 20, 17, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
@@ -404,8 +407,7 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    path = tmp_path / "shared.sqlite3"
-    Tracker(path).close()
+    path = tmp_path / "shared.sqlite3"  # made by the two writers at once
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     n = 150
     procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, str(n)], env=env,
@@ -418,3 +420,37 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
         for item in t.items():
             names = {s.document[0] for s in t.item(item.id).sources}
             assert names == {"a", "b"}  # every item has its sources from both writers
+
+
+def test_import_timeline_loads_neither_the_tracker_nor_sqlite3() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, timeline, timeline.cli; "
+            "print(sorted(m for m in ('sqlite3', 'timeline.track.store') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_read_only_database_is_a_clear_error(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "ro.sqlite3"
+    with Tracker(path) as t:
+        t.add_reports([report()], text="one", published="2021-03-01")
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    os.chmod(path, 0o444)
+    os.chmod(tmp_path, 0o555)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("running as a user that can write a read-only file")
+        with Tracker(path) as t:  # reading works
+            assert len(t.items()) == 1
+            with pytest.raises(TrackerError, match="cannot write"):
+                t.add_reports([report()], text="two", published="2021-03-02")
+    finally:
+        os.chmod(tmp_path, 0o755)
+        os.chmod(path, 0o644)

@@ -62,6 +62,8 @@ def test_track_add_list_show_calendar_and_remove(tmp_path: Path) -> None:
         ("airlines to file their safety plans", "overdue"), ("households to register for vouchers", "upcoming")]
     vouchers = items[1]
     assert vouchers["due_text"] == "2020-01-20, end of day (zone unknown)" and vouchers["sequence"] == 1
+    r = run("track", "list", "--db", db, "--now", "2020-01-20T12:00+00:00", "--window", "24")
+    assert "due-soon" in r.output  # type: ignore[attr-defined]
     r = run("track", "list", "--db", db, "--now", "2020-01-12", "--upcoming", "--about", "ministry")
     assert "households to register for vouchers" in r.output and "airlines" not in r.output  # type: ignore[attr-defined]
     r = run("track", "list", "--db", db, "--now", "2020-01-12", "--since", "2020-01-08")

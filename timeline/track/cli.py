@@ -173,9 +173,9 @@ def add(ctx: click.Context, inputs: tuple[str, ...], published: cli.Published | 
 # --------------------------------------------------------------------------- list, show
 
 
-def _item_json(item: Any, now: dt.datetime | dt.date) -> dict[str, Any]:
+def _item_json(item: Any, now: dt.datetime | dt.date, window: dt.timedelta | None) -> dict[str, Any]:
     return {"id": item.id, "due": item.due.isoformat(), "due_text": item.due_text(), "timed": item.timed,
-            "zone": item.zone, "status": item.status, "standing": item.standing(now), "what": item.what,
+            "zone": item.zone, "status": item.status, "standing": item.standing(now, window), "what": item.what,
             "who": item.who, "form": item.form, "sequence": item.sequence}
 
 
@@ -189,28 +189,31 @@ def _item_json(item: Any, now: dt.datetime | dt.date) -> dict[str, Any]:
 @click.option("--since", metavar="DATE", callback=cli._published_option,
               help="Only deadlines reported by a document published on or after DATE.")
 @click.option("--about", metavar="NAME", help="Only deadlines whose who or what holds these words.")
+@click.option("--window", metavar="HOURS", type=click.FloatRange(min=0), default=None,
+              help="An open deadline less than this many hours away stands as due-soon.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @db_option
-def list_(which: str, now: cli.Published | None, since: cli.Published | None, about: str | None, fmt: str,
-          db: Path | None) -> None:
+def list_(which: str, now: cli.Published | None, since: cli.Published | None, about: str | None,
+          window: float | None, fmt: str, db: Path | None) -> None:
     """List the tracked deadlines, soonest first."""
     from timeline.track.store import TrackerError  # noqa: PLC0415
 
     moment = _now(now)
+    soon = None if window is None else dt.timedelta(hours=window)
     with _open(db) as tracker:
         try:
             items = tracker.items(which, now=moment, since=since, about=about)
         except (TrackerError, ValueError) as exc:
             raise click.ClickException(cli.shown(str(exc))) from None
     if fmt == "json":
-        click.echo(json.dumps([_item_json(i, moment) for i in items], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([_item_json(i, moment, soon) for i in items], ensure_ascii=False, indent=2))
         return
     if not items:
         click.echo("no tracked deadlines" + ("" if which == "all" else f" {which}"))
         return
     click.echo(f"as of {moment.isoformat()}")
     rows = [("ID", "DUE", "STANDING", "WHAT", "WHO")]
-    rows += [(str(i.id), i.due_text(), i.standing(moment), i.what, i.who or "") for i in items]
+    rows += [(str(i.id), i.due_text(), i.standing(moment, soon), i.what, i.who or "") for i in items]
     widths = [max(len(r[k]) for r in rows) for k in range(4)]
     for r in rows:
         click.echo(cli.shown("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4]).rstrip())

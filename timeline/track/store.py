@@ -159,11 +159,15 @@ class Item:
     def zone(self) -> str | None:
         return _zone_key(self.due)
 
-    def standing(self, now: dt.datetime | dt.date | str) -> str:
-        """``overdue`` or ``upcoming`` against ``now`` for an open item; else its status."""
+    def standing(self, now: dt.datetime | dt.date | str, window: dt.timedelta | None = None) -> str:
+        """For an open item ``overdue`` once ``now`` has reached its due instant, ``due-soon`` when
+        it is less than ``window`` away, else ``upcoming``; for the others their status."""
         if self.status != "open":
             return self.status
-        return "overdue" if _now_like(now, self.due) >= self.due else "upcoming"
+        moment = _now_like(now, self.due)
+        if moment >= self.due:
+            return "overdue"
+        return "due-soon" if window is not None and self.due - moment < window else "upcoming"
 
     def due_text(self) -> str:
         """The due instant as a person reads it: "2020-01-10 17:00 America/New_York",
@@ -327,7 +331,7 @@ class Tracker:
             if not path.parent.is_dir():
                 raise TrackerError(f"{path}: the folder {path.parent} does not exist")
             mode = "rwc"
-        uri = f"file:{_uri_path(path)}?mode={mode}"
+        uri = f"{path.absolute().as_uri()}?mode={mode}"
         try:
             conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -342,15 +346,27 @@ class Tracker:
         except TrackerError:
             conn.close()
             raise
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # read-only, locked for longer than the timeout, ...
+            conn.close()
+            raise TrackerError(f"{path}: cannot open: {exc}") from None
+        except sqlite3.DatabaseError as exc:  # not a database, malformed
             conn.close()
             raise self._fail(f"damaged or not a tracker database ({exc})") from None
         return conn
 
     def _identity(self, conn: sqlite3.Connection) -> tuple[int, int, list[str]]:
-        app = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        """The application id, schema version and tables, read in one transaction (read one by
+        one, another process creating the file could commit between them)."""
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            app = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        finally:
+            if own:
+                conn.execute("COMMIT")
         return int(app), int(version), tables
 
     def _check(self, app: int, version: int, tables: list[str]) -> None:
@@ -608,12 +624,6 @@ class Tracker:
         return _Reading(self)
 
 
-def _uri_path(path: Path) -> str:
-    from urllib.parse import quote  # noqa: PLC0415
-
-    return quote(str(path.absolute()), safe="/:\\")
-
-
 class _Transaction:
     """``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on any error); sqlite3's errors become a
     `TrackerError` naming the file."""
@@ -639,8 +649,10 @@ class _Transaction:
             return
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError):  # locked past the timeout, read-only, disk full
+            raise TrackerError(f"{self.tracker.path}: cannot write ({exc}); nothing was changed") from None
         if isinstance(exc, sqlite3.DatabaseError):
-            raise TrackerError(f"{self.tracker.path}: damaged or not writable ({exc}); nothing was changed") from None
+            raise TrackerError(f"{self.tracker.path}: damaged ({exc}); nothing was changed") from None
 
 
 class _Reading:
