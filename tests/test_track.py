@@ -128,6 +128,11 @@ def test_a_cancelled_deadline_keeps_its_uid_and_raises_its_sequence(tracker: Tra
     (event,) = _calendar(tracker)
     assert event["UID"] == uid and event["SEQUENCE"] == 1 and event["STATUS"] == "CANCELLED"
     assert tracker.items("upcoming", now="2021-03-01") == []
+    tracker.add_reports([report(what="tenants to renew leases", who=None, form="renew", due=dt.datetime(2021, 4, 1),
+                                grain="day", status="met")], text="three", published="2021-03-03")
+    todos = {str(c["SUMMARY"]): c for c in _calendar(tracker, todos=True) if c.name == "VTODO"}
+    assert todos["Deadline: Tenants to renew leases"]["STATUS"] == "COMPLETED"
+    assert todos["Deadline: Bidders to file their offers"]["STATUS"] == "CANCELLED"
 
 
 def test_a_superseded_report_comes_before_the_new_one_of_the_same_document(tracker: Tracker) -> None:

@@ -82,7 +82,8 @@ class Entry:
     uid_key: str = ""  #: document, publication and trigger: what the calendar UID is derived from
     #: how many times the entry changed since it was first written (the calendar's SEQUENCE)
     sequence: int = 0
-    #: "cancelled" for a deadline that no longer stands (called off, superseded); None otherwise
+    #: "cancelled" for a deadline that no longer stands (called off, superseded), "met" for one
+    #: done (a task's STATUS:COMPLETED); None otherwise
     status: str | None = None
 
     @property
@@ -217,6 +218,14 @@ def entries(timeline: Any, texts: Mapping[str, str] | None = None) -> list[Entry
     return out
 
 
+def _entry_status(status: object) -> str | None:
+    """A deadline's status as the calendar writes it: cancelled or superseded -> "cancelled",
+    met -> "met"; the statuses against a moment (upcoming, overdue, ...) -> None."""
+    if status in ("cancelled", "superseded"):
+        return "cancelled"
+    return "met" if status == "met" else None
+
+
 def _text_key(text: str | None) -> str:
     """What tells apart documents that share a name or have none ("stdin", the same file name
     in two folders, JSON Lines records without an id): a digest of the text, when it is given."""
@@ -244,7 +253,7 @@ def _entry(event: Any, deadline: Any, texts: Mapping[str, str]) -> Entry | None:
         "published": published,
         "precision": None if mention is None else mention.grain,
         "who": None if deadline is None else deadline.who,
-        "status": "cancelled" if getattr(deadline, "status", None) in ("cancelled", "superseded") else None,
+        "status": _entry_status(getattr(deadline, "status", None)),
         "uid_key": f"{document}\x1f{published}\x1f{event.trigger.start}\x1f{event.trigger.end}\x1f{event.trigger.text}"
                    + _text_key(texts.get(document)),
     }

@@ -191,7 +191,7 @@ def _vtodo(e: Entry, stamp: dt.datetime, *, floating: Floating, alarm: dt.timede
         todo.add("due", e.start)
     if e.sequence:
         todo.add("sequence", e.sequence)
-    todo.add("status", "CANCELLED" if e.status == "cancelled" else "NEEDS-ACTION")
+    todo.add("status", {"cancelled": "CANCELLED", "met": "COMPLETED"}.get(e.status or "", "NEEDS-ACTION"))
     todo.add("description", _description(e, extra))
     if alarm is not None:
         todo.add_component(_alarm(alarm, e.title, related_end=True))

@@ -3,7 +3,8 @@
 Each item's UID is derived from its obligation key alone, so it stays the same when a later
 document moves the deadline, and is the same in every tracker database that holds it; its
 SEQUENCE is the number of times the due instant or the status changed; a cancelled or
-superseded item is ``STATUS:CANCELLED``, a met one stays with its status in the description.
+superseded item is ``STATUS:CANCELLED``; a met one keeps its event, and its task (``--todo``) is
+``STATUS:COMPLETED``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from timeline.exports._entries import Entry, zone_name
+from timeline.exports._entries import Entry, _entry_status, zone_name
 
 
 def _capital(text: str) -> str:
@@ -40,7 +41,7 @@ def entries_of(tracker: Any) -> list[Entry]:
             description=item.what, trigger=item.form, time_text=time_text, time_value="", sentence=sentence,
             documents=tuple(dict.fromkeys(s[0] for s in said)), published=published, precision=item.grain,
             who=item.who, uid_key=f"tracked\x1f{item.key}", sequence=item.sequence,
-            status="cancelled" if item.status in ("cancelled", "superseded") else None)
+            status=_entry_status(item.status))
         if item.timed:
             if due.tzinfo is None:
                 out.append(Entry(**base, timing="floating", start=due, end=None,
