@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -140,10 +141,36 @@ def test_uids_depend_on_document_and_event_not_on_the_run_or_the_other_events() 
     alone = {(e.title, e.when_text(), e.trigger): e.uid() for e in items}
     merged = merge([build(DISPATCH.read_text(encoding="utf-8"), published="2020-01-05", document="dispatch"),
                     build(text, published="2020-01-06", document="followup")])
-    for e in entries(merged):
+    for e in entries(merged, {"dispatch": DISPATCH.read_text(encoding="utf-8"), "followup": text}):
         if e.documents[0] == "dispatch":
             assert alone[(e.title, e.when_text(), e.trigger)] == e.uid()
     assert len({e.uid() for e in items}) == len(items)
+
+
+def test_uids_never_collide_across_documents_that_share_a_name_or_have_none(tmp_path: Path) -> None:
+    # the same name, the same day, the same trigger word at the same offsets: only the texts differ
+    one = "The council told owners to register by Friday."
+    two = "The council told owners to register by Monday."
+    uids = [{e.uid() for e in entries(build(t, published="2020-01-06", document="stdin"), {"stdin": t})} for t in (one, two)]
+    assert uids[0] and uids[1] and not uids[0] & uids[1]
+    # stdin twice, the same file name in two folders, JSON Lines records without an id
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "notice.txt").write_text(one, encoding="utf-8")
+    (tmp_path / "b" / "notice.txt").write_text(two, encoding="utf-8")
+    (tmp_path / "a" / "w.jsonl").write_text(json.dumps({"text": one, "published": "2020-01-06"}) + "\n", encoding="utf-8")
+    (tmp_path / "b" / "w.jsonl").write_text(json.dumps({"text": two, "published": "2020-01-06"}) + "\n", encoding="utf-8")
+    runs = [_run("extract", "-f", "ics", "-p", "2020-01-06", "-", input=one),
+            _run("extract", "-f", "ics", "-p", "2020-01-06", "-", input=two),
+            _run("extract", "-f", "ics", "-p", "2020-01-06", str(tmp_path / "a" / "notice.txt")),
+            _run("extract", "-f", "ics", "-p", "2020-01-06", str(tmp_path / "b" / "notice.txt")),
+            _run("extract", "-f", "ics", str(tmp_path / "a" / "w.jsonl")),
+            _run("extract", "-f", "ics", str(tmp_path / "b" / "w.jsonl"))]
+    for pair in (runs[0:2], runs[2:4], runs[4:6]):
+        found = [set(re.findall(r"^UID:(\S+)", r.output, re.MULTILINE)) for r in pair]  # type: ignore[attr-defined]
+        assert found[0] and found[1] and not found[0] & found[1]
+    # the same text under the same name keeps its UIDs from run to run
+    assert runs[0].output == _run("extract", "-f", "ics", "-p", "2020-01-06", "-", input=one).output  # type: ignore[attr-defined]
 
 
 # ------------------------------------------------------------------ ICS: client traps
@@ -244,9 +271,23 @@ def test_sets_become_rrules() -> None:
     (comp,) = components(to_ics([e]))
     assert comp["RRULE"]["FREQ"] == ["WEEKLY"] and comp["RRULE"]["BYDAY"] == ["FR"]
     assert start_of(comp) == dt.date(2020, 1, 10)  # the first Friday on or after publication
-    (e,) = entries(_set_timeline("P2W", "every two weeks"))
-    assert "FREQ=WEEKLY;INTERVAL=2" in to_ics([e]).decode()
     assert entries(_set_timeline("P1W", "twice a week")) == []  # says how often, not when
+
+
+def test_a_recurrence_never_starts_on_a_day_the_text_did_not_give() -> None:
+    # "every two weeks", "every month": no day to start on (publication day would be made up)
+    assert entries(_set_timeline("P2W", "every two weeks")) == []
+    assert entries(_set_timeline("P1M", "every month")) == []
+    (daily,) = entries(_set_timeline("XXXX-XX-XX", "every day"))
+    assert daily.start == dt.date(2020, 1, 5)  # publication is one of "every day"
+    # "every Friday in December 2019", told on 5 January 2020: over; no DTSTART on a made-up day
+    december = Interval(dt.datetime(2019, 12, 1), dt.datetime(2020, 1, 1))
+    assert entries(_set_timeline("XXXX-WXX-5", "every Friday", december)) == []
+    # and a bounded one starts on its first Friday, ends on its last day
+    march = Interval(dt.datetime(2020, 3, 1), dt.datetime(2020, 4, 1))
+    (e,) = entries(_set_timeline("XXXX-WXX-5", "every Friday", march))
+    (comp,) = components(to_ics([e]))
+    assert start_of(comp) == dt.date(2020, 3, 6) and comp["RRULE"]["UNTIL"] == [dt.date(2020, 3, 31)]
 
 
 def test_rrule_until_is_a_date_for_days_and_utc_for_clock_times() -> None:
@@ -290,18 +331,116 @@ def test_property_any_calendar_reads_back_to_the_same_instants(times: list[tuple
         assert utc_or_date(start_of(comps[e.uid()])) == expected_start(e)
 
 
+# ------------------------------------------------------------------ ICS: calendars that stay right
+
+
+def test_no_comment_inside_vtimezone() -> None:
+    text = to_ics(trap_items()).decode()
+    zones = re.findall(r"BEGIN:VTIMEZONE.*?END:VTIMEZONE", text, re.DOTALL)
+    assert len(zones) == 3 and not any("\r\nCOMMENT" in z for z in zones)
+
+
+def test_alarms_on_tasks_are_related_to_their_end() -> None:
+    items = [make_entry(dt.datetime(2020, 7, 5, 13, tzinfo=PARIS), n=7, kind="deadline")]
+    comps = components(to_ics(items, todos=True, alarm=dt.timedelta(minutes=45)))
+    todo = next(c for c in comps if c.name == "VTODO")
+    event = next(c for c in comps if c.name == "VEVENT")
+    (alarm,) = todo.walk("VALARM")
+    assert alarm["TRIGGER"].params["RELATED"] == "END" and alarm.decoded("TRIGGER") == -dt.timedelta(minutes=45)
+    (alarm,) = event.walk("VALARM")  # an event's deadline is its DTSTART: related to the start
+    assert "RELATED" not in alarm["TRIGGER"].params
+    assert "TRIGGER;RELATED=END:-PT45M" in to_ics(items, todos=True, alarm=dt.timedelta(minutes=45)).decode()
+
+
+def test_a_moved_entry_keeps_its_uid_and_raises_its_sequence_a_cancelled_one_says_so() -> None:
+    import attrs
+
+    first = make_entry(dt.datetime(2020, 7, 5, 13, tzinfo=PARIS), n=7, kind="deadline")
+    moved = attrs.evolve(first, start=dt.datetime(2020, 7, 9, 13, tzinfo=PARIS), sequence=1)
+    cancelled = attrs.evolve(moved, sequence=2, status="cancelled")
+    (a,) = components(to_ics([first]))
+    assert "SEQUENCE" not in a and "STATUS" not in a  # an entry never changed writes neither
+    for entry, seq in ((moved, 1), (cancelled, 2)):
+        comps = components(to_ics([entry], todos=True))
+        for comp in comps:
+            assert comp["SEQUENCE"] == seq
+        assert {str(c["UID"]) for c in comps if c.name == "VEVENT"} == {str(a["UID"])}
+    comps = {c.name: c for c in components(to_ics([cancelled], todos=True))}
+    assert comps["VEVENT"]["STATUS"] == "CANCELLED" and comps["VTODO"]["STATUS"] == "CANCELLED"
+    assert components(to_ics([moved], todos=True))[1]["STATUS"] == "NEEDS-ACTION"
+
+
+def _weekly(start: dt.datetime, until: dt.date | None = None) -> Entry:
+    import attrs
+
+    from timeline.exports._entries import Recurrence
+
+    return attrs.evolve(make_entry(start, n=1), timing="recurring",
+                        recurrence=Recurrence("WEEKLY", byday=_DAYS[start.weekday()], until=until))
+
+
+_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _offsets_read_from_the_file(data: bytes, key: str, moments: list[dt.datetime]) -> list[dt.timedelta | None]:
+    """The offsets the file's own VTIMEZONE gives (read by dateutil's tzical, not the tz database)."""
+    import io
+
+    from dateutil import tz
+
+    text = data.decode()
+    (vtz,) = [z for z in re.findall(r"BEGIN:VTIMEZONE.*?END:VTIMEZONE\r\n", text, re.DOTALL) if f"TZID:{key}" in z]
+    zone = tz.tzical(io.StringIO(vtz)).get(key)
+    return [m.replace(tzinfo=zone).utcoffset() for m in moments]
+
+
+@pytest.mark.parametrize("key", ["America/New_York", "Australia/Sydney", "Asia/Jerusalem", "Asia/Baghdad"])
+def test_a_timed_recurrence_has_a_vtimezone_that_covers_its_whole_series(key: str) -> None:
+    zone = zoneinfo.ZoneInfo(key)
+    start = dt.datetime(2020, 1, 10, 17, tzinfo=zone)
+    moments = [dt.datetime(y, m, d, 17) for y in (2023, 2031, 2047) for m, d in ((1, 15), (4, 15), (7, 15), (10, 15))]
+    want = [m.replace(tzinfo=zone).utcoffset() for m in moments]
+    endless = to_ics([_weekly(start)])
+    assert _offsets_read_from_the_file(endless, key, moments) == want
+    bounded = to_ics([_weekly(start, until=dt.date(2031, 12, 31))])  # covered up to its UNTIL, no further
+    assert _offsets_read_from_the_file(bounded, key, moments[:8]) == want[:8]
+
+
+def test_icaljs_reads_an_endless_timed_recurrence_in_summer_years_on(tmp_path: Path) -> None:
+    path = tmp_path / "weekly.ics"
+    path.write_bytes(to_ics([_weekly(dt.datetime(2020, 1, 10, 17, tzinfo=NEW_YORK))]))
+    (got,) = _icaljs(path, later="2030-07-01")
+    assert got["occurrences"] == ["2020-01-10T22:00:00Z", "2020-01-17T22:00:00Z", "2020-01-24T22:00:00Z"]
+    assert got["later"] == ["2030-07-05T21:00:00Z", "2030-07-12T21:00:00Z"]  # 17:00 EDT, ten years on
+
+
+def test_icaljs_reads_sequence_status_and_the_task_alarm(tmp_path: Path) -> None:
+    import attrs
+
+    entry = attrs.evolve(make_entry(dt.datetime(2020, 7, 5, 13, tzinfo=PARIS), n=7, kind="deadline"),
+                         sequence=3, status="cancelled")
+    path = tmp_path / "moved.ics"
+    path.write_bytes(to_ics([entry], todos=True, alarm=dt.timedelta(hours=2)))
+    seen = {o["type"]: o for o in _icaljs(path)}
+    assert seen["vevent"]["sequence"] == seen["vtodo"]["sequence"] == 3
+    assert seen["vevent"]["status"] == seen["vtodo"]["status"] == "CANCELLED"
+    assert seen["vtodo"]["related"] == ["END"] and seen["vtodo"]["alarms"] == ["-PT2H"]
+    assert seen["vevent"]["related"] == ["START"]
+
+
 # ------------------------------------------------------------------ ICS read by Mozilla ical.js
 
 
-def _icaljs(path: Path) -> list[dict[str, object]]:
+def _icaljs(path: Path, later: str | None = None) -> list[dict[str, object]]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed; CI installs it (see .ci/run)")
     if not ICALJS.is_file():
         pytest.skip(f"ical.js is not installed at {ICALJS.relative_to(REPO)}; run "
                     "'npm install --prefix .ci/js ical.js' (.ci/run does)")
+    env = {**os.environ, "LATER": later} if later else None
     out = subprocess.run([node, str(NODE_SCRIPT), str(path), str(ICALJS)], capture_output=True, text=True,
-                         check=True, timeout=60)
+                         check=True, timeout=60, env=env)
     return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
 

@@ -564,5 +564,9 @@ from timeline.exports.cli import calendar  # noqa: E402 - registered on the grou
 
 main.add_command(calendar)
 
+from timeline.track.cli import track  # noqa: E402 - the tracker's group; loads no sqlite3 until used
+
+main.add_command(track)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

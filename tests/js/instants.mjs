@@ -43,10 +43,22 @@ for (const comp of [...root.getAllSubcomponents("vevent"), ...root.getAllSubcomp
       const it = ev.iterator();
       out.occurrences = [];
       for (let n = 0, next; n < 3 && (next = it.next()); n++) out.occurrences.push(show(next));
+      // with LATER=YYYY-MM-DD in the environment, also the first two occurrences from that day on
+      if (process.env.LATER) {
+        const later = ev.iterator();
+        out.later = [];
+        for (let n = 0, next; n < 5000 && out.later.length < 2 && (next = later.next()); n++) {
+          if (next.toString().slice(0, 10) >= process.env.LATER) out.later.push(show(next));
+        }
+      }
     }
   } else {
     out.due = show(comp.getFirstPropertyValue("due"));
   }
   out.alarms = comp.getAllSubcomponents("valarm").map((a) => String(a.getFirstPropertyValue("trigger")));
+  out.related = comp.getAllSubcomponents("valarm").map(
+    (a) => a.getFirstProperty("trigger").getParameter("related") ?? "START");
+  out.status = comp.getFirstPropertyValue("status");
+  out.sequence = comp.getFirstPropertyValue("sequence");
   console.log(JSON.stringify(out));
 }

@@ -80,6 +80,11 @@ class Entry:
     who: str | None = None  #: for deadlines: who demands it
     recurrence: Recurrence | None = None
     uid_key: str = ""  #: document, publication and trigger: what the calendar UID is derived from
+    #: how many times the entry changed since it was first written (the calendar's SEQUENCE)
+    sequence: int = 0
+    #: "cancelled" for a deadline that no longer stands (called off, superseded), "met" for one
+    #: done (a task's STATUS:COMPLETED); None otherwise
+    status: str | None = None
 
     @property
     def is_deadline(self) -> bool:
@@ -182,6 +187,13 @@ def recurrence_of(mention: Any) -> Recurrence | None:
     return None
 
 
+def gives_a_day(rec: Recurrence) -> bool:
+    """Whether every occurrence of ``rec`` is a day the text names: each day ("every day"), or a
+    weekday ("every Friday"). "Every two weeks" or "every month" says how often, not on which day,
+    and the first occurrence would be made up."""
+    return rec.freq == "DAILY" or rec.byday is not None
+
+
 def _first_on_or_after(day: dt.date, rec: Recurrence) -> dt.date:
     if rec.byday is None:
         return day
@@ -206,6 +218,22 @@ def entries(timeline: Any, texts: Mapping[str, str] | None = None) -> list[Entry
     return out
 
 
+def _entry_status(status: object) -> str | None:
+    """A deadline's status as the calendar writes it: cancelled or superseded -> "cancelled",
+    met -> "met"; the statuses against a moment (upcoming, overdue, ...) -> None."""
+    if status in ("cancelled", "superseded"):
+        return "cancelled"
+    return "met" if status == "met" else None
+
+
+def _text_key(text: str | None) -> str:
+    """What tells apart documents that share a name or have none ("stdin", the same file name
+    in two folders, JSON Lines records without an id): a digest of the text, when it is given."""
+    if text is None:
+        return ""
+    return "\x1f" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def _entry(event: Any, deadline: Any, texts: Mapping[str, str]) -> Entry | None:
     mention = event.time
     source = event.sources[0] if event.sources else None
@@ -225,18 +253,22 @@ def _entry(event: Any, deadline: Any, texts: Mapping[str, str]) -> Entry | None:
         "published": published,
         "precision": None if mention is None else mention.grain,
         "who": None if deadline is None else deadline.who,
-        "uid_key": f"{document}\x1f{published}\x1f{event.trigger.start}\x1f{event.trigger.end}\x1f{event.trigger.text}",
+        "status": _entry_status(getattr(deadline, "status", None)),
+        "uid_key": f"{document}\x1f{published}\x1f{event.trigger.start}\x1f{event.trigger.end}\x1f{event.trigger.text}"
+                   + _text_key(texts.get(document)),
     }
     base["title"] = ("Deadline: " if deadline is not None else "") + _capital(base["description"].lstrip("-\u2013\u2014,;: "))
 
     if mention is not None and mention.type == "SET":
         rec = recurrence_of(mention)
-        if rec is None or not published:
-            return None
+        if rec is None or not published or not gives_a_day(rec):
+            return None  # "every two weeks", "every month": the text gives no day to start on
         first = _first_on_or_after(as_reference(published).date, rec)
         if event.interval is not None:  # a bounded SET: "every Friday in January"
             first = max(first, _first_on_or_after(event.interval.start.date(), rec))
             rec = attrs.evolve(rec, until=_last_day(event.interval.end))
+            if rec.until is not None and first > rec.until:
+                return None  # over before publication: DTSTART would be a day the text did not give
         return Entry(**base, timing="recurring", start=first, end=None, recurrence=rec,
                      note=f"recurring: {mention.text}")
 

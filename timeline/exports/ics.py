@@ -92,14 +92,27 @@ def _rrule_text(e: Entry) -> str:
     return value
 
 
-def _alarm(before: dt.timedelta, title: str) -> Any:
+def _alarm(before: dt.timedelta, title: str, *, related_end: bool = False) -> Any:
+    """A display alarm ``before`` the start; with ``related_end``, before the end (a VTODO's
+    DUE: RFC 5545 3.8.6.3, ``TRIGGER;RELATED=END``, since a task may have no DTSTART)."""
     import icalendar  # noqa: PLC0415
 
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", title)
-    alarm.add("trigger", -before)
+    if related_end:
+        alarm.add("trigger", -before, parameters={"RELATED": "END"})
+    else:
+        alarm.add("trigger", -before)
     return alarm
+
+
+def _revision(comp: Any, e: Entry) -> None:
+    """SEQUENCE (when the entry changed since first written) and STATUS:CANCELLED."""
+    if e.sequence:
+        comp.add("sequence", e.sequence)
+    if e.status == "cancelled":
+        comp.add("status", "CANCELLED")
 
 
 def _vevent(e: Entry, stamp: dt.datetime, *, floating: Floating, alarm: dt.timedelta | None,
@@ -150,6 +163,7 @@ def _vevent(e: Entry, stamp: dt.datetime, *, floating: Floating, alarm: dt.timed
     ev.add("description", _description(e, extra))
     ev.add("transp", "TRANSPARENT")  # news, not the reader's own appointments: never "busy"
     ev.add("categories", ["Deadline" if e.is_deadline else e.event_kind.capitalize()])
+    _revision(ev, e)
     if e.is_deadline and alarm is not None:
         ev.add_component(_alarm(alarm, title))
     return ev
@@ -175,10 +189,12 @@ def _vtodo(e: Entry, stamp: dt.datetime, *, floating: Floating, alarm: dt.timede
             extra = f"The time zone is not known: due at {e.start:%H:%M} on the document's clock."
     else:
         todo.add("due", e.start)
-    todo.add("status", "NEEDS-ACTION")
+    if e.sequence:
+        todo.add("sequence", e.sequence)
+    todo.add("status", {"cancelled": "CANCELLED", "met": "COMPLETED"}.get(e.status or "", "NEEDS-ACTION"))
     todo.add("description", _description(e, extra))
     if alarm is not None:
-        todo.add_component(_alarm(alarm, e.title))
+        todo.add_component(_alarm(alarm, e.title, related_end=True))
     return todo
 
 
@@ -201,6 +217,85 @@ def _split_rdates(calendar: Any) -> None:
                 sub.add("rdate", icalendar.vDDDTypes(when))
 
 
+#: how many years an RRULE derived for a zone's daylight-saving changes is checked against the
+#: tz database before it is written
+_RULE_CHECK_YEARS = 30
+#: an endless timed recurrence in a zone whose changes follow no RRULE: its VTIMEZONE lists them
+#: one by one this many years on
+_EXPLICIT_YEARS = 80
+
+
+def _changes(tz: zoneinfo.ZoneInfo, year: int) -> list[tuple[dt.datetime, dt.timedelta, dt.timedelta, str]]:
+    """The offset changes of ``tz`` in ``year``: (local wall time of the change, on the clock
+    before it; offset before; offset after; the name after)."""
+    out = []
+    start = dt.datetime(year, 1, 1, tzinfo=UTC)
+    hours = (dt.datetime(year + 1, 1, 1, tzinfo=UTC) - start) // dt.timedelta(hours=1)
+    before = start.astimezone(tz).utcoffset()
+    for h in range(1, hours + 1):
+        when = (start + dt.timedelta(hours=h)).astimezone(tz)
+        after = when.utcoffset()
+        if after != before and before is not None and after is not None:
+            local = (when.astimezone(UTC) + before).replace(tzinfo=None)
+            out.append((local, before, after, when.tzname() or ""))
+        before = after
+    return out
+
+
+def _nth_weekday(day: dt.date) -> int:
+    """Which weekday of its month ``day`` is: 1 to 4 counted from the start, -1 for the last."""
+    following = day + dt.timedelta(days=7)
+    return -1 if following.month != day.month else (day.day - 1) // 7 + 1
+
+
+def _endless_rules(calendar: Any, zones: set[str], year: int) -> None:
+    """Give the VTIMEZONEs of endless timed recurrences their daylight-saving changes from
+    ``year`` on, for ever: one STANDARD / DAYLIGHT with an RRULE per change (checked against the
+    tz database over `_RULE_CHECK_YEARS`); a zone whose changes follow no such rule gets them
+    listed one by one over `_EXPLICIT_YEARS`."""
+    import icalendar  # noqa: PLC0415
+
+    for vtz in calendar.walk("VTIMEZONE"):
+        key = str(vtz["TZID"])
+        if key not in zones:
+            continue
+        tz = zoneinfo.ZoneInfo(key)
+        changes = _changes(tz, year)
+        if not changes:
+            continue  # no daylight saving: the last observance holds on
+        rules = [(c[0].month, _nth_weekday(c[0].date()), c[0].weekday(), c[0].time()) for c in changes]
+
+        def follows(y: int) -> bool:
+            seen = [(c[0].month, _nth_weekday(c[0].date()), c[0].weekday(), c[0].time()) for c in _changes(tz, y)]
+            return seen == rules
+
+        regular = all(follows(y) for y in range(year + 1, year + _RULE_CHECK_YEARS))
+        years = [year] if regular else list(range(year, year + _EXPLICIT_YEARS))
+        for y in years:
+            for local, before, after, name in (changes if y == year else _changes(tz, y)):
+                sub = icalendar.TimezoneDaylight() if after > before else icalendar.TimezoneStandard()
+                sub.add("dtstart", local)
+                sub.add("tzname", name)
+                sub.add("tzoffsetfrom", before)
+                sub.add("tzoffsetto", after)
+                if regular:
+                    day = _WEEKDAYS[local.weekday()]
+                    sub.add("rrule", {"FREQ": "YEARLY", "BYMONTH": local.month,
+                                      "BYDAY": f"{_nth_weekday(local.date())}{day}"})
+                vtz.add_component(sub)
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _no_comments(calendar: Any) -> None:
+    """No COMMENT in a VTIMEZONE: icalendar writes "This timezone only works from ... to ...",
+    which RFC 5545 does not allow there and libical refuses."""
+    for tz in calendar.walk("VTIMEZONE"):
+        while "COMMENT" in tz:
+            del tz["COMMENT"]
+
+
 def _sort_timezones(calendar: Any) -> None:
     zones = [c for c in calendar.subcomponents if c.name == "VTIMEZONE"]
     rest = [c for c in calendar.subcomponents if c.name != "VTIMEZONE"]
@@ -209,12 +304,16 @@ def _sort_timezones(calendar: Any) -> None:
 
 
 def _span_years(events: Sequence[Entry]) -> tuple[dt.date, dt.date]:
-    """The years the VTIMEZONEs must cover: those of the clock times (dates need no zone)."""
+    """The years the VTIMEZONEs must cover: those of the clock times (dates need no zone), and
+    of a timed recurrence up to its UNTIL (an endless one is covered by `_endless_rules`)."""
     days: list[dt.date] = []
     for e in events:
         for value in (e.start, e.end):
             if isinstance(value, dt.datetime):
                 days.append(value.date())
+        if e.timing == "recurring" and isinstance(e.start, dt.datetime) and e.recurrence is not None \
+                and e.recurrence.until is not None:
+            days.append(e.recurrence.until + dt.timedelta(days=1))
     if not days:
         return dt.date(1970, 1, 1), dt.date(1971, 1, 1)
     last = max(days).year
@@ -251,6 +350,7 @@ def to_ics(
         if missing:  # a TZID without its VTIMEZONE is read as local time: write those in UTC
             cal = _calendar(chosen, name, dtstamp, floating, todos, alarm, missing)
         _split_rdates(cal)
+        _no_comments(cal)
         _sort_timezones(cal)
         data: bytes = cal.to_ical()
     except OverflowError as exc:  # the zone tables or a day's end beyond the year 9999 (or before 1)
@@ -276,4 +376,9 @@ def _calendar(chosen: Sequence[Entry], name: str, dtstamp: dt.datetime, floating
             cal.add_component(_vtodo(e, dtstamp, floating=floating, alarm=alarm, no_vtimezone=no_vtimezone))
     first, last = _span_years(chosen)
     cal.add_missing_timezones(first_date=first, last_date=last)
+    endless = {key for e in chosen if e.timing == "recurring" and isinstance(e.start, dt.datetime)
+               and e.recurrence is not None and e.recurrence.until is None
+               and isinstance(key := getattr(e.start.tzinfo, "key", None), str)}
+    if endless and last.year < dt.MAXYEAR - _EXPLICIT_YEARS:
+        _endless_rules(cal, endless, last.year)
     return cal
