@@ -19,10 +19,10 @@ def _deadlines(text: str, published: str = PUB, **kw: object) -> list[timeline.D
 @pytest.mark.parametrize(
     ("text", "due"),
     [
-        ("The rebels must hand over their weapons by Friday, the army said.", dt.datetime(2020, 1, 11)),
-        ("Bidders must file their offers no later than January 20.", dt.datetime(2020, 1, 21)),
-        ("The army set a deadline for the rebels to leave the town on January 7.", dt.datetime(2020, 1, 8)),
-        ("The strikers issued an ultimatum: pay rises by next Monday.", dt.datetime(2020, 1, 7)),
+        ("The rebels must hand over their weapons by Friday, the army said.", dt.datetime(2020, 1, 10, 23, 59)),
+        ("Bidders must file their offers no later than January 20.", dt.datetime(2020, 1, 20, 23, 59)),
+        ("The army set a deadline for the rebels to leave the town on January 7.", dt.datetime(2020, 1, 7, 23, 59)),
+        ("The strikers issued an ultimatum: pay rises by next Monday.", dt.datetime(2020, 1, 6, 23, 59)),
         ("The ceasefire expires at 6:00 pm on Monday.", dt.datetime(2020, 1, 6, 18)),
         ("The government ordered all foreign staff to leave starting on Sunday at 5:00 pm.",
          dt.datetime(2020, 1, 5, 17)),
@@ -62,7 +62,7 @@ def test_status_and_order() -> None:
     text = ("The army must withdraw by Friday, the treaty says. "
             "Voters must register no later than January 7.")
     ds = _deadlines(text, now="2020-01-06")
-    assert [d.due for d in ds] == [dt.datetime(2020, 1, 8), dt.datetime(2020, 1, 11)]
+    assert [d.due for d in ds] == [dt.datetime(2020, 1, 7, 23, 59), dt.datetime(2020, 1, 10, 23, 59)]
     assert [d.status for d in ds] == ["upcoming", "upcoming"]
     ds = _deadlines(text, now="2020-01-09")
     assert [d.status for d in ds] == ["overdue", "upcoming"]
@@ -96,8 +96,9 @@ def test_a_zone_makes_deadlines_aware() -> None:
 def test_deadline_dict() -> None:
     [d] = _deadlines("The rebels must disarm by Friday.", now="2020-01-10")
     assert d.as_dict() == {
-        "event": d.event.id, "due": "2020-01-11T00:00:00", "what": d.what, "who": None,
-        "sentence": "The rebels must disarm by Friday.", "status": "upcoming",
+        "event": d.event.id, "due": "2020-01-10T23:59:00", "what": d.what, "who": None,
+        "sentence": "The rebels must disarm by Friday.", "status": "upcoming", "form": "must-by",
+        "end_of_day": True, "zone": None, "obliged": None, "update": None, "closed": None, "superseded_by": None,
     }
 
 
@@ -125,7 +126,7 @@ def test_a_demand_dated_by_its_deadline_is_the_deadline() -> None:
     text = "The ministry gave households until midnight on Friday to register for fuel vouchers."
     [d] = timeline.build(text, published="2022-12-07").deadlines()
     assert d.what == "households to register for fuel vouchers" and d.who == "The ministry"
-    assert d.due == dt.datetime(2022, 12, 10) and d.event.t0 == "AFTER"
+    assert d.due == dt.datetime(2022, 12, 9, 23, 59) and d.event.t0 == "AFTER"
 
 
 def test_a_demand_of_another_clause_is_not_what_is_due() -> None:
@@ -140,7 +141,7 @@ def test_a_commitment_dated_by_by_is_a_deadline_even_told_in_the_past_perfect() 
     tl = timeline.build(text, published="2023-11-21")
     [d] = tl.deadlines()
     assert d.event.trigger.text == "exchange" and d.event.kind == "deadline" and d.event.t0 == "AFTER"
-    assert d.due == dt.datetime(2023, 11, 27)
+    assert d.due == dt.datetime(2023, 11, 26, 23, 59)
 
 
 def test_an_expiry_after_a_plural_noun_is_a_verb() -> None:
@@ -153,4 +154,4 @@ def test_an_expiry_after_a_plural_noun_is_a_verb() -> None:
 def test_time_given_until_a_date_makes_the_infinitive_due() -> None:
     [d] = _deadlines("Banks have until June 30 to submit their stress-test results.", published="2026-06-04")
     assert d.what == "Banks to submit their stress-test results" and d.who is None
-    assert d.event.trigger.text == "submit" and d.due == dt.datetime(2026, 7, 1)
+    assert d.event.trigger.text == "submit" and d.due == dt.datetime(2026, 6, 30, 23, 59)

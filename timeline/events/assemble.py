@@ -18,7 +18,6 @@ import attrs
 
 from timeline._model import Interval, Mention
 from timeline.document import Document
-from timeline.events.due import due_instant
 from timeline.events.found import Found
 from timeline.events.make import find_all, intervals_in_zone
 from timeline.events.model import Deadline, Event, Source, TimeLink, Trigger
@@ -150,13 +149,31 @@ def _spans(found: list[Found], fold: _Folded, intervals: list[Interval | None]) 
 
 
 def _deadline(f: Found, ev: Event, text: str) -> Deadline | None:
-    if not f.deadline or ev.interval is None:
+    """The deadline of a found event, when the deadline grammar gave it a due instant."""
+    if not f.deadline or f.instant is None or f.reading is None:
         return None
-    m = ev.time
-    due = due_instant(ev.interval, None if m is None else m.grain, f.relation)
-    if m is not None and m.type == "DURATION":
-        due = ev.interval.end
-    return Deadline(ev, due, f.due_what or f.description, f.demanded_by, text[f.sentence[0] : f.sentence[1]])
+    r, due = f.reading, f.instant.due
+    closed = "superseded" if r.update == "superseded" else None
+    return Deadline(ev, due, r.what or f.due_what or f.description, r.who or f.demanded_by,
+                    text[f.sentence[0] : f.sentence[1]], form=r.form, end_of_day=f.instant.end_of_day,
+                    zone=_zone_name(due), obliged=r.obliged, update=None if closed else r.update, closed=closed)
+
+
+def _zone_name(due: dt.datetime) -> str | None:
+    tz = due.tzinfo
+    if tz is None:
+        return None
+    key = getattr(tz, "key", None)
+    if isinstance(key, str):
+        return key
+    off = due.utcoffset()
+    if off is None:
+        return None
+    if not off:
+        return "UTC"
+    minutes = int(off.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def events_of(doc: Document) -> tuple[list[Event], list[Deadline]]:

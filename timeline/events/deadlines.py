@@ -140,3 +140,354 @@ def deadline_of(doc: Any, token: int, m: Mention, relation: str | None, kind: st
         return Due(False, None if inf is None else inf.i,
                    None if inf is None else _due_what(doc, inf, _argument(inf, ("nsubj",)), skip), None)
     return None
+
+
+# ------------------------------------------------------------------ the deadline grammar (0.3.0)
+
+from timeline.events import deadline_lexicon as L  # noqa: E402
+from timeline.syntax.sentences import span_root  # noqa: E402
+
+
+@attrs.frozen
+class Reading:
+    """What the deadline grammar reads around one time expression.
+
+    ``form`` names the form ("due", "deadline", "expires", "closes", "must-by", "have-until",
+    "has-n-days", "n-day-deadline", "effective", "last-day", "within", "extended", ...);
+    ``trigger`` is the token of the event that is due (or of the word that names the limit);
+    ``what`` what is due, ``obliged`` who must act, ``who`` who demands it, as written.
+    ``count`` says where a length counts from ("publication", or "event" when it counts from an
+    event the text does not date: no instant); ``update`` is how the text moves an earlier limit
+    to this one ("extended", "postponed", "moved up", ...) or "superseded" for the limit it moves
+    from ("extended from Nov. 30 to ..."). ``negative`` is a reading that rules the time out as a
+    deadline (a span's end, "two days after", a failed bill's terms, a schedule).
+    """
+
+    form: str
+    trigger: int
+    what: str | None = None
+    obliged: str | None = None
+    who: str | None = None
+    count: str | None = None
+    update: str | None = None
+    negative: bool = False
+
+
+def _words_before(doc: Any, start: int, n: int, floor: int) -> list[str]:
+    return [t.lower_ for t in doc[max(floor, start - n) : start]]
+
+
+def _relation(doc: Any, span: Any, floor: int) -> str | None:
+    """How the time is introduced: "by" (by, before, no later than), "until", "to", "from", "of",
+    "within", "on" (on, at, for, nothing)."""
+    before = _words_before(doc, span.start, 3, floor)
+    first = span[0].lower_
+    for seq in L.NO_LATER:
+        if tuple(before[-len(seq):]) == seq:
+            return "by"
+    last = before[-1] if before else ""
+    if first == "within" or last == "within":
+        return "within"
+    if first in L.BY_WORDS or last in L.BY_WORDS:
+        return "by"
+    if first in L.UNTIL_WORDS or last in L.UNTIL_WORDS:
+        return "until"
+    if last in ("to", "from", "of", "for"):
+        return last
+    if last in ("is", "was", "be", "are", "'s"):
+        return "is"
+    return "on"
+
+
+def _chain(tok: Any, steps: int = 6) -> list[Any]:
+    out = [tok]
+    for _ in range(steps):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _lem(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _subject(verb: Any) -> Any:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _np(tok: Any) -> str | None:
+    """A participant's noun phrase as written (at most 8 words; else its head word)."""
+    if tok is None:
+        return None
+    return _phrase(tok)
+
+
+def _limit_noun(tok: Any) -> bool:
+    lem = _lem(tok)
+    if lem in L.LIMIT_NOUNS or tok.lower_ in L.LIMIT_NOUNS:
+        return True
+    mods = L.DATE_NOUNS.get(lem)
+    return mods is not None and any(c.lower_ in mods for c in tok.children if c.dep_ in ("amod", "compound"))
+
+
+def _infinitive_of(tok: Any) -> Any:
+    """"a deadline to comply", "14 days to respond", "the last day to register"."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.tag_ == "VB" and any(
+                a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+            return c
+    return None
+
+
+def _for_clause(noun: Any) -> tuple[Any, Any]:
+    """"a deadline for the rebels to leave": (the rebels, leave); "deadline for bids": (None, bids)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            inf = _infinitive_of(obj)
+            return (obj, inf) if inf is not None else (None, obj)
+    inf = _infinitive_of(noun)
+    if inf is not None:
+        doer = next((c for c in inf.children if c.dep_ == "nsubj"), None)
+        return doer, inf
+    return None, None
+
+
+def _what_of_verb(doc: Any, verb: Any, skip: list[tuple[int, int]]) -> str:
+    return describe(doc, verb.i, skip, chain=False).text
+
+
+def _modified_by_compound(noun: Any) -> str | None:
+    """"the tax filing deadline": "tax filing"; "a strike deadline": "strike"."""
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "VERB")
+             and not c.like_num and c.lower_ not in ("day", "hour", "week", "month")]
+    if not words:
+        return None
+    lo = min(w.left_edge.i for w in words)
+    return str(noun.doc[lo : noun.i + 1].text)
+
+
+def _failed_bill(sent: Any) -> bool:
+    lemmas = {_lem(t) for t in sent}
+    if not (lemmas & L.BILL_NOUNS):
+        return False
+    return bool(lemmas & L.FAILED) or any(t.lower_ == "would" and t.nbor(1).lower_ == "have"
+                                          for t in sent[:-1])
+
+
+def _past_verb(tok: Any) -> bool:
+    return tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def read(doc: Any, m: Mention, floor: int = 0) -> Reading | None:
+    """What the deadline grammar reads around the time expression ``m`` of the parsed ``doc``:
+    a `Reading` of a deadline, a negative `Reading` (not a deadline), or None (no opinion)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sent = sentence(doc, span.start)
+    floor = sent.start
+    root = span_root(span)
+    if m.type == "SET":
+        return Reading("schedule", root.i, negative=True)
+    rel = _relation(doc, span, floor)
+    after = doc[span.end] if span.end < sent.end else None
+    if m.type == "DURATION" and after is not None and after.lower_ in L.AFTER_WORDS:
+        return Reading("after", root.i, negative=True)  # "two days after the vote"
+    if rel == "to" and any(t.lower_ in ("from", "between") for t in doc[max(floor, span.start - 8) : span.start - 1]) \
+            and not any(_lem(t) in L.MOVING for t in doc[max(floor, span.start - 8) : span.start]):
+        return Reading("span", root.i, negative=True)  # "from May 2 to June 9"
+    chain = _chain(root)
+    near = list(chain)
+    for t in chain[1:4]:
+        near += [c for c in t.children if c.i not in {x.i for x in near}]
+    # a moved limit: "was extended to Dec. 15", "pushed back to March", "moved up to Monday"
+    mover = next((t for t in chain[1:4] if _lem(t) in L.MOVING and t.pos_ in ("VERB",)), None)
+    if mover is not None and rel in ("to", "until", "for", "from", "by", "on", "is") and _limitish(mover):
+        lem = _lem(mover)
+        update = L.MOVING[lem]
+        if lem == "push" and not any(c.lower_ in ("back", "out") for c in mover.children):
+            update = "postponed" if any(c.lower_ == "back" for c in mover.children) else "moved"
+        if lem == "move" and any(c.lower_ in ("up", "forward") for c in mover.children):
+            update = "moved up"
+        if lem == "set" and rel not in ("to", "for"):
+            mover = None
+        if mover is not None:
+            if rel == "from":
+                return Reading(update, mover.i, _limit_what(doc, mover, m), update="superseded")
+            return Reading(update, mover.i, _limit_what(doc, mover, m), update=update)
+    if _failed_bill(sent):
+        return Reading("failed-bill", root.i, negative=True)
+    if any(t.lower_ == "would" for t in near) and any(t.lower_ == "have" and t.dep_ == "aux" for t in near):
+        return Reading("counterfactual", root.i, negative=True)
+    # "the ultimatum expires at midnight", "the permit lapses", "funding runs out on Friday"
+    expiring = next((t for t in chain[1:4] if t.pos_ == "VERB" and (_lem(t) in L.EXPIRING or (
+        _lem(t) == L.RUN_OUT[0] and any(c.lower_ == L.RUN_OUT[1] for c in t.children)))), None)
+    if expiring is not None:
+        if _past_verb(expiring):
+            return Reading("expired", expiring.i, negative=True)
+        form = "runs out" if _lem(expiring) == "run" else ("set to expire" if expiring.head.lower_ == "set"
+                                                           or _lem(expiring.head) == "set" else _lem(expiring) + "s")
+        subj = _subject(expiring) or (_subject(expiring.head) if expiring.dep_ == "xcomp" else None)
+        what = f"{_np(subj)} expires" if subj is not None else _what_of_verb(doc, expiring, [(m.start, m.end)])
+        return Reading(form, expiring.i, what, None, None)
+    # a limit noun on the way up: "a deadline of 11:59 p.m.", "Friday's deadline", "a 60-day deadline"
+    noun = next((t for t in chain if _limit_noun(t)), None)
+    if noun is None and rel == "is":
+        # "the deadline is Friday", "The cutoff for entries is 5 p.m."
+        verb = next((t for t in chain if t.pos_ in ("AUX", "VERB")), None)
+        subj = None if verb is None else _subject(verb)
+        if subj is not None and _limit_noun(subj):
+            noun = subj
+    if noun is None:
+        noun = next((c for t in chain[1:4] if t.pos_ in ("VERB", "AUX") for c in t.children
+                     if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _limit_noun(c)), None)
+    if noun is not None:
+        # "set a deadline for the rebels to leave the town on January 7": the parser hangs the
+        # "for ... to" clause on the verb
+        clause = next((t for t in chain[1:3] if t.tag_ == "VB" and t.dep_ in ("advcl", "xcomp", "ccomp")
+                       and t.head.i == noun.head.i and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)), None)
+        return _from_limit_noun(doc, noun, m, rel, clause)
+    # "Bids are due Dec. 15", "payment is due by Friday"
+    due = next((t for t in near if t.lower_ == "due" and t.pos_ in ("ADJ", "ADP", "ADV")
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to")), None)
+    if due is not None:
+        verb = due.head if due.dep_ in ("acomp", "amod", "advmod", "prep") else due
+        subj = _subject(verb) if verb.pos_ in ("AUX", "VERB") else (due.head if due.dep_ == "amod" else None)
+        what = _np(subj)
+        return Reading("due-by" if rel == "by" else "due", due.i, None if what is None else f"{what} due",
+                       None, None)
+    # "registration closes on Dec. 5", "polls close at 8 p.m.", "applications are open until Friday"
+    closing = next((t for t in chain[1:4] if t.pos_ in ("VERB", "AUX", "ADJ") and (
+        _lem(t) in L.CLOSING or (t.lower_ == "open" and rel == "until"))), None)
+    if closing is not None:
+        verb = closing if closing.pos_ != "ADJ" else closing.head
+        subj = _subject(verb) or next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
+        if subj is not None and (_lem(subj) in L.CLOSABLE or subj.lower_ in L.CLOSABLE):
+            if _past_verb(verb):
+                return Reading("closed", closing.i, negative=True)
+            form = "polls close" if _lem(subj) in ("poll", "polls") else "closes"
+            return Reading(form, closing.i, f"{_np(subj)} {'close' if form == 'polls close' else 'closes'}", None, None)
+    # "the curfew takes effect at 10 p.m.", "effective Jan. 1, all staff must ..."
+    effect = next((t for t in chain[1:4] if _lem(t) in L.EFFECT_VERBS and any(
+        g.lower_ in L.EFFECT_NOUNS for c in t.children for g in (c, *c.children))), None)
+    if effect is not None and not _past_verb(effect):
+        subj = _subject(effect)
+        return Reading("effective", effect.i, _what_of_verb(doc, effect, [(m.start, m.end)]), None, None)
+    if any(t.lower_ == "effective" for t in doc[max(floor, span.start - 2) : span.start]):
+        verb = next((t for t in sent if t.dep_ == "ROOT"), root)
+        return Reading("effective", verb.i, _what_of_verb(doc, verb, [(m.start, m.end)]), None, None)
+    # "RSVP by Dec. 1", "Apply by Feb. 3": an imperative (no subject) or RSVP before "by"
+    if rel in ("by", "until"):
+        verb = next((t for t in chain[1:4] if t.pos_ == "VERB" or t.lower_ == "rsvp"), None)
+        if verb is not None and (verb.lower_ == "rsvp" or (verb.tag_ == "VB" and _subject(verb) is None
+                                                           and verb.i == sent.start)):
+            return Reading("rsvp" if verb.lower_ == "rsvp" else "apply-by", verb.i,
+                           _what_of_verb(doc, verb, [(m.start, m.end)]), None, None)
+        if verb is not None and rel == "until" and _lem(verb) in L.ACCEPTING and _subject(verb) is not None \
+                and any(c.dep_ == "auxpass" for c in verb.children):
+            return Reading("submissions until", verb.i, _what_of_verb(doc, verb, [(m.start, m.end)]), None, None)
+        if verb is not None and rel == "until" and _lem(verb) in L.STATE_SPANS and _lem(verb) != "have":
+            return Reading("state", verb.i, negative=True)
+    # "has 14 days to respond", "were given 30 days to leave", "within 30 days"
+    if m.type == "DURATION":
+        return _from_length(doc, span, root, chain, m, rel)
+    return None
+
+
+def _limitish(mover: Any) -> bool:
+    """Whether a moving verb moves a limit: its subject or object is one ("the deadline was
+    extended", "extended the deadline"), or it is the filing or the vote a limit binds."""
+    args = [c for c in mover.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(_limit_noun(a) or _lem(a) in L.CLOSABLE for a in args)
+
+
+def _limit_what(doc: Any, mover: Any, m: Mention) -> str | None:
+    arg = next((c for c in mover.children if c.dep_ in ("nsubjpass", "dobj") and _limit_noun(c)), None)
+    if arg is None:
+        arg = next((c for c in mover.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    if arg is None:
+        return None
+    if _limit_noun(arg):
+        return _noun_what(doc, arg, m)
+    return _np(arg)
+
+
+def _noun_what(doc: Any, noun: Any, m: Mention) -> str | None:
+    doer, thing = _for_clause(noun)
+    if thing is not None:
+        if thing.pos_ == "VERB":
+            text = _what_of_verb(doc, thing, [(m.start, m.end)])
+            text = text if text.startswith("to ") or doer is not None else f"to {text}"
+            if doer is not None and not text.lower().startswith(str(doer.text).lower()):
+                return f"{_np(doer)} {text}" if not text.startswith("to ") else f"{_np(doer)} {text}"
+            return text
+        return _np(thing)
+    return _modified_by_compound(noun)
+
+
+def _giver(noun: Any) -> tuple[Any, Any]:
+    """The verb that sets or gives a limit noun, and who is given it ("Iran was given a deadline":
+    Iran; "gave Iran a deadline": Iran), and who sets it."""
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr", "pobj") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    return verb, next((c for c in verb.children if c.dep_ in ("dative", "nsubjpass")), None)
+
+
+def _from_limit_noun(doc: Any, noun: Any, m: Mention, rel: str | None, clause: Any = None) -> Reading:
+    verb, given = _giver(noun)
+    if clause is not None:
+        doer, inf = _subject(clause), clause
+        what = _what_of_verb(doc, clause, [(m.start, m.end)])
+    else:
+        what = _noun_what(doc, noun, m)
+        doer, inf = _for_clause(noun)
+    obliged = _np(doer) if doer is not None else _np(given)
+    who = None
+    form = "ultimatum" if _lem(noun) == "ultimatum" else "deadline"
+    if verb is not None and _lem(verb) in L.GIVING:
+        form = "set a deadline" if _lem(verb) in ("set", "impose", "issue") and form == "deadline" else form
+        setter = _subject(verb)
+        if setter is not None and setter.dep_ == "nsubj":
+            who = _demander(verb)
+    if m.type == "DURATION":
+        form = "n-day deadline"
+    if what and obliged and inf is not None and not what.startswith(obliged) and doer is None:
+        what = f"{obliged} {what}" if what.startswith("to ") else what
+    if verb is not None and _past_verb(verb) and _lem(verb) in L.PASSING and _lem(verb) != "set":
+        return Reading("passed", noun.i, what, obliged, who, negative=True)
+    trigger = inf if inf is not None else noun
+    return Reading(form, trigger.i, what, obliged, who, count="publication" if m.type == "DURATION" else None)
+
+
+def _from_length(doc: Any, span: Any, root: Any, chain: list[Any], m: Mention, rel: str | None) -> Reading | None:
+    """"has 14 days to respond", "were given 30 days to leave", "must leave within 48 hours"."""
+    head = root.head
+    if root.dep_ in ("dobj", "npadvmod", "attr") and _lem(head) in L.GIVING:
+        inf = _infinitive_of(root) or _infinitive_of(head)
+        if inf is not None:
+            doer = next((c for c in head.children if c.dep_ in ("dative", "nsubjpass")), None)
+            if doer is None and _lem(head) in ("have", "get"):
+                doer = _subject(head)
+            text = _what_of_verb(doc, inf, [(m.start, m.end)])
+            text = text if text.startswith("to ") else f"to {text}"
+            return Reading("has-n-days", inf.i, f"{_np(doer)} {text}" if doer is not None else text,
+                           _np(doer), _demander(head) if _lem(head) in ("give", "grant", "allow") else None,
+                           count="publication")
+    if rel == "within":
+        verb = next((t for t in chain[1:4] if t.pos_ == "VERB"), None)
+        if verb is None:
+            return None
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")), None)
+        if of is None:
+            of = next((c for c in span if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")), None)
+        count = "event" if of is not None else "publication"
+        return Reading("within", verb.i, _what_of_verb(doc, verb, [(m.start, m.end)]), None, None, count=count)
+    return None
