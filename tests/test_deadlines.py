@@ -98,7 +98,7 @@ def test_deadline_dict() -> None:
     assert d.as_dict() == {
         "event": d.event.id, "due": "2020-01-10T23:59:00", "what": d.what, "who": None,
         "sentence": "The rebels must disarm by Friday.", "status": "upcoming", "form": "must-by",
-        "end_of_day": True, "zone": None, "obliged": None, "update": None, "closed": None, "superseded_by": None,
+        "end_of_day": True, "zone": None, "obliged": "The rebels", "update": None, "closed": None, "superseded_by": None,
     }
 
 

@@ -17,6 +17,7 @@ import attrs
 from timeline._model import Interval, Mention
 from timeline.document import Document
 from timeline.events.assemble import events_of
+from timeline.events.deadlines import supersede_across
 from timeline.events.model import Deadline, Event
 from timeline.events.timeline import Timeline, sort_key
 
@@ -87,7 +88,7 @@ def _order(events: list[Event], deadlines: list[Deadline], merge: bool) -> Timel
             if d.event.id not in seen:
                 seen.add(d.event.id)
                 unique.append(d)
-        deadlines = unique
+        deadlines = supersede_across(unique)
     all_aware = all(e.interval is not None and e.interval.start.tzinfo is not None for e in anchored)
     position = {e.id: n for n, e in enumerate(events)}
 

@@ -12,7 +12,7 @@ from typing import Final
 #: nouns that name a limit: "a deadline of 5 p.m.", "the cutoff is Friday", "a 60-day ultimatum"
 LIMIT_NOUNS: Final = frozenset("deadline deadlines cutoff cut-off ultimatum".split())
 #: nouns that name a limit with a modifier: "the due date", "the closing date", "the last day to"
-DATE_NOUNS: Final = {"date": frozenset("due closing expiry expiration filing final".split()),
+DATE_NOUNS: Final = {"date": frozenset("due closing expiry expiration filing final cutoff cut-off deadline".split()),
                      "day": frozenset("last final".split())}
 #: verbs by which a limit runs out: "the ultimatum expires at midnight", "the permit lapses"
 EXPIRING: Final = frozenset("expire lapse".split())
@@ -23,7 +23,7 @@ RUN_OUT: Final = ("run", "out")
 CLOSABLE: Final = frozenset((
     "registration enrollment enrolment application applications nomination nominations submission "
     "submissions entry entries poll polls voting ballot bidding bid bids tender offer window period "
-    "consultation comment comments sign-up signup filing filings claim claims petition"
+    "consultation comment comments sign-up signup filing filings claim claims petition vote"
 ).split())
 #: verbs of closing
 CLOSING: Final = frozenset("close end".split())
@@ -57,6 +57,12 @@ STATE_SPANS: Final = frozenset("last remain stay continue run hold keep be wait 
 #: a bill or proposal that failed: its conditions are no deadline
 BILL_NOUNS: Final = frozenset("bill measure proposal amendment motion resolution plan legislation".split())
 FAILED: Final = frozenset("fail reject defeat veto kill die sink block".split())
+#: words that make a time recur ("every day", "each week", "on weekdays"): a schedule, not a limit
+RECURRING: Final = frozenset("daily nightly weekdays weekends weekly".split())
+RECURRING_AFTER_EVERY: Final = frozenset((
+    "day week month year morning evening night hour weekday weekend monday tuesday wednesday thursday "
+    "friday saturday sunday"
+).split())
 #: the words of a "no later than" relation, as the relation "by"
 NO_LATER: Final = (("no", "later", "than"), ("not", "later", "than"), ("no", "later"))
 #: words before a mention that make it a limit

@@ -171,6 +171,9 @@ class Reading:
     count: str | None = None
     update: str | None = None
     negative: bool = False
+    #: whether a date the text gives without its year or week ("Dec. 18", "Sunday") is read forward
+    #: from publication: a limit is ahead, even when the act that set it is told in the past
+    ahead: bool = True
 
 
 def _words_before(doc: Any, start: int, n: int, floor: int) -> list[str]:
@@ -245,11 +248,11 @@ def _for_clause(noun: Any) -> tuple[Any, Any]:
     """"a deadline for the rebels to leave": (the rebels, leave); "deadline for bids": (None, bids)."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "for":
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 continue
             inf = _infinitive_of(obj)
-            return (obj, inf) if inf is not None else (None, obj)
+            return (obj, inf) if inf is not None else (None, c)
     inf = _infinitive_of(noun)
     if inf is not None:
         doer = next((c for c in inf.children if c.dep_ == "nsubj"), None)
@@ -280,19 +283,98 @@ def _failed_bill(sent: Any) -> bool:
 
 
 def _past_verb(tok: Any) -> bool:
-    return tok.tag_ in ("VBD",) or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in tok.children)
+    """A verb group in the past: "expired", "was due", "had to register", a bare participle
+    the small parser tags VBN ("the first round lapsed on Nov. 1")."""
+    if tok.tag_ == "VBD" or any(c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True
+    if tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.tag_ == "VBD" and _lem(tok.head) in ("have", "need")
 
 
-def read(doc: Any, m: Mention, floor: int = 0) -> Reading | None:
+def _modal_words(verb: Any) -> set[str]:
+    """The auxiliaries of a verb group, lower case ("must", "be", "have", "to", "would")."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+
+
+def _obliged_verb(verb: Any) -> bool:
+    """A verb group that puts an obligation: "must register", "are required to file", "need to
+    return", "have to pick up", "will have to install", or an infinitive a demand governs
+    ("ordered the bank to repay", "asked schools to report"), or an imperative ("Apply by ...")."""
+    words = _modal_words(verb)
+    if words & {"must", "should", "shall", "ought"}:
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        if _lem(head) in L.OBLIGING or _lem(head) in DEMANDS or _lem(head) in COMMITMENTS or _lem(head) == "need":
+            return True
+        if _lem(head) == "be" or any(c.lower_ in ("required", "told", "asked", "ordered") for c in (head,)):
+            return True
+    if verb.tag_ == "VB" and _subject(verb) is None and verb.dep_ == "ROOT":
+        return True  # an imperative
+    return False
+
+
+def _predicted(verb: Any) -> bool:
+    """A verb group that says what may happen, not what must: "would pass", "could end"."""
+    words = _modal_words(verb)
+    return bool(words & {"would", "could", "may", "might"}) and not (words & {"have", "must"}) and verb.dep_ != "xcomp"
+
+
+def _lexical_close(doc: Any, sent: Any, span: Any) -> Reading | None:
+    """"Applications close at 5 p.m.", "The insurance cover lapses on Feb. 28": a closable noun or
+    any noun before "close(s)", "lapse(s)", "expire(s)" just before the time (the small parser
+    reads these verbs as nouns or adjectives)."""
+    words = [t for t in doc[max(sent.start, span.start - 4) : span.start]]
+    for k, t in enumerate(words):
+        low = t.lower_
+        if low in ("close", "closes", "lapse", "lapses", "expire", "expires") and t.i > sent.start:
+            prev = doc[t.i - 1]
+            rest = words[k + 1:]
+            if any(w.pos_ == "VERB" for w in rest) or prev.pos_ not in ("NOUN", "PROPN", "VERB"):
+                continue
+            if low.startswith("close") and prev.lemma_.lower() not in L.CLOSABLE and prev.lower_ not in L.CLOSABLE:
+                continue
+            lo = prev.left_edge.i if prev.left_edge.i >= sent.start else prev.i
+            subj = str(doc[max(lo, sent.start) : t.i].text)
+            form = "closes" if low.startswith("close") else low.rstrip("s") + "s"
+            if subj.lower().startswith("polls"):
+                form = "polls close"
+            return Reading(form, t.i, f"{subj} {low}", None, None)
+    return None
+
+
+def read(doc: Any, m: Mention) -> Reading | None:
     """What the deadline grammar reads around the time expression ``m`` of the parsed ``doc``:
-    a `Reading` of a deadline, a negative `Reading` (not a deadline), or None (no opinion)."""
+    a `Reading` of a deadline, a negative `Reading` (not a deadline), or None (no opinion).
+
+    A date without its year or week is read forward from publication when a limit is set or
+    stated ("The board set a deadline of Dec. 18": the next Dec. 18), not when an obligation is
+    told in the past ("voters had to register by Sept. 10")."""
+    r = _read(doc, m)
+    if r is None or r.negative or r.form not in _VERB_FORMS:
+        return r
+    verb = doc[r.trigger]
+    if _past_verb(verb) and not any(c.lower_ in ("must", "will", "shall") for c in verb.children):
+        return attrs.evolve(r, ahead=False)
+    return r
+
+
+#: forms read from the verb that is due: a past tense tells a past obligation
+_VERB_FORMS: Final = frozenset(("must-by", "apply-by", "submissions until", "within"))
+
+
+def _read(doc: Any, m: Mention) -> Reading | None:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     sent = sentence(doc, span.start)
     floor = sent.start
     root = span_root(span)
-    if m.type == "SET":
+    skip = [(m.start, m.end)]
+    if m.type == "SET" or any(t.lower_ in L.RECURRING or (t.lower_ in ("every", "each") and t.i + 1 < sent.end
+                                                              and doc[t.i + 1].lower_ in L.RECURRING_AFTER_EVERY)
+                              for t in sent):
         return Reading("schedule", root.i, negative=True)
     rel = _relation(doc, span, floor)
     after = doc[span.end] if span.end < sent.end else None
@@ -301,69 +383,90 @@ def read(doc: Any, m: Mention, floor: int = 0) -> Reading | None:
     if rel == "to" and any(t.lower_ in ("from", "between") for t in doc[max(floor, span.start - 8) : span.start - 1]) \
             and not any(_lem(t) in L.MOVING for t in doc[max(floor, span.start - 8) : span.start]):
         return Reading("span", root.i, negative=True)  # "from May 2 to June 9"
+    if rel == "until" and any(t.lower_ == "from" for t in doc[max(floor, span.start - 8) : span.start - 1]):
+        return Reading("span", root.i, negative=True)
     chain = _chain(root)
     near = list(chain)
     for t in chain[1:4]:
         near += [c for c in t.children if c.i not in {x.i for x in near}]
+    verb0 = next((t for t in chain[1:5] if t.pos_ in ("VERB", "AUX")), None)
     # a moved limit: "was extended to Dec. 15", "pushed back to March", "moved up to Monday"
-    mover = next((t for t in chain[1:4] if _lem(t) in L.MOVING and t.pos_ in ("VERB",)), None)
+    mover = next((t for t in chain[1:6] if _lem(t) in L.MOVING and t.pos_ in ("VERB",)), None)
     if mover is not None and rel in ("to", "until", "for", "from", "by", "on", "is") and _limitish(mover):
         lem = _lem(mover)
         update = L.MOVING[lem]
         if lem == "push" and not any(c.lower_ in ("back", "out") for c in mover.children):
-            update = "postponed" if any(c.lower_ == "back" for c in mover.children) else "moved"
+            update = "moved"
         if lem == "move" and any(c.lower_ in ("up", "forward") for c in mover.children):
             update = "moved up"
-        if lem == "set" and rel not in ("to", "for"):
-            mover = None
-        if mover is not None:
+        if not (lem == "set" and rel not in ("to", "for")):
+            what = _limit_what(doc, mover, m)
             if rel == "from":
-                return Reading(update, mover.i, _limit_what(doc, mover, m), update="superseded")
-            return Reading(update, mover.i, _limit_what(doc, mover, m), update=update)
+                return Reading(update, mover.i, what, update="superseded")
+            return Reading(update, mover.i, what, update=update)
     if _failed_bill(sent):
         return Reading("failed-bill", root.i, negative=True)
     if any(t.lower_ == "would" for t in near) and any(t.lower_ == "have" and t.dep_ == "aux" for t in near):
         return Reading("counterfactual", root.i, negative=True)
+    past = verb0 is not None and _past_verb(verb0)
     # "the ultimatum expires at midnight", "the permit lapses", "funding runs out on Friday"
     expiring = next((t for t in chain[1:4] if t.pos_ == "VERB" and (_lem(t) in L.EXPIRING or (
         _lem(t) == L.RUN_OUT[0] and any(c.lower_ == L.RUN_OUT[1] for c in t.children)))), None)
     if expiring is not None:
         if _past_verb(expiring):
             return Reading("expired", expiring.i, negative=True)
-        form = "runs out" if _lem(expiring) == "run" else ("set to expire" if expiring.head.lower_ == "set"
-                                                           or _lem(expiring.head) == "set" else _lem(expiring) + "s")
+        form = "runs out" if _lem(expiring) == "run" else ("set to expire" if _lem(expiring.head) == "set"
+                                                           else _lem(expiring) + "s")
         subj = _subject(expiring) or (_subject(expiring.head) if expiring.dep_ == "xcomp" else None)
-        what = f"{_np(subj)} expires" if subj is not None else _what_of_verb(doc, expiring, [(m.start, m.end)])
+        what = f"{_np(subj)} {expiring.lower_}" if subj is not None else _what_of_verb(doc, expiring, skip)
+        if form == "set to expire" and subj is not None:
+            what = f"{_np(subj)} expires"
         return Reading(form, expiring.i, what, None, None)
     # a limit noun on the way up: "a deadline of 11:59 p.m.", "Friday's deadline", "a 60-day deadline"
-    noun = next((t for t in chain if _limit_noun(t)), None)
-    if noun is None and rel == "is":
-        # "the deadline is Friday", "The cutoff for entries is 5 p.m."
-        verb = next((t for t in chain if t.pos_ in ("AUX", "VERB")), None)
-        subj = None if verb is None else _subject(verb)
-        if subj is not None and _limit_noun(subj):
-            noun = subj
+    k_noun = next((k for k, t in enumerate(chain) if _limit_noun(t)), None)
+    noun = None if k_noun is None else chain[k_noun]
+    below = None
+    if noun is not None:
+        inf = _infinitive_of(noun)
+        if inf is not None and any(t.i == inf.i for t in chain[:k_noun]):
+            return None  # the time dates what is due, not the limit ("the last day to register for the spring term")
+        below = next((t for t in chain[1:k_noun] if t.pos_ == "VERB"), None)
     if noun is None:
-        noun = next((c for t in chain[1:4] if t.pos_ in ("VERB", "AUX") for c in t.children
-                     if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _limit_noun(c)), None)
+        # "the deadline is Friday", "Friday is the deadline to file", "set Dec. 9 as the deadline"
+        for t in chain[1:4]:
+            if t.pos_ not in ("VERB", "AUX"):
+                continue
+            cands = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+            cands += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+            noun = next((c for c in cands if _limit_noun(c)), None)
+            if noun is not None:
+                below = next((v for v in chain[1:chain.index(t)] if v.pos_ == "VERB"), None)
+                break
     if noun is not None:
         # "set a deadline for the rebels to leave the town on January 7": the parser hangs the
         # "for ... to" clause on the verb
         clause = next((t for t in chain[1:3] if t.tag_ == "VB" and t.dep_ in ("advcl", "xcomp", "ccomp")
                        and t.head.i == noun.head.i and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)), None)
-        return _from_limit_noun(doc, noun, m, rel, clause)
+        if clause is None and noun.head.pos_ == "VERB":
+            clause = next((c for c in noun.head.children if c.pos_ == "VERB" and c.dep_ in ("advcl", "xcomp")
+                           and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)), None)
+        if clause is None and below is not None and below.i != noun.head.i and below.tag_ == "VB":
+            clause = below  # "issued an ultimatum: the troops must leave by Sunday"
+        return _from_limit_noun(doc, noun, m, rel, clause, past)
     # "Bids are due Dec. 15", "payment is due by Friday"
     due = next((t for t in near if t.lower_ == "due" and t.pos_ in ("ADJ", "ADP", "ADV")
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to")), None)
     if due is not None:
         verb = due.head if due.dep_ in ("acomp", "amod", "advmod", "prep") else due
+        if _past_verb(verb):
+            return Reading("was-due", due.i, negative=True)
         subj = _subject(verb) if verb.pos_ in ("AUX", "VERB") else (due.head if due.dep_ == "amod" else None)
         what = _np(subj)
         return Reading("due-by" if rel == "by" else "due", due.i, None if what is None else f"{what} due",
                        None, None)
     # "registration closes on Dec. 5", "polls close at 8 p.m.", "applications are open until Friday"
-    closing = next((t for t in chain[1:4] if t.pos_ in ("VERB", "AUX", "ADJ") and (
-        _lem(t) in L.CLOSING or (t.lower_ == "open" and rel == "until"))), None)
+    closing = next((t for t in (*chain[1:4], *near) if t.pos_ in ("VERB", "AUX", "ADJ") and (
+        (_lem(t) in L.CLOSING and t in chain) or (t.lower_ == "open" and rel == "until"))), None)
     if closing is not None:
         verb = closing if closing.pos_ != "ADJ" else closing.head
         subj = _subject(verb) or next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
@@ -372,27 +475,61 @@ def read(doc: Any, m: Mention, floor: int = 0) -> Reading | None:
                 return Reading("closed", closing.i, negative=True)
             form = "polls close" if _lem(subj) in ("poll", "polls") else "closes"
             return Reading(form, closing.i, f"{_np(subj)} {'close' if form == 'polls close' else 'closes'}", None, None)
+        if closing.lower_ == "open":
+            return Reading("state", closing.i, negative=True)  # "the museum is open until 6pm"
+    lexical = _lexical_close(doc, sent, span)
+    if lexical is not None:
+        return lexical
     # "the curfew takes effect at 10 p.m.", "effective Jan. 1, all staff must ..."
     effect = next((t for t in chain[1:4] if _lem(t) in L.EFFECT_VERBS and any(
         g.lower_ in L.EFFECT_NOUNS for c in t.children for g in (c, *c.children))), None)
     if effect is not None and not _past_verb(effect):
         subj = _subject(effect)
-        return Reading("effective", effect.i, _what_of_verb(doc, effect, [(m.start, m.end)]), None, None)
+        what = f"{_np(subj)} takes effect" if subj is not None else _what_of_verb(doc, effect, skip)
+        return Reading("effective", effect.i, what, None, None)
     if any(t.lower_ == "effective" for t in doc[max(floor, span.start - 2) : span.start]):
         verb = next((t for t in sent if t.dep_ == "ROOT"), root)
-        return Reading("effective", verb.i, _what_of_verb(doc, verb, [(m.start, m.end)]), None, None)
+        return Reading("effective", verb.i, _what_of_verb(doc, verb, skip), None, None)
+    # "have until Dec. 31 to submit", "gave households until Friday to register"
+    if rel == "until":
+        have = next((t for t in chain[1:4] if _lem(t) in ("have", "give", "get", "grant", "allow")), None)
+        if have is not None:
+            inf = _infinitive_of(have) if have.pos_ == "VERB" else (have.head if have.dep_ == "aux" and have.head.tag_ == "VB" else None)
+            if inf is not None:
+                doer = next((c for c in have.children if c.dep_ in ("dative", "dobj", "nsubjpass")), None)
+                if doer is None and _lem(have) in ("have", "get"):
+                    doer = _subject(have) or _subject(inf)
+                text = _what_of_verb(doc, inf, skip)
+                text = text if text.startswith("to ") else f"to {text}"
+                if doer is not None and not text.lower().startswith(str(doer.text).lower()):
+                    text = f"{_np(doer)} {text}"
+                who = _demander(have) if _lem(have) in ("give", "grant", "allow") else None
+                if past and inf.i > 0 and _lem(have) == "have":
+                    return Reading("had-until", inf.i, negative=True)
+                return Reading("have-until", inf.i, text, _np(doer), who)
     # "RSVP by Dec. 1", "Apply by Feb. 3": an imperative (no subject) or RSVP before "by"
     if rel in ("by", "until"):
         verb = next((t for t in chain[1:4] if t.pos_ == "VERB" or t.lower_ == "rsvp"), None)
+        if verb is None and any(t.lower_ == "rsvp" for t in doc[max(floor, span.start - 3) : span.start]):
+            verb = next(t for t in doc[max(floor, span.start - 3) : span.start] if t.lower_ == "rsvp")
         if verb is not None and (verb.lower_ == "rsvp" or (verb.tag_ == "VB" and _subject(verb) is None
                                                            and verb.i == sent.start)):
             return Reading("rsvp" if verb.lower_ == "rsvp" else "apply-by", verb.i,
-                           _what_of_verb(doc, verb, [(m.start, m.end)]), None, None)
+                           "RSVP" if verb.lower_ == "rsvp" else _what_of_verb(doc, verb, skip), None, None)
         if verb is not None and rel == "until" and _lem(verb) in L.ACCEPTING and _subject(verb) is not None \
                 and any(c.dep_ == "auxpass" for c in verb.children):
-            return Reading("submissions until", verb.i, _what_of_verb(doc, verb, [(m.start, m.end)]), None, None)
-        if verb is not None and rel == "until" and _lem(verb) in L.STATE_SPANS and _lem(verb) != "have":
-            return Reading("state", verb.i, negative=True)
+            return Reading("submissions until", verb.i, _what_of_verb(doc, verb, skip), None, None)
+        if verb is not None and rel == "until":
+            if _lem(verb) in L.STATE_SPANS or not _obliged_verb(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+                return Reading("state", verb.i, negative=True)  # "schools will remain closed until Monday"
+        if verb is not None and rel == "by":
+            if _past_verb(verb) and not _obliged_verb(verb):
+                return Reading("past-by", verb.i, negative=True)
+            if _predicted(verb):
+                return Reading("predicted", verb.i, negative=True)  # "the storm would pass by Friday"
+            if _obliged_verb(verb) or verb.dep_ == "xcomp":
+                subj = _subject(verb) or (_subject(verb.head) if verb.dep_ == "xcomp" else None)
+                return Reading("must-by", verb.i, _what_of_verb(doc, verb, skip), _np(subj), None)
     # "has 14 days to respond", "were given 30 days to leave", "within 30 days"
     if m.type == "DURATION":
         return _from_length(doc, span, root, chain, m, rel)
@@ -401,9 +538,10 @@ def read(doc: Any, m: Mention, floor: int = 0) -> Reading | None:
 
 def _limitish(mover: Any) -> bool:
     """Whether a moving verb moves a limit: its subject or object is one ("the deadline was
-    extended", "extended the deadline"), or it is the filing or the vote a limit binds."""
+    extended", "extended the deadline"), or it is the filing or the registration a limit binds
+    ("registration was extended to Friday"; not for "set": "set a vote for Friday" is no limit)."""
     args = [c for c in mover.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    return any(_limit_noun(a) or _lem(a) in L.CLOSABLE for a in args)
+    return any(_limit_noun(a) or (_lem(a) in L.CLOSABLE and _lem(mover) != "set") for a in args)
 
 
 def _limit_what(doc: Any, mover: Any, m: Mention) -> str | None:
@@ -420,14 +558,32 @@ def _limit_what(doc: Any, mover: Any, m: Mention) -> str | None:
 def _noun_what(doc: Any, noun: Any, m: Mention) -> str | None:
     doer, thing = _for_clause(noun)
     if thing is not None:
-        if thing.pos_ == "VERB":
+        if thing.pos_ == "VERB" and thing.tag_ != "VBG":
             text = _what_of_verb(doc, thing, [(m.start, m.end)])
             text = text if text.startswith("to ") or doer is not None else f"to {text}"
             if doer is not None and not text.lower().startswith(str(doer.text).lower()):
                 return f"{_np(doer)} {text}" if not text.startswith("to ") else f"{_np(doer)} {text}"
             return text
+        if thing.lower_ == "for":  # "the deadline for filing claims": the words after "for", up to the time
+            end = min([thing.right_edge.i + 1, *(t.i for t in thing.subtree if m.start <= t.idx < m.end)])
+            words = noun.doc[thing.i + 1 : end]
+            text = str(words.text).strip(" ,")
+            return text if 0 < len(words) <= 8 else _np(thing)
         return _np(thing)
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None:  # "set a deadline of Dec. 18 for a decision": "for" hangs on the verb
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        obj = None if prep is None else next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is not None and not (m.start <= obj.idx < m.end):
+            inf = _infinitive_of(obj)
+            if inf is not None:
+                return f"{_np(obj)} {_to(_what_of_verb(noun.doc, inf, [(m.start, m.end)]))}"
+            return _np(obj)
     return _modified_by_compound(noun)
+
+
+def _to(text: str) -> str:
+    return text if text.startswith("to ") else f"to {text}"
 
 
 def _giver(noun: Any) -> tuple[Any, Any]:
@@ -441,11 +597,26 @@ def _giver(noun: Any) -> tuple[Any, Any]:
     return verb, next((c for c in verb.children if c.dep_ in ("dative", "nsubjpass")), None)
 
 
-def _from_limit_noun(doc: Any, noun: Any, m: Mention, rel: str | None, clause: Any = None) -> Reading:
+def _from_limit_noun(doc: Any, noun: Any, m: Mention, rel: str | None, clause: Any = None,
+                     past: bool = False) -> Reading:
+    if noun.dep_ == "nsubj" and _lem(noun.head) in L.PASSING and _past_verb(noun.head):
+        return Reading("passed", noun.i, negative=True)  # "the deadline passed on Monday"
+    if any(c.dep_ == "acl" and _lem(c) in L.PASSING and c.tag_ in ("VBD", "VBN") for c in noun.children):
+        return Reading("passed", noun.i, negative=True)  # "the deadline passed on Monday" (read as a noun phrase)
+    if noun.dep_ == "dobj" and _lem(noun.head) in ("miss", "meet") and _past_verb(noun.head):
+        return Reading("missed", noun.i, negative=True)  # "missed a Nov. 15 deadline"
+    if past and any(c.lower_ in ("previous", "earlier", "original", "old") for c in noun.children):
+        return Reading("previous", noun.i, negative=True)  # "the previous deadline was Nov. 20"
     verb, given = _giver(noun)
+    what: str | None
     if clause is not None:
         doer, inf = _subject(clause), clause
         what = _what_of_verb(doc, clause, [(m.start, m.end)])
+        if not what.startswith(("to ", str(doer.text) if doer is not None else "\0")) and clause.dep_ != "ROOT" \
+                and any(c.lower_ == "to" for c in clause.children):
+            what = f"to {what}"
+        if doer is not None and not what.lower().startswith(str(doer.text).lower()):
+            what = f"{_np(doer)} {what}"
     else:
         what = _noun_what(doc, noun, m)
         doer, inf = _for_clause(noun)
@@ -483,11 +654,146 @@ def _from_length(doc: Any, span: Any, root: Any, chain: list[Any], m: Mention, r
                            count="publication")
     if rel == "within":
         verb = next((t for t in chain[1:4] if t.pos_ == "VERB"), None)
-        if verb is None:
-            return None
+        if verb is None or _past_verb(verb) or any(c.lower_ == "had" for c in verb.children):
+            return None  # "within a week, the army had crossed the border": told, not due
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")), None)
         if of is None:
             of = next((c for c in span if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")), None)
         count = "event" if of is not None else "publication"
         return Reading("within", verb.i, _what_of_verb(doc, verb, [(m.start, m.end)]), None, None, count=count)
     return None
+
+
+# ------------------------------------------------------------------ updates: superseded, met, cancelled
+
+_GENERIC: Final = frozenset((
+    "the a an of to for and or its their his her is was be been has have had will would must by on at "
+    "deadline deadlines date due cutoff ultimatum extended extend postponed pushed back moved up until "
+    "new final last day this that it they he she which who"
+).split())
+_MOVES: Final = frozenset(L.MOVING.values())
+
+
+def _content(text: str | None) -> set[str]:
+    if not text:
+        return set()
+    words = {w.strip(".,:;'\"()").lower() for w in text.split()}
+    return {w for w in words if len(w) > 2 and w.isalpha() and w not in _GENERIC}
+
+
+def _position(d: Any) -> int:
+    return int(d.event.trigger.start)
+
+
+def _same(earlier: Any, later: Any) -> bool:
+    """Whether two deadlines of one text bind the same obligation, by the words of what is due."""
+    a, b = _content(earlier.what) | _content(earlier.event.description), _content(later.what)
+    return bool(a & b)
+
+
+def _target(candidates: list[Any], words: set[str]) -> Any:
+    """Of the deadlines told before an update, the latest that shares a word with it; else, for
+    an update about a limit ("met the deadline") or a strong one ("called off"), the latest."""
+    if not candidates:
+        return None
+    sharing = [d for d in candidates if (_content(d.what) | _content(d.event.description)) & words]
+    if sharing:
+        return sharing[-1]
+    return candidates[-1] if words & {"\0limit", "\0strong"} else None
+
+
+def _closing_updates(doc: Any) -> list[tuple[int, str, set[str]]]:
+    """The statements of a parsed text that close an obligation: (character offset, status, the
+    words of the clause): "the strike was called off", "a strike was averted", "met the deadline"."""
+    out = []
+    for t in doc:
+        if t.pos_ != "VERB":
+            continue
+        lem = _lem(t)
+        key = "call off" if lem == "call" and any(c.lower_ == "off" and c.dep_ == "prt" for c in t.children) else lem
+        state = L.CLOSING_UPDATES.get(key)
+        if state is None or key == "call":
+            continue
+        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass", "neg")}
+        if aux & {"not", "n't", "never", "must", "will", "would", "could", "should", "may", "might", "to"}:
+            continue
+        if not (t.tag_ == "VBD" or (t.tag_ == "VBN" and aux & {"was", "were", "has", "have", "had", "been"})):
+            continue
+        words = {w.lower_ for w in t.subtree if w.is_alpha and len(w) > 2} - _GENERIC
+        limit = any(_limit_noun(c) or _lem(c) in ("demand", "condition", "order", "ultimatum")
+                    for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "prep"))
+        if limit:
+            words.add("\0limit")
+        if key in _STRONG_CLOSERS:
+            words.add("\0strong")
+        out.append((t.idx, state, words))
+    return out
+
+
+#: updates that close the latest deadline told before them even when they share no word with it
+#: ("The traders were given until Friday to leave. The governor called off the eviction.")
+_STRONG_CLOSERS: Final = frozenset(("call off", "cancel", "avert", "scrap"))
+
+
+def settle(deadlines: list[Any], doc: Any = None) -> list[Any]:
+    """The deadlines of one text, with what its later statements say of them: a limit moved
+    ("was extended to Dec. 15", "pushed back", "moved up", "postponed") supersedes the earlier
+    limit of the same obligation (by the words of what is due; a bare "the deadline was
+    extended" the latest one told before); a statement that calls it off, averts it or meets it
+    ("the strike was called off", "met the deadline") closes the latest deadline told before it
+    that shares a word with it, else the latest one. ``doc`` is the text's parse."""
+    ordered = sorted(deadlines, key=_position)
+    out = {id(d): d for d in ordered}
+    for n, d in enumerate(ordered):
+        if d.update not in _MOVES:
+            continue
+        before = [out[id(e)] for e in ordered[:n] if out[id(e)].closed is None and e.due != d.due]
+        same = [e for e in before if _same(e, d)]
+        generic = not (_content(d.what) - {"filing", "registration"}) or not same
+        chosen = same or (before[-1:] if generic else [])
+        for e in chosen:
+            out[id(e)] = attrs.evolve(e, closed="superseded", superseded_by=d.event.id)
+    if doc is not None:
+        for at, state, words in _closing_updates(doc):
+            open_before = [out[id(d)] for d in ordered if _position(d) < at and out[id(d)].closed is None]
+            target = _target(open_before, words)
+            if target is not None:
+                out[id(next(d for d in ordered if d.event.id == target.event.id))] = attrs.evolve(target, closed=state)
+    return [out[id(d)] for d in deadlines]
+
+
+def supersede_across(deadlines: list[Any]) -> list[Any]:
+    """Deadlines of several texts: of two that bind the same obligation (most of the words of
+    what is due alike) with different due instants, the one told in the later-published text
+    supersedes the other."""
+    from timeline._reference import as_reference  # noqa: PLC0415
+
+    def published(d: Any) -> Any:
+        pub = next((s.published for s in d.event.sources if s.published), None)
+        if not pub:
+            return None
+        try:
+            return as_reference(pub).when.replace(tzinfo=None)
+        except (TypeError, ValueError):
+            return None
+
+    out = list(deadlines)
+    for i, a in enumerate(out):
+        for j, b in enumerate(out):
+            if i == j or a.closed is not None or b.closed == "superseded":
+                continue
+            if {s.document for s in a.event.sources} & {s.document for s in b.event.sources}:
+                continue
+            wa, wb = _content(a.what), _content(b.what)
+            if not wa or not wb or len(wa & wb) / len(wa | wb) < 0.5:
+                continue
+            pa, pb = published(a), published(b)
+            if pa is None or pb is None or not pa < pb:
+                continue
+            try:
+                differ = a.due != b.due
+            except TypeError:
+                differ = True
+            if differ:
+                out[i] = a = attrs.evolve(a, closed="superseded", superseded_by=b.event.id)
+    return out

@@ -106,13 +106,20 @@ def _bare_weekday(text: str) -> bool:
         w.startswith(_MONTHS) for w in words) and not any(w in ("last", "past", "previous") for w in words)
 
 
+def _no_year(text: str) -> bool:
+    """"Dec. 18", "March 1 at noon": a month and day, with no year written."""
+    words = text.lower().replace(",", " ").split()
+    return any(w.startswith(_MONTHS) for w in words) and not any(w.isdigit() and len(w) == 4 for w in words)
+
+
 def due_of(m: Mention, published: dt.datetime, *, count: str | None = None, ahead: bool = True,
-           zone: dt.tzinfo | None = None) -> Instant | None:
+           zone: dt.tzinfo | None = None, has_time: bool = True) -> Instant | None:
     """The due instant of a deadline dated by the time expression ``m``: a clock time is that
     minute in its own zone ("2 p.m. EST"); "midnight Friday" is the end of Friday; a day, a week,
     a month is due at the end of its last day (23:59) in the document's ``zone``; a length ("has
     14 days to", "within 48 hours") counts from publication (days: the end of the last day;
-    hours: to the minute), and from nothing when ``count`` is "event" (None: no instant). With
+    hours: to the minute; from a publication with no time of day, the end of the day the hours
+    end on), and from nothing when ``count`` is "event" (None: no instant). With
     ``ahead``, a bare weekday that the tagger read back before publication ("set a deadline of
     Sunday" in a Tuesday paper) is the next one."""
     if m.type == "DURATION":
@@ -122,7 +129,7 @@ def due_of(m: Mention, published: dt.datetime, *, count: str | None = None, ahea
         if step is None:
             return None
         try:
-            if m.value.startswith("PT"):
+            if m.value.startswith("PT") and has_time:
                 due = published + step
                 return Instant(_with_zone(due, zone))
             day = (published + step).date()
@@ -133,14 +140,21 @@ def due_of(m: Mention, published: dt.datetime, *, count: str | None = None, ahea
     if iv is None:
         return None
     moved = False
-    shift = dt.timedelta(0)
+    shift: Any = dt.timedelta(0)
     pub_day = published.replace(tzinfo=None).date()
-    if ahead and _bare_weekday(m.text) and iv.start.replace(tzinfo=None).date() < pub_day:
-        shift, moved = dt.timedelta(days=7), True
+    midnight = m.type == "TIME" and "midnight" in m.text.lower() and (m.value or "").endswith("T24:00")
+    over = (iv.start - dt.timedelta(minutes=1)) if midnight else iv.end
+    if ahead and over.replace(tzinfo=None) <= dt.datetime.combine(pub_day, dt.time()):
+        if _bare_weekday(m.text):
+            shift, moved = dt.timedelta(days=7), True
+        elif _no_year(m.text):
+            from dateutil.relativedelta import relativedelta  # noqa: PLC0415
+
+            shift, moved = relativedelta(years=1), True
     try:
         if m.type == "TIME" and m.grain in ("minute", "second", "hour"):
             start = iv.start + shift
-            if "midnight" in m.text.lower() and (m.value or "").endswith("T24:00"):
+            if midnight:
                 # "midnight Friday": the end of Friday, not Saturday
                 return Instant(_with_zone(start - dt.timedelta(minutes=1), zone), end_of_day=True, moved_ahead=moved)
             return Instant(_with_zone(start, zone), moved_ahead=moved)

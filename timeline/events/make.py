@@ -121,7 +121,7 @@ def find_all(document: Document) -> list[Found]:
         reading = readings.get(link.mention, _MISSING)
         if reading is _MISSING:
             reading = readings[link.mention] = read(doc, m)
-        due, reading, instant = _deadline(doc, link.token, m, link.relation, kind, reading, published, zone)
+        due, reading, instant = _deadline(doc, link.token, m, link.relation, kind, reading, published, zone, ref.has_time)
         if due is not None:
             kind, t0 = "deadline", "AFTER"
         iv = _interval(doc, link.token, m, kind, link.relation, iv0, published)
@@ -160,12 +160,11 @@ def find_all(document: Document) -> list[Found]:
     for n_m, m in enumerate(mentions):
         if n_m in linked or m.type == "SET":
             continue
-        reading = readings.get(n_m, _MISSING)
-        if reading is _MISSING:
-            reading = read(doc, m)
-        if reading is None or reading.negative:
+        got = readings.get(n_m, _MISSING)
+        reading = read(doc, m) if got is _MISSING else got
+        if not isinstance(reading, Reading) or reading.negative:
             continue
-        due, reading, instant = _deadline(doc, reading.trigger, m, None, "deadline", reading, published, zone)
+        due, reading, instant = _deadline(doc, reading.trigger, m, None, "deadline", reading, published, zone, ref.has_time)
         if due is None or reading is None:
             continue
         t = doc[reading.trigger]
@@ -244,7 +243,8 @@ def _deadline_zone(document: Document) -> dt.tzinfo | None:
 
 
 def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind: Kind, reading: Any,
-              published: dt.datetime, zone: dt.tzinfo | None) -> tuple[Due | None, Reading | None, Any]:
+              published: dt.datetime, zone: dt.tzinfo | None, has_time: bool = True,
+              ) -> tuple[Due | None, Reading | None, Any]:
     """Whether the event word ``token`` dated by ``m`` is a deadline: by the deadline grammar's
     ``reading`` when it has one (`timeline.events.deadlines.read`), else by `deadline_of`; with
     its due instant (`timeline.events.due.due_of`). A limit over before publication, that no
@@ -253,6 +253,13 @@ def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind:
         if reading.negative:
             return None, None, None
         due: Due | None = Due(True, reading.trigger, reading.what, reading.who)
+        if reading.form in ("must-by", "have-until"):
+            # a demand's own reading names who must act and who demands ("told police to leave")
+            old = deadline_of(doc, token, m, relation, "deadline")
+            if old is not None and old.what:
+                trigger = old.due_token if old.due_token is not None else reading.trigger
+                due = Due(True, trigger, old.what, old.who or reading.who)
+                reading = attrs.evolve(reading, trigger=trigger, what=old.what, who=due.who)
     else:
         due = deadline_of(doc, token, m, relation, kind)
         if due is None:
@@ -265,7 +272,7 @@ def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in span_root(span).children):
                 reading = attrs.evolve(reading, count="event")
-    instant = due_of(m, published, count=reading.count, zone=zone)
+    instant = due_of(m, published, count=reading.count, zone=zone, has_time=has_time, ahead=reading.ahead)
     if instant is None and reading.count != "event":
         return None, None, None  # "within weeks": nothing is due at any instant
     if instant is not None and reading.update is None:
@@ -275,17 +282,20 @@ def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind:
     return due, reading, instant
 
 
-def _deadline_interval(m: Mention, instant: Any, published: dt.datetime) -> Interval:
+def _deadline_interval(m: Mention, instant: Any, published: dt.datetime) -> Interval | None:
     """Where a deadline lies on the timeline: from publication to its due instant for a length,
     its day (or its minute) otherwise."""
     due = instant.due
-    if m.type == "DURATION":
-        start = published if published.tzinfo is not None or due.tzinfo is None else published.replace(tzinfo=due.tzinfo)
-        return Interval(start, due + dt.timedelta(minutes=1))
-    if instant.end_of_day:
-        day = due.replace(hour=0, minute=0)
-        return Interval(day, day + dt.timedelta(days=1))
-    return Interval(due, due)
+    try:
+        if m.type == "DURATION":
+            start = published if published.tzinfo is not None or due.tzinfo is None else published.replace(tzinfo=due.tzinfo)
+            return Interval(start, due + dt.timedelta(minutes=1))
+        if instant.end_of_day:
+            day = due.replace(hour=0, minute=0)
+            return Interval(day, day + dt.timedelta(days=1))
+        return Interval(due, due)
+    except (OverflowError, ValueError):  # at the edges of the calendar
+        return None
 
 
 def _recurring(tense: Tense) -> tuple[Kind, T0Relation]:

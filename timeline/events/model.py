@@ -175,8 +175,8 @@ class Deadline:
         ``overdue`` once ``now`` has reached the due instant (for a day deadline, once the day is
         over); ``due-soon`` when it is less than ``window`` away; else ``upcoming``. See
         `timeline.events.due.status` for zones."""
+        as_now(now, self.due)  # a bad ``now``, or zones mixed, is an error naming the due instant
         if self.closed is not None:
-            as_now(now, self.due)  # a bad ``now`` is still an error
             return self.closed
         return status(closes_at(self.due, self.end_of_day), now, window=window)
 

@@ -30,6 +30,11 @@ _DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_PLACE})(?:, ?(?P<qual>{_PLACE}))?(?:, ?(?:{_DATE})(?:, \d{{4}})?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?::|\u2014|\u2013|--?|_)(?=\s)"
 )
+#: "WASHINGTON--Lawmakers ...", "BOSTON\u2014The ...": a place in capitals and a dash with no space
+_TIGHT_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>[A-Z][A-Z.'\u2019&-]*(?: [A-Z][A-Z.'\u2019&-]*){{0,3}})(?:, ?(?P<qual>{_PLACE}))?"
+    r"(?:--|\u2014|\u2013)(?=[A-Z\"\u201c])"
+)
 _RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?: (?:[A-Z][\w'\u2019.-]*|al-\w+|de|of|el))*")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c(]*[A-Z0-9])|\n\s*\n")
 _SKIP_WORDS = frozenset(
@@ -59,6 +64,7 @@ def dateline_place(text: str) -> tuple[str, str | None, str] | None:
     >>> dateline_place("Late Saturday, rockets hit the base.") is None
     True
     """
+    from timeline.zones.datelines import dateline_zone  # noqa: PLC0415
     from timeline.zones.places import lookup  # noqa: PLC0415
 
     seen = 0
@@ -72,11 +78,11 @@ def dateline_place(text: str) -> tuple[str, str | None, str] | None:
         if not line.strip():
             continue
         seen += 1
-        m = _DATELINE.match(line)
+        m = _DATELINE.match(line) or _TIGHT_DATELINE.match(line)
         if m is None:
             continue
         place, qual = m.group("place").rstrip(".,"), m.group("qual")
-        zone = lookup(place, qual)
+        zone = (dateline_zone(place) if qual is None else None) or lookup(place, qual)
         if zone is not None:
             return place, qual, zone
     return None
