@@ -155,3 +155,68 @@ def test_time_given_until_a_date_makes_the_infinitive_due() -> None:
     [d] = _deadlines("Banks have until June 30 to submit their stress-test results.", published="2026-06-04")
     assert d.what == "Banks to submit their stress-test results" and d.who is None
     assert d.event.trigger.text == "submit" and d.due == dt.datetime(2026, 6, 30, 23, 59)
+
+
+@pytest.mark.parametrize(("text", "due", "form"), [
+    ("Bids are due Dec. 15 at 2 p.m. EST.", "2015-12-15T14:00:00-05:00", "due"),
+    ("Registration closes on Dec. 5.", "2015-12-05T23:59:00-05:00", "closes"),
+    ("The tax filing deadline was extended to Dec. 15.", "2015-12-15T23:59:00-05:00", "extended"),
+    ("The company has 14 days to respond.", "2015-12-15T23:59:00-05:00", "has-n-days"),
+    ("Iran was given a 60-day deadline to comply.", "2016-01-30T23:59:00-05:00", "n-day deadline"),
+    ("The union set a strike deadline of 11:59 p.m. Sunday.", "2015-12-06T23:59:00-05:00", "set a deadline"),
+])
+def test_the_probes_of_the_issue(text: str, due: str, form: str) -> None:
+    [d] = timeline.build(text, published="2015-12-01", timezone="America/New_York").deadlines()
+    assert d.due.isoformat() == due and d.form == form
+
+
+def test_a_day_is_due_at_its_end_and_shown_as_that_day() -> None:
+    [d] = _deadlines("Applications must be received by Feb. 17.", published="2016-02-10")
+    assert d.due == dt.datetime(2016, 2, 17, 23, 59) and d.end_of_day
+    assert d.when_text() == "Wed 17 Feb 2016, end of day (zone unknown)"
+    [d] = _deadlines("The ultimatum expires at midnight Friday.", published="2016-02-10")
+    assert d.due == dt.datetime(2016, 2, 12, 23, 59) and d.end_of_day  # the end of Friday, not Saturday
+
+
+def test_a_moved_limit_supersedes_the_earlier_one_in_one_text() -> None:
+    tl = timeline.build("Bids are due Dec. 4. The deadline was extended to Dec. 11.", published="2015-12-01")
+    old, new = tl.deadlines(now="2015-12-02")
+    assert (old.due.day, old.status, old.superseded_by) == (4, "superseded", new.event.id)
+    assert (new.due.day, new.status, new.update) == (11, "upcoming", "extended")
+
+
+def test_a_later_text_supersedes_an_earlier_deadline_of_the_same_obligation() -> None:
+    first = timeline.build("Contractors must repair the bridge by March 1.", published="2016-02-01", document="a")
+    later = timeline.build("Contractors must now repair the bridge by April 15.", published="2016-02-20", document="b")
+    ds = timeline.merge([first, later]).deadlines(now="2016-02-21")
+    assert [(d.due.month, d.status) for d in ds] == [(3, "superseded"), (4, "upcoming")]
+    ds = timeline.merge([later, first]).deadlines()  # the order given does not matter: publication does
+    assert [(d.due.month, d.closed) for d in ds] == [(3, "superseded"), (4, None)]
+
+
+@pytest.mark.parametrize(("text", "closed"), [
+    ("The union set a strike deadline of Friday. The strike was called off on Tuesday.", "cancelled"),
+    ("Workers set a strike deadline of Dec. 4, but a strike was averted after a deal.", "cancelled"),
+    ("The company must file its report by Dec. 4. The company met the deadline on Wednesday.", "met"),
+])
+def test_a_later_statement_closes_a_deadline(text: str, closed: str) -> None:
+    [d] = timeline.build(text, published="2015-12-01").deadlines(now="2015-12-02")
+    assert d.closed == closed and d.status == closed
+
+
+def test_a_meeting_of_people_closes_no_deadline() -> None:
+    text = "The rebels must leave by Friday. The prime minister had met the speaker the day before."
+    [d] = timeline.build(text, published="2015-12-01").deadlines()
+    assert d.closed is None
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire will last until Friday.",
+    "The results will be published two days after the vote.",
+    "The bill, which failed in the Senate, would have required companies to report by Jan. 1.",
+    "The library closes at 8 p.m. on weekdays.",
+    "The previous deadline was Nov. 20.",
+    "The company expects to close the deal by the end of June.",
+])
+def test_not_deadlines(text: str) -> None:
+    assert timeline.build(text, published="2015-12-01").deadlines() == []

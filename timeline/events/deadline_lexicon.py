@@ -23,7 +23,7 @@ RUN_OUT: Final = ("run", "out")
 CLOSABLE: Final = frozenset((
     "registration enrollment enrolment application applications nomination nominations submission "
     "submissions entry entries poll polls voting ballot bidding bid bids tender offer window period "
-    "consultation comment comments sign-up signup filing filings claim claims petition vote"
+    "consultation comment comments sign-up signup filing filings claim claims petition vote auction"
 ).split())
 #: verbs of closing
 CLOSING: Final = frozenset("close end".split())
@@ -68,3 +68,7 @@ NO_LATER: Final = (("no", "later", "than"), ("not", "later", "than"), ("no", "la
 #: words before a mention that make it a limit
 BY_WORDS: Final = frozenset("by before".split())
 UNTIL_WORDS: Final = frozenset("until till through thru".split())
+#: verbs a notice puts first, as an order to its reader: "Register by April 22", "Apply by Friday"
+IMPERATIVES: Final = frozenset("register apply submit file enroll enrol renew respond return rsvp sign vote order book".split())
+#: verbs of expecting and planning: "expects to close the deal by June" is no obligation
+EXPECTING: Final = frozenset("expect hope aim plan forecast predict project anticipate intend seek want".split())

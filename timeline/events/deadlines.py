@@ -25,6 +25,12 @@ DEADLINE_WORDS: Final = frozenset("deadline ultimatum expire expiry expiration".
 IMPOSING: Final = frozenset("declare impose extend suspend ban order grant approve close shut".split())
 
 
+#: verbs that set, give or move a limit: dated by it, they keep their own tense ("Dunkin' has set
+#: Nov. 10 as the deadline": the setting is past)
+SETTING: Final = frozenset("set give grant impose issue extend push postpone delay defer move bring advance "
+                           "reschedule change shift".split())
+
+
 @attrs.frozen
 class Due:
     """Why a dated event is a deadline, and what is due: ``due_token`` is the event that is due
@@ -145,7 +151,7 @@ def deadline_of(doc: Any, token: int, m: Mention, relation: str | None, kind: st
 # ------------------------------------------------------------------ the deadline grammar (0.3.0)
 
 from timeline.events import deadline_lexicon as L  # noqa: E402
-from timeline.syntax.sentences import span_root  # noqa: E402
+from timeline.syntax.sentences import span_root, story_start  # noqa: E402
 
 
 @attrs.frozen
@@ -184,6 +190,12 @@ def _relation(doc: Any, span: Any, floor: int) -> str | None:
     """How the time is introduced: "by" (by, before, no later than), "until", "to", "from", "of",
     "within", "on" (on, at, for, nothing)."""
     before = _words_before(doc, span.start, 3, floor)
+    if before and before[-1] == ",":  # "no later than Election Day, May 17"
+        wider = _words_before(doc, span.start, 7, floor)
+        for k in range(len(wider) - 1, -1, -1):
+            if wider[k] in L.BY_WORDS or wider[k] in L.UNTIL_WORDS or wider[k] == "than":
+                before = wider[: k + 1]
+                break
     first = span[0].lower_
     for seq in L.NO_LATER:
         if tuple(before[-len(seq):]) == seq:
@@ -217,13 +229,25 @@ def _lem(tok: Any) -> str:
 
 
 def _subject(verb: Any) -> Any:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The subject of ``verb``; of two, the one after a dateline ("BOSTON--Applications ... are")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        start = story_start(sentence(verb.doc, verb.i))
+        after = [c for c in subjects if c.i >= start]
+        before_verb = [c for c in after if c.i < verb.i]
+        return (before_verb or after or subjects)[-1]
+    return subjects[0] if subjects else None
 
 
 def _np(tok: Any) -> str | None:
-    """A participant's noun phrase as written (at most 8 words; else its head word)."""
+    """A participant's noun phrase as written (at most 8 words; else its head word), without a
+    dateline the parser joined to it ("BOSTON--Applications for the program")."""
     if tok is None:
         return None
+    start = story_start(sentence(tok.doc, tok.i))
+    if tok.left_edge.i < start <= tok.i:
+        words = tok.doc[start : tok.right_edge.i + 1]
+        return str(words.text) if len(words) <= 8 else str(tok.text)
     return _phrase(tok)
 
 
@@ -410,7 +434,7 @@ def _read(doc: Any, m: Mention) -> Reading | None:
         return Reading("counterfactual", root.i, negative=True)
     past = verb0 is not None and _past_verb(verb0)
     # "the ultimatum expires at midnight", "the permit lapses", "funding runs out on Friday"
-    expiring = next((t for t in chain[1:4] if t.pos_ == "VERB" and (_lem(t) in L.EXPIRING or (
+    expiring = next((t for t in chain[1:4] if t.pos_ == "VERB" and t.i < span.start and (_lem(t) in L.EXPIRING or (
         _lem(t) == L.RUN_OUT[0] and any(c.lower_ == L.RUN_OUT[1] for c in t.children)))), None)
     if expiring is not None:
         if _past_verb(expiring):
@@ -465,7 +489,7 @@ def _read(doc: Any, m: Mention) -> Reading | None:
         return Reading("due-by" if rel == "by" else "due", due.i, None if what is None else f"{what} due",
                        None, None)
     # "registration closes on Dec. 5", "polls close at 8 p.m.", "applications are open until Friday"
-    closing = next((t for t in (*chain[1:4], *near) if t.pos_ in ("VERB", "AUX", "ADJ") and (
+    closing = next((t for t in (*chain[1:4], *near) if t.pos_ in ("VERB", "AUX", "ADJ") and t.i < span.start and (
         (_lem(t) in L.CLOSING and t in chain) or (t.lower_ == "open" and rel == "until"))), None)
     if closing is not None:
         verb = closing if closing.pos_ != "ADJ" else closing.head
@@ -509,9 +533,16 @@ def _read(doc: Any, m: Mention) -> Reading | None:
                 return Reading("have-until", inf.i, text, _np(doer), who)
     # "RSVP by Dec. 1", "Apply by Feb. 3": an imperative (no subject) or RSVP before "by"
     if rel in ("by", "until"):
-        verb = next((t for t in chain[1:4] if t.pos_ == "VERB" or t.lower_ == "rsvp"), None)
+        verb = next((t for t in chain[1:5] if t.pos_ == "VERB" or t.lower_ == "rsvp"), None)
         if verb is None and any(t.lower_ == "rsvp" for t in doc[max(floor, span.start - 3) : span.start]):
             verb = next(t for t in doc[max(floor, span.start - 3) : span.start] if t.lower_ == "rsvp")
+        first = doc[story_start(sent)]
+        if (verb is None or verb.i != first.i) and first.lower_ in L.IMPERATIVES and rel == "by" \
+                and first.i < span.start and span.start - first.i <= 6 and first.i + 1 < len(doc) and \
+                doc[first.i + 1].lower_ not in ("'s", "of"):
+            verb = first  # "Register by April 22 to vote": the small parser reads a name
+            return Reading("apply-by", verb.i, _what_of_verb(doc, verb, skip) if verb.pos_ == "VERB"
+                           else str(doc[verb.i : span.start - 1].text), None, None)
         if verb is not None and (verb.lower_ == "rsvp" or (verb.tag_ == "VB" and _subject(verb) is None
                                                            and verb.i == sent.start)):
             return Reading("rsvp" if verb.lower_ == "rsvp" else "apply-by", verb.i,
@@ -527,6 +558,8 @@ def _read(doc: Any, m: Mention) -> Reading | None:
                 return Reading("past-by", verb.i, negative=True)
             if _predicted(verb):
                 return Reading("predicted", verb.i, negative=True)  # "the storm would pass by Friday"
+            if verb.dep_ in ("xcomp", "ccomp") and _lem(verb.head) in L.EXPECTING:
+                return Reading("expected", verb.i, negative=True)  # "expects to close the deal by June"
             if _obliged_verb(verb) or verb.dep_ == "xcomp":
                 subj = _subject(verb) or (_subject(verb.head) if verb.dep_ == "xcomp" else None)
                 return Reading("must-by", verb.i, _what_of_verb(doc, verb, skip), _np(subj), None)
@@ -551,7 +584,7 @@ def _limit_what(doc: Any, mover: Any, m: Mention) -> str | None:
     if arg is None:
         return None
     if _limit_noun(arg):
-        return _noun_what(doc, arg, m)
+        return _modified_by_compound(arg) or _noun_what(doc, arg, m)
     return _np(arg)
 
 
@@ -603,7 +636,8 @@ def _from_limit_noun(doc: Any, noun: Any, m: Mention, rel: str | None, clause: A
         return Reading("passed", noun.i, negative=True)  # "the deadline passed on Monday"
     if any(c.dep_ == "acl" and _lem(c) in L.PASSING and c.tag_ in ("VBD", "VBN") for c in noun.children):
         return Reading("passed", noun.i, negative=True)  # "the deadline passed on Monday" (read as a noun phrase)
-    if noun.dep_ == "dobj" and _lem(noun.head) in ("miss", "meet") and _past_verb(noun.head):
+    if noun.dep_ == "dobj" and _lem(noun.head) in ("miss", "meet") and (
+            _past_verb(noun.head) or (noun.head.dep_ == "xcomp" and _past_verb(noun.head.head))):
         return Reading("missed", noun.i, negative=True)  # "missed a Nov. 15 deadline"
     if past and any(c.lower_ in ("previous", "earlier", "original", "old") for c in noun.children):
         return Reading("previous", noun.i, negative=True)  # "the previous deadline was Nov. 20"

@@ -159,6 +159,8 @@ def due_of(m: Mention, published: dt.datetime, *, count: str | None = None, ahea
                 return Instant(_with_zone(start - dt.timedelta(minutes=1), zone), end_of_day=True, moved_ahead=moved)
             return Instant(_with_zone(start, zone), moved_ahead=moved)
         last = (iv.end + shift - dt.timedelta(microseconds=1))
+        if "TNI" in (m.value or "") or "TEV" in (m.value or ""):
+            last = iv.start + shift  # "by Friday night": the end of Friday, not the next morning
         due = last.replace(hour=END_OF_DAY.hour, minute=END_OF_DAY.minute, second=0, microsecond=0)
     except OverflowError:
         return None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from timeline._model import Interval, Mention
-from timeline.events.deadlines import IMPOSING, Due, Reading, deadline_of, read
+from timeline.events.deadlines import IMPOSING, SETTING, Due, Reading, deadline_of, read
 from timeline.events.due import due_of
 from timeline.events.describe import TimeSpans, describe
 from timeline.events.find_lexicon import PLANNED_MODIFIERS
@@ -123,7 +123,11 @@ def find_all(document: Document) -> list[Found]:
             reading = readings[link.mention] = read(doc, m)
         due, reading, instant = _deadline(doc, link.token, m, link.relation, kind, reading, published, zone, ref.has_time)
         if due is not None:
-            kind, t0 = "deadline", "AFTER"
+            kind = "deadline"
+            setting = tok.lemma_.lower() in SETTING and due.due_token in (None, link.token)
+            if (due.due_token is not None and due.due_token != link.token) or (not setting and (
+                    t0 != "BEFORE" or (due.demanding and ahead))):
+                t0 = "AFTER"  # what is due lies ahead; the act that set or moved it keeps its tense
         iv = _interval(doc, link.token, m, kind, link.relation, iv0, published)
         if instant is not None:
             iv = _deadline_interval(m, instant, published) if instant.moved_ahead or iv is None else iv
@@ -231,6 +235,9 @@ def _interval(doc: Any, token: int, m: Mention, kind: Kind, relation: Relation |
 
 
 _MISSING: Final = object()
+#: forms of the deadline grammar that demand something of someone
+_DEMAND_FORMS: Final = frozenset(("must-by", "have-until", "has-n-days", "n-day deadline", "set a deadline",
+                                  "ultimatum", "apply-by", "rsvp"))
 
 
 def _deadline_zone(document: Document) -> dt.tzinfo | None:
@@ -252,7 +259,12 @@ def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind:
     if isinstance(reading, Reading):
         if reading.negative:
             return None, None, None
-        due: Due | None = Due(True, reading.trigger, reading.what, reading.who)
+        # the event stays the word the time dates ("closes", "extended"), unless what is due is an
+        # infinitive of its own ("gave them until Friday to register": the registering)
+        trig = doc[reading.trigger]
+        infinitive = trig.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in trig.children)
+        due: Due | None = Due(reading.form in _DEMAND_FORMS, reading.trigger if infinitive else None,
+                              reading.what, reading.who)
         if reading.form in ("must-by", "have-until"):
             # a demand's own reading names who must act and who demands ("told police to leave")
             old = deadline_of(doc, token, m, relation, "deadline")
