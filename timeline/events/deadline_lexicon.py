@@ -31,7 +31,7 @@ CLOSING: Final = frozenset("close end".split())
 EFFECT_NOUNS: Final = frozenset("effect force".split())
 EFFECT_VERBS: Final = frozenset("take go come enter".split())
 #: modals and verbs of obligation before a limit: "must register by", "are required to file by"
-OBLIGING: Final = frozenset("must should need require have ought".split())
+OBLIGING: Final = frozenset("must should need require have ought suppose oblige compel force".split())
 #: verbs that give time: "were given a 60-day deadline", "has 14 days to respond"
 GIVING: Final = frozenset("give have get grant allow set issue impose".split())
 #: verbs whose object or subject is the thing handed in until a time: "entries are accepted until"
@@ -72,3 +72,19 @@ UNTIL_WORDS: Final = frozenset("until till through thru".split())
 IMPERATIVES: Final = frozenset("register apply submit file enroll enrol renew respond return rsvp sign vote order book".split())
 #: verbs of expecting and planning: "expects to close the deal by June" is no obligation
 EXPECTING: Final = frozenset("expect hope aim plan forecast predict project anticipate intend seek want".split())
+#: what falls "due" on a date as a maturity, not a limit: "bonds due 1993", "notes due Nov. 1, 2004"
+MATURING: Final = frozenset("bond bonds note notes debenture debentures loan loans security securities "
+                            "bill bills mortgage mortgages certificate certificates issue".split())
+#: what is "due" on a date as an expected event: "the general election due this September"
+EXPECTED_DUE: Final = frozenset("election elections vote verdict ruling decision result results visit arrival "
+                                "baby birth storm monsoon rain launch".split())
+#: what takes effect at a time as an order: "the curfew takes effect at 10 p.m." (an appointment or a
+#: new office that takes effect is no obligation)
+ORDER_NOUNS: Final = frozenset((
+    "order orders ban bans curfew rule rules law laws regulation regulations requirement requirements mandate "
+    "tariff tariffs tax taxes levy fee fees limit limits restriction restrictions criteria policy ordinance "
+    "measure measures sanction sanctions ceasefire truce suspension closure evacuation lockdown moratorium "
+    "freeze increase cut cuts change changes"
+).split())
+#: modals that open a window to act: "Families can apply by Nov. 30"
+PERMITTING: Final = frozenset("can may".split())

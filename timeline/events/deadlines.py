@@ -332,10 +332,25 @@ def _obliged_verb(verb: Any) -> bool:
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if _lem(head) in L.OBLIGING or _lem(head) in DEMANDS or _lem(head) in COMMITMENTS or _lem(head) == "need":
             return True
-        if _lem(head) == "be" or any(c.lower_ in ("required", "told", "asked", "ordered") for c in (head,)):
+        if head.lower_ in ("required", "told", "asked", "ordered"):
             return True
     if verb.tag_ == "VB" and _subject(verb) is None and verb.dep_ == "ROOT":
         return True  # an imperative
+    return False
+
+
+def _obliging(verb: Any) -> bool:
+    """An obligation, a commitment, a demand or a window to act: "must register", "agreed to pay",
+    "ordered the bank to repay", "Families can apply", "supposed to conclude"; not a plan or a
+    forecast ("will double its flights by August", "the goal is to put troops there by ...")."""
+    if _obliged_verb(verb):
+        return True
+    if (_lem(verb) in DEMANDS or _lem(verb) in L.OBLIGING) and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "Guests are asked to RSVP by", "all staff are required to ... by"
+    if _modal_words(verb) & L.PERMITTING and _lem(verb) in L.IMPERATIVES:
+        return True
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+        return _obliging(verb.head)  # "must obtain approval and complete the deal by"
     return False
 
 
@@ -376,14 +391,24 @@ def read(doc: Any, m: Mention) -> Reading | None:
     stated ("The board set a deadline of Dec. 18": the next Dec. 18), not when an obligation is
     told in the past ("voters had to register by Sept. 10")."""
     r = _read(doc, m)
-    if r is None or r.negative or r.form not in _VERB_FORMS:
+    if r is None or r.negative:
         return r
+    if r.form not in _VERB_FORMS:
+        if r.form in _SETTING_FORMS or r.update is not None:
+            return r
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        told = None if span is None else next((t for t in _chain(span_root(span))[1:8] if t.pos_ in ("VERB", "AUX")
+                                                and (t.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+                                                    c.dep_ in ("aux", "auxpass") for c in t.children))), None)
+        return attrs.evolve(r, ahead=False) if told is not None and _past_verb(told) else r
     verb = doc[r.trigger]
     if _past_verb(verb) and not any(c.lower_ in ("must", "will", "shall") for c in verb.children):
         return attrs.evolve(r, ahead=False)
     return r
 
 
+#: forms that set or give a limit: a date without its year is read forward even when the act is past
+_SETTING_FORMS: Final = frozenset(("set a deadline", "ultimatum", "n-day deadline", "has-n-days", "have-until"))
 #: forms read from the verb that is due: a past tense tells a past obligation
 _VERB_FORMS: Final = frozenset(("must-by", "apply-by", "submissions until", "within"))
 
@@ -416,7 +441,10 @@ def _read(doc: Any, m: Mention) -> Reading | None:
     verb0 = next((t for t in chain[1:5] if t.pos_ in ("VERB", "AUX")), None)
     # a moved limit: "was extended to Dec. 15", "pushed back to March", "moved up to Monday"
     mover = next((t for t in chain[1:6] if _lem(t) in L.MOVING and t.pos_ in ("VERB",)), None)
-    if mover is not None and rel in ("to", "until", "for", "from", "by", "on", "is") and _limitish(mover):
+    if mover is not None and not (chain[1].i == mover.i or chain[1].head.i == mover.i or (
+            len(chain) > 2 and chain[2].i == mover.i and chain[1].dep_ == "pobj")):
+        mover = None  # the time is another verb's ("extended the offer ... that it mailed last Friday")
+    if mover is not None and rel in ("to", "until", "for", "from") and _limitish(mover):
         lem = _lem(mover)
         update = L.MOVING[lem]
         if lem == "push" and not any(c.lower_ in ("back", "out") for c in mover.children):
@@ -437,8 +465,10 @@ def _read(doc: Any, m: Mention) -> Reading | None:
     expiring = next((t for t in chain[1:4] if t.pos_ == "VERB" and t.i < span.start and (_lem(t) in L.EXPIRING or (
         _lem(t) == L.RUN_OUT[0] and any(c.lower_ == L.RUN_OUT[1] for c in t.children)))), None)
     if expiring is not None:
-        if _past_verb(expiring):
-            return Reading("expired", expiring.i, negative=True)
+        governors = [expiring, *(t for t in _chain(expiring, 3)[1:] if t.pos_ in ("VERB", "AUX", "ADJ"))]
+        if _past_verb(expiring) or any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for g in governors
+                                       for c in g.children):
+            return Reading("expired", expiring.i, negative=True)  # "had been due to expire Friday"
         form = "runs out" if _lem(expiring) == "run" else ("set to expire" if _lem(expiring.head) == "set"
                                                            else _lem(expiring) + "s")
         subj = _subject(expiring) or (_subject(expiring.head) if expiring.dep_ == "xcomp" else None)
@@ -484,7 +514,14 @@ def _read(doc: Any, m: Mention) -> Reading | None:
         verb = due.head if due.dep_ in ("acomp", "amod", "advmod", "prep") else due
         if _past_verb(verb):
             return Reading("was-due", due.i, negative=True)
-        subj = _subject(verb) if verb.pos_ in ("AUX", "VERB") else (due.head if due.dep_ == "amod" else None)
+        subj = _subject(verb) if verb.pos_ in ("AUX", "VERB") else (
+            due.head if due.dep_ in ("amod", "advmod", "acl") and due.head.pos_ in ("NOUN", "PROPN") else None)
+        if subj is not None and subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "the notes, which will be due on Nov. 1, 2004"
+        if subj is not None and (_lem(subj) in L.MATURING or subj.lower_ in L.MATURING):
+            return Reading("maturity", due.i, negative=True)  # "debentures due March 1, 2011"
+        if subj is not None and (_lem(subj) in L.EXPECTED_DUE or subj.lower_ in L.EXPECTED_DUE):
+            return Reading("expected", due.i, negative=True)  # "the general election due this September"
         what = _np(subj)
         return Reading("due-by" if rel == "by" else "due", due.i, None if what is None else f"{what} due",
                        None, None)
@@ -509,22 +546,29 @@ def _read(doc: Any, m: Mention) -> Reading | None:
         g.lower_ in L.EFFECT_NOUNS for c in t.children for g in (c, *c.children))), None)
     if effect is not None and not _past_verb(effect):
         subj = _subject(effect)
+        if subj is None or not (_lem(subj) in L.ORDER_NOUNS or subj.lower_ in L.ORDER_NOUNS):
+            return Reading("in-effect", effect.i, negative=True)  # "the appointment takes effect Nov. 13"
         what = f"{_np(subj)} takes effect" if subj is not None else _what_of_verb(doc, effect, skip)
         return Reading("effective", effect.i, what, None, None)
     if any(t.lower_ == "effective" for t in doc[max(floor, span.start - 2) : span.start]):
-        verb = next((t for t in sent if t.dep_ == "ROOT"), root)
-        return Reading("effective", verb.i, _what_of_verb(doc, verb, skip), None, None)
+        eff = next(t for t in doc[max(floor, span.start - 2) : span.start] if t.lower_ == "effective")
+        owner = eff.head if eff.head.pos_ in ("NOUN", "PROPN") else None
+        if owner is None or not (_lem(owner) in L.ORDER_NOUNS or owner.lower_ in L.ORDER_NOUNS):
+            return Reading("in-effect", eff.i, negative=True)  # "a new office of the chairman, effective Feb. 1"
+        return Reading("effective", eff.i, f"{_np(owner)} effective", None, None)
     # "have until Dec. 31 to submit", "gave households until Friday to register"
     if rel == "until":
         have = next((t for t in chain[1:4] if _lem(t) in ("have", "give", "get", "grant", "allow")), None)
         if have is not None:
             inf = _infinitive_of(have) if have.pos_ == "VERB" else (have.head if have.dep_ == "aux" and have.head.tag_ == "VB" else None)
+            if inf is None and have.pos_ == "VERB":
+                inf = _infinitive_of(root)  # "have until Feb. 11, 2016 to file": the parser hangs it on the date
             if inf is not None:
                 doer = next((c for c in have.children if c.dep_ in ("dative", "dobj", "nsubjpass")), None)
                 if doer is None and _lem(have) in ("have", "get"):
                     doer = _subject(have) or _subject(inf)
-                text = _what_of_verb(doc, inf, skip)
-                text = text if text.startswith("to ") else f"to {text}"
+                words = doc[inf.i : inf.right_edge.i + 1]
+                text = "to " + str(words.text).rstrip(" .,;") if len(words) <= 10 else _to(_what_of_verb(doc, inf, skip))
                 if doer is not None and not text.lower().startswith(str(doer.text).lower()):
                     text = f"{_np(doer)} {text}"
                 who = _demander(have) if _lem(have) in ("give", "grant", "allow") else None
@@ -533,7 +577,7 @@ def _read(doc: Any, m: Mention) -> Reading | None:
                 return Reading("have-until", inf.i, text, _np(doer), who)
     # "RSVP by Dec. 1", "Apply by Feb. 3": an imperative (no subject) or RSVP before "by"
     if rel in ("by", "until"):
-        verb = next((t for t in chain[1:5] if t.pos_ == "VERB" or t.lower_ == "rsvp"), None)
+        verb = next((t for t in chain[1:8] if t.pos_ == "VERB" or t.lower_ == "rsvp"), None)
         if verb is None and any(t.lower_ == "rsvp" for t in doc[max(floor, span.start - 3) : span.start]):
             verb = next(t for t in doc[max(floor, span.start - 3) : span.start] if t.lower_ == "rsvp")
         first = doc[story_start(sent)]
@@ -560,8 +604,19 @@ def _read(doc: Any, m: Mention) -> Reading | None:
                 return Reading("predicted", verb.i, negative=True)  # "the storm would pass by Friday"
             if verb.dep_ in ("xcomp", "ccomp") and _lem(verb.head) in L.EXPECTING:
                 return Reading("expected", verb.i, negative=True)  # "expects to close the deal by June"
-            if _obliged_verb(verb) or verb.dep_ == "xcomp":
-                subj = _subject(verb) or (_subject(verb.head) if verb.dep_ == "xcomp" else None)
+            if not _obliging(verb):
+                return Reading("plan", verb.i, negative=True)  # "will double its flights by August"
+            if True:
+                head = verb.head
+                if verb.dep_ == "xcomp" and _lem(head) in DEMANDS:
+                    # "called on members to return to work by Friday", "ordered the bank to repay"
+                    doer = _argument(head, ("dative", "dobj")) or _argument(
+                        next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), head),
+                        ("pobj",))
+                    if doer is not None:
+                        text = _to(_what_of_verb(doc, verb, skip))
+                        return Reading("must-by", verb.i, f"{_np(doer)} {text}", _np(doer), _demander(head))
+                subj = _subject(verb) or (_subject(head) if verb.dep_ == "xcomp" else None)
                 return Reading("must-by", verb.i, _what_of_verb(doc, verb, skip), _np(subj), None)
     # "has 14 days to respond", "were given 30 days to leave", "within 30 days"
     if m.type == "DURATION":
@@ -690,6 +745,8 @@ def _from_length(doc: Any, span: Any, root: Any, chain: list[Any], m: Mention, r
         verb = next((t for t in chain[1:4] if t.pos_ == "VERB"), None)
         if verb is None or _past_verb(verb) or any(c.lower_ == "had" for c in verb.children):
             return None  # "within a week, the army had crossed the border": told, not due
+        if not _obliging(verb) and not (verb.dep_ in ("advcl", "xcomp", "ccomp") and _lem(verb.head) in DEMANDS):
+            return Reading("plan", verb.i, negative=True)  # "will finish its investigation within a year"
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")), None)
         if of is None:
             of = next((c for c in span if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")), None)

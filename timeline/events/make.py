@@ -265,7 +265,7 @@ def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind:
         infinitive = trig.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in trig.children)
         due: Due | None = Due(reading.form in _DEMAND_FORMS, reading.trigger if infinitive else None,
                               reading.what, reading.who)
-        if reading.form in ("must-by", "have-until"):
+        if reading.form in ("must-by", "have-until") and reading.who is None:
             # a demand's own reading names who must act and who demands ("told police to leave")
             old = deadline_of(doc, token, m, relation, "deadline")
             if old is not None and old.what:
