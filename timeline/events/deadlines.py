@@ -306,6 +306,12 @@ def _failed_bill(sent: Any) -> bool:
                                           for t in sent[:-1])
 
 
+def _recurring(doc: Any, sent: Any) -> bool:
+    """A schedule: "every day", "each week", "daily", "on weekdays"."""
+    return any(t.lower_ in L.RECURRING or (t.lower_ in ("every", "each") and t.i + 1 < sent.end
+                                           and doc[t.i + 1].lower_ in L.RECURRING_AFTER_EVERY) for t in sent)
+
+
 def _past_verb(tok: Any) -> bool:
     """A verb group in the past: "expired", "was due", "had to register", a bare participle
     the small parser tags VBN ("the first round lapsed on Nov. 1")."""
@@ -393,6 +399,12 @@ def read(doc: Any, m: Mention) -> Reading | None:
     r = _read(doc, m)
     if r is None or r.negative:
         return r
+    # what the whole sentence says, read only for a deadline found (a sentence scan per time is dear)
+    sent = sentence(doc, r.trigger)
+    if _recurring(doc, sent):
+        return Reading("schedule", r.trigger, negative=True)  # "closes at 8 p.m. on weekdays"
+    if _failed_bill(sent):
+        return Reading("failed-bill", r.trigger, negative=True)  # "the bill, which failed, would have required"
     if r.form not in _VERB_FORMS:
         if r.form in _SETTING_FORMS or r.update is not None:
             return r
@@ -421,9 +433,7 @@ def _read(doc: Any, m: Mention) -> Reading | None:
     floor = sent.start
     root = span_root(span)
     skip = [(m.start, m.end)]
-    if m.type == "SET" or any(t.lower_ in L.RECURRING or (t.lower_ in ("every", "each") and t.i + 1 < sent.end
-                                                              and doc[t.i + 1].lower_ in L.RECURRING_AFTER_EVERY)
-                              for t in sent):
+    if m.type == "SET":
         return Reading("schedule", root.i, negative=True)
     rel = _relation(doc, span, floor)
     after = doc[span.end] if span.end < sent.end else None
@@ -456,8 +466,6 @@ def _read(doc: Any, m: Mention) -> Reading | None:
             if rel == "from":
                 return Reading(update, mover.i, what, update="superseded")
             return Reading(update, mover.i, what, update=update)
-    if _failed_bill(sent):
-        return Reading("failed-bill", root.i, negative=True)
     if any(t.lower_ == "would" for t in near) and any(t.lower_ == "have" and t.dep_ == "aux" for t in near):
         return Reading("counterfactual", root.i, negative=True)
     past = verb0 is not None and _past_verb(verb0)
@@ -798,9 +806,9 @@ def _closing_updates(doc: Any) -> list[tuple[int, str, set[str]]]:
     words of the clause): "the strike was called off", "a strike was averted", "met the deadline"."""
     out = []
     for t in doc:
-        if t.pos_ != "VERB":
+        lem = str(t.lemma_).lower()
+        if lem not in _CLOSING_LEMMAS or t.pos_ != "VERB":
             continue
-        lem = _lem(t)
         key = "call off" if lem == "call" and any(c.lower_ == "off" and c.dep_ == "prt" for c in t.children) else lem
         state = L.CLOSING_UPDATES.get(key)
         if state is None or key == "call":
@@ -824,6 +832,7 @@ def _closing_updates(doc: Any) -> list[tuple[int, str, set[str]]]:
 #: updates that close the latest deadline told before them even when they share no word with it
 #: ("The traders were given until Friday to leave. The governor called off the eviction.")
 _STRONG_CLOSERS: Final = frozenset(("call off", "cancel", "avert", "scrap"))
+_CLOSING_LEMMAS: Final = frozenset({"call", *(k for k in L.CLOSING_UPDATES if " " not in k)})
 
 
 def settle(deadlines: list[Any], doc: Any = None) -> list[Any]:
@@ -844,7 +853,7 @@ def settle(deadlines: list[Any], doc: Any = None) -> list[Any]:
         chosen = same or (before[-1:] if generic else [])
         for e in chosen:
             out[id(e)] = attrs.evolve(e, closed="superseded", superseded_by=d.event.id)
-    if doc is not None:
+    if doc is not None and ordered:
         for at, state, words in _closing_updates(doc):
             open_before = [out[id(d)] for d in ordered if _position(d) < at and out[id(d)].closed is None]
             target = _target(open_before, words)
