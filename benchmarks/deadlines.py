@@ -18,6 +18,10 @@ offset, or "none" (see tests/deadlines/score.py).
   whose status at publication (upcoming, met, cancelled) is the expected one.
 
 Reported for each corpus, its even and odd rows, and with ``--by-form`` per form of the grammar.
+
+``--cost DIR`` times the event stages (events, links, timeline with its deadlines:
+`timeline.pipeline.from_events`) over the TimeML files of DIR, parsed and tagged beforehand, best
+of ``--rounds`` runs; run it on two checkouts in alternation to compare.
 """
 
 from __future__ import annotations
@@ -64,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", action="append", help="a corpus TSV (default: corpus.tsv and heldout.tsv)")
     ap.add_argument("--errors", metavar="FILE", help="write every miss and every false deadline here")
     ap.add_argument("--by-form", action="store_true", help="also report each form")
+    ap.add_argument("--cost", metavar="DIR", help="time the event stages over the TimeML files of DIR instead")
+    ap.add_argument("--rounds", type=int, default=5, help="timing rounds for --cost (default: %(default)s)")
     args = ap.parse_args(argv)
+    if args.cost:
+        return cost(Path(args.cost), args.rounds)
     paths = [Path(p) for p in args.corpus] if args.corpus else [CORPUS, HELDOUT]
     print(f"{'corpus':<28} {'rows':>4} {'exp':>4} {'rep':>4}   recall  prec.  exact  what   status")
     errors: list[str] = []
@@ -93,6 +101,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{len(every)} texts in {time.perf_counter() - started:.1f} s; {len(errors)} rows not right")
     if args.errors:
         Path(args.errors).write_text("\n".join(errors) + "\n", encoding="utf-8")
+    return 0
+
+
+def cost(folder: Path, rounds: int) -> int:
+    from timeline import pipeline  # noqa: PLC0415
+    from timeline.syntax import parse_many  # noqa: PLC0415
+    from timeline.timeml import read_timeml  # noqa: PLC0415
+
+    docs = [d for d in (read_timeml(p) for p in sorted(folder.glob("*.tml"))) if d.published]
+    read = [pipeline.read(d.text, published=d.published, document=d.doc_id) for d in docs]
+    parsed = list(parse_many([d.text for d in read], None))
+    tagged = [pipeline.zone(pipeline.times(pipeline.syntax(d, parsed=p))) for d, p in zip(read, parsed, strict=True)]
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for d in tagged:
+            pipeline.from_events(d)
+        best = min(best, time.perf_counter() - started)
+    print(f"events, links and timeline of {len(tagged)} documents ({folder}): best of {rounds} {best:.3f} s")
     return 0
 
 
