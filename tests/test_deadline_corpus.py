@@ -40,7 +40,7 @@ def test_the_corpus_is_large_and_covers_every_form() -> None:
     assert len(ROWS) >= 200
     assert sum(r.due is None for r in ROWS) >= 40
     for form in ("due", "no-later-than", "deadline-of", "deadline-for", "expires", "lapses", "runs-out", "closes",
-                 "cutoff", "ultimatum", "must-by", "have-until", "has-n-days", "n-day-deadline", "set-deadline",
+                 "cutoff", "ultimatum", "within-event", "must-by", "have-until", "has-n-days", "n-day-deadline", "set-deadline",
                  "effective", "polls-close", "last-day", "rsvp", "apply-by", "submissions-until", "set-to-expire",
                  "reported", "extended", "pushed-back", "moved-up", "postponed", "called-off", "averted", "met",
                  "neg-background", "neg-after", "neg-span", "neg-state", "neg-failed-bill", "neg-schedule"):

@@ -220,3 +220,9 @@ def test_a_meeting_of_people_closes_no_deadline() -> None:
 ])
 def test_not_deadlines(text: str) -> None:
     assert timeline.build(text, published="2015-12-01").deadlines() == []
+
+
+def test_a_length_counts_from_the_dated_event_it_follows() -> None:
+    [d] = timeline.build("The company must respond within 14 days of the Dec. 1 ruling.", published="2015-11-20",
+                         timezone="America/New_York").deadlines()
+    assert d.due.isoformat() == "2015-12-15T23:59:00-05:00" and d.end_of_day

@@ -177,6 +177,9 @@ class Reading:
     count: str | None = None
     update: str | None = None
     negative: bool = False
+    #: for a length counted from an event ("within 14 days of the Dec. 1 ruling"): the characters
+    #: of the phrase that names the event; a date in it dates the count
+    count_from: tuple[int, int] | None = None
     #: whether a date the text gives without its year or week ("Dec. 18", "Sunday") is read forward
     #: from publication: a limit is ahead, even when the act that set it is told in the past
     ahead: bool = True
@@ -759,7 +762,9 @@ def _from_length(doc: Any, span: Any, root: Any, chain: list[Any], m: Mention, r
         if of is None:
             of = next((c for c in span if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")), None)
         count = "event" if of is not None else "publication"
-        return Reading("within", verb.i, _what_of_verb(doc, verb, [(m.start, m.end)]), None, None, count=count)
+        after = None if of is None else (of.idx, of.right_edge.idx + len(of.right_edge.text))
+        return Reading("within", verb.i, _what_of_verb(doc, verb, [(m.start, m.end)]), None, None, count=count,
+                       count_from=after)
     return None
 
 

@@ -181,3 +181,20 @@ def closes_at(due: dt.datetime, end_of_day: bool) -> dt.datetime:
     """The instant from which a deadline is overdue: its due minute, or the next midnight for
     one due at the end of a day."""
     return due + dt.timedelta(minutes=1) if end_of_day else due
+
+
+def due_after(length: Mention, start: Mention, *, zone: dt.tzinfo | None = None) -> Instant | None:
+    """The due instant of a length counted from a dated event ("within 14 days of the Dec. 1
+    ruling"): hours to the minute from a clock time, days (and longer) to the end of the last
+    day counted from the event's day."""
+    step = _duration(length.value) if length.type == "DURATION" and "X" not in (length.value or "") else None
+    iv = start.interval
+    if step is None or iv is None:
+        return None
+    try:
+        if length.value.startswith("PT") and start.type == "TIME":
+            return Instant(_with_zone(iv.start + step, zone))
+        day = (dt.datetime.combine(iv.start.date(), dt.time()) + step).date()
+    except (OverflowError, ValueError):
+        return None
+    return Instant(_with_zone(dt.datetime.combine(day, END_OF_DAY), zone), end_of_day=True)

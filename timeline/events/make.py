@@ -18,7 +18,7 @@ import attrs
 
 from timeline._model import Interval, Mention
 from timeline.events.deadlines import IMPOSING, SETTING, Due, Reading, deadline_of, read
-from timeline.events.due import due_of
+from timeline.events.due import due_after, due_of
 from timeline.events.describe import TimeSpans, describe
 from timeline.events.find_lexicon import PLANNED_MODIFIERS
 from timeline.events.found import Found, sentence_of
@@ -121,7 +121,7 @@ def find_all(document: Document) -> list[Found]:
         reading = readings.get(link.mention, _MISSING)
         if reading is _MISSING:
             reading = readings[link.mention] = read(doc, m)
-        due, reading, instant = _deadline(doc, link.token, m, link.relation, kind, reading, published, zone, ref.has_time)
+        due, reading, instant = _deadline(doc, link.token, m, link.relation, kind, reading, published, zone, ref.has_time, mentions)
         if due is not None:
             kind = "deadline"
             setting = tok.lemma_.lower() in SETTING and due.due_token in (None, link.token)
@@ -168,7 +168,7 @@ def find_all(document: Document) -> list[Found]:
         reading = read(doc, m) if got is _MISSING else got
         if not isinstance(reading, Reading) or reading.negative:
             continue
-        due, reading, instant = _deadline(doc, reading.trigger, m, None, "deadline", reading, published, zone, ref.has_time)
+        due, reading, instant = _deadline(doc, reading.trigger, m, None, "deadline", reading, published, zone, ref.has_time, mentions)
         if due is None or reading is None:
             continue
         t = doc[reading.trigger]
@@ -251,7 +251,7 @@ def _deadline_zone(document: Document) -> dt.tzinfo | None:
 
 def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind: Kind, reading: Any,
               published: dt.datetime, zone: dt.tzinfo | None, has_time: bool = True,
-              ) -> tuple[Due | None, Reading | None, Any]:
+              others: Sequence[Mention] = ()) -> tuple[Due | None, Reading | None, Any]:
     """Whether the event word ``token`` dated by ``m`` is a deadline: by the deadline grammar's
     ``reading`` when it has one (`timeline.events.deadlines.read`), else by `deadline_of`; with
     its due instant (`timeline.events.due.due_of`). A limit over before publication, that no
@@ -285,6 +285,11 @@ def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind:
             if span is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in span_root(span).children):
                 reading = attrs.evolve(reading, count="event")
     instant = due_of(m, published, count=reading.count, zone=zone, has_time=has_time, ahead=reading.ahead)
+    if instant is None and reading.count == "event" and reading.count_from is not None:
+        a, b = reading.count_from
+        start = next((x for x in others if a <= x.start and x.end <= b and x.type in ("DATE", "TIME")), None)
+        if start is not None:  # "within 14 days of the Dec. 1 ruling": counted from Dec. 1
+            instant = due_after(m, start, zone=zone)
     if instant is None and reading.count != "event":
         return None, None, None  # "within weeks": nothing is due at any instant
     if instant is not None and reading.update is None:
