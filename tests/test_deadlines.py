@@ -226,3 +226,13 @@ def test_a_length_counts_from_the_dated_event_it_follows() -> None:
     [d] = timeline.build("The company must respond within 14 days of the Dec. 1 ruling.", published="2015-11-20",
                          timezone="America/New_York").deadlines()
     assert d.due.isoformat() == "2015-12-15T23:59:00-05:00" and d.end_of_day
+
+
+def test_a_later_text_that_calls_off_a_strike_closes_its_deadline() -> None:
+    tl = timeline.build_many([
+        ("a", "The dockers' union set a strike deadline of Friday.", "2015-12-01"),
+        ("b", "The dockers' strike was called off on Wednesday after a pay deal.", "2015-12-03"),
+        ("c", "Lawmakers must pass the budget by Dec. 11.", "2015-12-01"),
+    ])
+    assert [(d.what, d.closed) for d in tl.deadlines()] == [("strike deadline", "cancelled"),
+                                                             ("lawmakers must pass the budget", None)]

@@ -902,3 +902,35 @@ def supersede_across(deadlines: list[Any]) -> list[Any]:
             if differ:
                 out[i] = a = attrs.evolve(a, closed="superseded", superseded_by=b.event.id)
     return out
+
+
+def closing_updates_of(doc: Any, document: str, published: Any) -> list[tuple[Any, str, str, set[str]]]:
+    """A text's statements that close an obligation, for other texts: (published, document id,
+    status, words)."""
+    return [(published, document, state, words) for _at, state, words in _closing_updates(doc)]
+
+
+def close_across(deadlines: list[Any], updates: list[tuple[Any, str, str, set[str]]]) -> list[Any]:
+    """Deadlines of several texts closed by a later-published text that calls them off, averts or
+    meets them ("the strike was called off"), when it shares a word of what is due (never by
+    position alone, across texts)."""
+    from timeline._reference import as_reference  # noqa: PLC0415
+
+    def when(d: Any) -> Any:
+        pub = next((x.published for x in d.event.sources if x.published), None)
+        try:
+            return None if not pub else as_reference(pub).when.replace(tzinfo=None)
+        except (TypeError, ValueError):
+            return None
+
+    out = list(deadlines)
+    for published, document, state, words in updates:
+        later = as_reference(published).when.replace(tzinfo=None)
+        for i, d in enumerate(out):
+            told = when(d)
+            if d.closed is not None or told is None or not told < later \
+                    or document in {x.document for x in d.event.sources}:
+                continue
+            if (_content(d.what) | _content(d.event.description)) & words:
+                out[i] = attrs.evolve(d, closed=state)
+    return out
