@@ -478,11 +478,11 @@ def test_deadlines_command_does_not_say_none_were_found_when_an_input_failed(tmp
     story = tmp_path / "story.txt"
     story.write_text("KYIV: The regulator ordered suppliers to restore power no later than 6 p.m. on Saturday.\n",
                      encoding="utf-8")
-    result = CliRunner().invoke(cli.main, ["deadlines", str(story), "-p", "2022-12-07", "--now", "2022-12-09T20:00",
-                                       "-z", "Europe/Kyiv"])
+    result = CliRunner().invoke(cli.main, ["deadlines", str(story), "-p", "2022-12-07", "--now", "2022-12-09T20:00"])
     assert result.exit_code == 1
     assert "no deadlines found" not in result.stdout
     assert "has no zone" in result.stderr and "1 of 1 inputs failed" in result.stderr
+    assert "-z ZONE" in result.stderr  # how to give one
 
 
 def test_deadlines_command_lists_the_deadlines_of_all_inputs_soonest_first(tmp_path: Path) -> None:
@@ -493,4 +493,29 @@ def test_deadlines_command_lists_the_deadlines_of_all_inputs_soonest_first(tmp_p
     result = CliRunner().invoke(cli.main, ["deadlines", str(late), str(soon), "-p", "2021-03-03"])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line.strip()]
-    assert [line.split()[0][:10] for line in lines] == ["2021-03-06", "2021-04-01"]
+    # a day deadline is due at the end of that day, never the next midnight
+    assert [line.split()[0] for line in lines if not line.startswith("note:")] == [
+        "2021-03-05T23:59:00", "2021-03-31T23:59:00"]
+
+
+@pytest.mark.parametrize("now", ["2015-12-02T10:00", "2015-12-02T10:00-05:00", "2015-12-02T15:00Z", "2015-12-02"])
+def test_deadlines_command_takes_a_naive_or_an_aware_now_with_a_zone(tmp_path: Path, now: str) -> None:
+    """With -z, a --now without an offset is read on that zone's clock; with one, as given."""
+    story = tmp_path / "notice.txt"
+    story.write_text("Registration closes on Dec. 5. Bids are due Dec. 15 at 2 p.m. EST.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["deadlines", str(story), "-p", "2015-12-01", "-z", "America/New_York",
+                                           "--now", now])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "upcoming:"
+    assert lines[1].split()[0] == "2015-12-05T23:59:00-05:00" and "Sat 5 Dec 2015, end of day" in lines[1]
+    assert "due in 3 days" in lines[1] or "due in 4 days" in lines[1]
+    assert lines[2].split()[0] == "2015-12-15T14:00:00-05:00" and "due in 2 weeks" in lines[2]  # 13 days, as pendulum rounds them
+
+
+def test_deadlines_command_says_when_the_zone_is_unknown(tmp_path: Path) -> None:
+    story = tmp_path / "notice.txt"
+    story.write_text("Registration closes on Dec. 5.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["deadlines", str(story), "-p", "2015-12-01"])
+    assert result.exit_code == 0, result.output
+    assert "(zone unknown)" in result.stdout and "-z ZONE" in result.stderr

@@ -19,10 +19,10 @@ def _deadlines(text: str, published: str = PUB, **kw: object) -> list[timeline.D
 @pytest.mark.parametrize(
     ("text", "due"),
     [
-        ("The rebels must hand over their weapons by Friday, the army said.", dt.datetime(2020, 1, 11)),
-        ("Bidders must file their offers no later than January 20.", dt.datetime(2020, 1, 21)),
-        ("The army set a deadline for the rebels to leave the town on January 7.", dt.datetime(2020, 1, 8)),
-        ("The strikers issued an ultimatum: pay rises by next Monday.", dt.datetime(2020, 1, 7)),
+        ("The rebels must hand over their weapons by Friday, the army said.", dt.datetime(2020, 1, 10, 23, 59)),
+        ("Bidders must file their offers no later than January 20.", dt.datetime(2020, 1, 20, 23, 59)),
+        ("The army set a deadline for the rebels to leave the town on January 7.", dt.datetime(2020, 1, 7, 23, 59)),
+        ("The strikers issued an ultimatum: pay rises by next Monday.", dt.datetime(2020, 1, 6, 23, 59)),
         ("The ceasefire expires at 6:00 pm on Monday.", dt.datetime(2020, 1, 6, 18)),
         ("The government ordered all foreign staff to leave starting on Sunday at 5:00 pm.",
          dt.datetime(2020, 1, 5, 17)),
@@ -62,7 +62,7 @@ def test_status_and_order() -> None:
     text = ("The army must withdraw by Friday, the treaty says. "
             "Voters must register no later than January 7.")
     ds = _deadlines(text, now="2020-01-06")
-    assert [d.due for d in ds] == [dt.datetime(2020, 1, 8), dt.datetime(2020, 1, 11)]
+    assert [d.due for d in ds] == [dt.datetime(2020, 1, 7, 23, 59), dt.datetime(2020, 1, 10, 23, 59)]
     assert [d.status for d in ds] == ["upcoming", "upcoming"]
     ds = _deadlines(text, now="2020-01-09")
     assert [d.status for d in ds] == ["overdue", "upcoming"]
@@ -96,8 +96,9 @@ def test_a_zone_makes_deadlines_aware() -> None:
 def test_deadline_dict() -> None:
     [d] = _deadlines("The rebels must disarm by Friday.", now="2020-01-10")
     assert d.as_dict() == {
-        "event": d.event.id, "due": "2020-01-11T00:00:00", "what": d.what, "who": None,
-        "sentence": "The rebels must disarm by Friday.", "status": "upcoming",
+        "event": d.event.id, "due": "2020-01-10T23:59:00", "what": d.what, "who": None,
+        "sentence": "The rebels must disarm by Friday.", "status": "upcoming", "form": "must-by",
+        "end_of_day": True, "zone": None, "obliged": "The rebels", "update": None, "closed": None, "superseded_by": None,
     }
 
 
@@ -125,7 +126,7 @@ def test_a_demand_dated_by_its_deadline_is_the_deadline() -> None:
     text = "The ministry gave households until midnight on Friday to register for fuel vouchers."
     [d] = timeline.build(text, published="2022-12-07").deadlines()
     assert d.what == "households to register for fuel vouchers" and d.who == "The ministry"
-    assert d.due == dt.datetime(2022, 12, 10) and d.event.t0 == "AFTER"
+    assert d.due == dt.datetime(2022, 12, 9, 23, 59) and d.event.t0 == "AFTER"
 
 
 def test_a_demand_of_another_clause_is_not_what_is_due() -> None:
@@ -140,7 +141,7 @@ def test_a_commitment_dated_by_by_is_a_deadline_even_told_in_the_past_perfect() 
     tl = timeline.build(text, published="2023-11-21")
     [d] = tl.deadlines()
     assert d.event.trigger.text == "exchange" and d.event.kind == "deadline" and d.event.t0 == "AFTER"
-    assert d.due == dt.datetime(2023, 11, 27)
+    assert d.due == dt.datetime(2023, 11, 26, 23, 59)
 
 
 def test_an_expiry_after_a_plural_noun_is_a_verb() -> None:
@@ -153,4 +154,85 @@ def test_an_expiry_after_a_plural_noun_is_a_verb() -> None:
 def test_time_given_until_a_date_makes_the_infinitive_due() -> None:
     [d] = _deadlines("Banks have until June 30 to submit their stress-test results.", published="2026-06-04")
     assert d.what == "Banks to submit their stress-test results" and d.who is None
-    assert d.event.trigger.text == "submit" and d.due == dt.datetime(2026, 7, 1)
+    assert d.event.trigger.text == "submit" and d.due == dt.datetime(2026, 6, 30, 23, 59)
+
+
+@pytest.mark.parametrize(("text", "due", "form"), [
+    ("Bids are due Dec. 15 at 2 p.m. EST.", "2015-12-15T14:00:00-05:00", "due"),
+    ("Registration closes on Dec. 5.", "2015-12-05T23:59:00-05:00", "closes"),
+    ("The tax filing deadline was extended to Dec. 15.", "2015-12-15T23:59:00-05:00", "extended"),
+    ("The company has 14 days to respond.", "2015-12-15T23:59:00-05:00", "has-n-days"),
+    ("Iran was given a 60-day deadline to comply.", "2016-01-30T23:59:00-05:00", "n-day deadline"),
+    ("The union set a strike deadline of 11:59 p.m. Sunday.", "2015-12-06T23:59:00-05:00", "set a deadline"),
+])
+def test_the_probes_of_the_issue(text: str, due: str, form: str) -> None:
+    [d] = timeline.build(text, published="2015-12-01", timezone="America/New_York").deadlines()
+    assert d.due.isoformat() == due and d.form == form
+
+
+def test_a_day_is_due_at_its_end_and_shown_as_that_day() -> None:
+    [d] = _deadlines("Applications must be received by Feb. 17.", published="2016-02-10")
+    assert d.due == dt.datetime(2016, 2, 17, 23, 59) and d.end_of_day
+    assert d.when_text() == "Wed 17 Feb 2016, end of day (zone unknown)"
+    [d] = _deadlines("The ultimatum expires at midnight Friday.", published="2016-02-10")
+    assert d.due == dt.datetime(2016, 2, 12, 23, 59) and d.end_of_day  # the end of Friday, not Saturday
+
+
+def test_a_moved_limit_supersedes_the_earlier_one_in_one_text() -> None:
+    tl = timeline.build("Bids are due Dec. 4. The deadline was extended to Dec. 11.", published="2015-12-01")
+    old, new = tl.deadlines(now="2015-12-02")
+    assert (old.due.day, old.status, old.superseded_by) == (4, "superseded", new.event.id)
+    assert (new.due.day, new.status, new.update) == (11, "upcoming", "extended")
+
+
+def test_a_later_text_supersedes_an_earlier_deadline_of_the_same_obligation() -> None:
+    first = timeline.build("Contractors must repair the bridge by March 1.", published="2016-02-01", document="a")
+    later = timeline.build("Contractors must now repair the bridge by April 15.", published="2016-02-20", document="b")
+    ds = timeline.merge([first, later]).deadlines(now="2016-02-21")
+    assert [(d.due.month, d.status) for d in ds] == [(3, "superseded"), (4, "upcoming")]
+    ds = timeline.merge([later, first]).deadlines()  # the order given does not matter: publication does
+    assert [(d.due.month, d.closed) for d in ds] == [(3, "superseded"), (4, None)]
+
+
+@pytest.mark.parametrize(("text", "closed"), [
+    ("The union set a strike deadline of Friday. The strike was called off on Tuesday.", "cancelled"),
+    ("Workers set a strike deadline of Dec. 4, but a strike was averted after a deal.", "cancelled"),
+    ("The company must file its report by Dec. 4. The company met the deadline on Wednesday.", "met"),
+])
+def test_a_later_statement_closes_a_deadline(text: str, closed: str) -> None:
+    [d] = timeline.build(text, published="2015-12-01").deadlines(now="2015-12-02")
+    assert d.closed == closed and d.status == closed
+
+
+def test_a_meeting_of_people_closes_no_deadline() -> None:
+    text = "The rebels must leave by Friday. The prime minister had met the speaker the day before."
+    [d] = timeline.build(text, published="2015-12-01").deadlines()
+    assert d.closed is None
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire will last until Friday.",
+    "The results will be published two days after the vote.",
+    "The bill, which failed in the Senate, would have required companies to report by Jan. 1.",
+    "The library closes at 8 p.m. on weekdays.",
+    "The previous deadline was Nov. 20.",
+    "The company expects to close the deal by the end of June.",
+])
+def test_not_deadlines(text: str) -> None:
+    assert timeline.build(text, published="2015-12-01").deadlines() == []
+
+
+def test_a_length_counts_from_the_dated_event_it_follows() -> None:
+    [d] = timeline.build("The company must respond within 14 days of the Dec. 1 ruling.", published="2015-11-20",
+                         timezone="America/New_York").deadlines()
+    assert d.due.isoformat() == "2015-12-15T23:59:00-05:00" and d.end_of_day
+
+
+def test_a_later_text_that_calls_off_a_strike_closes_its_deadline() -> None:
+    tl = timeline.build_many([
+        ("a", "The dockers' union set a strike deadline of Friday.", "2015-12-01"),
+        ("b", "The dockers' strike was called off on Wednesday after a pay deal.", "2015-12-03"),
+        ("c", "Lawmakers must pass the budget by Dec. 11.", "2015-12-01"),
+    ])
+    assert [(d.what, d.closed) for d in tl.deadlines()] == [("strike deadline", "cancelled"),
+                                                             ("lawmakers must pass the budget", None)]

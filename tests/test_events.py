@@ -266,7 +266,7 @@ def test_descriptions_leave_out_a_cut_off_saying_and_the_words_of_the_time() -> 
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("Schools in the province will stay closed until Monday.", "deadline"),
+    [("Schools in the province will stay closed until Monday.", "expected"),  # a state's span, no deadline
      ("Banks remained shut on Friday.", "occurred")],
 )
 def test_a_state_after_stay_or_remain_takes_their_tense(text: str, kind: str) -> None:

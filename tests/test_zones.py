@@ -423,3 +423,38 @@ def test_ap_state_abbreviations_qualify_a_dateline(dateline: str, zone: str) -> 
 def test_a_seasonal_abbreviation_out_of_its_season_is_flagged(text: str, published: str, note: str | None) -> None:
     (m,) = timeline.extract(text, published=published)
     assert m.zone_note == note
+
+
+def test_a_clock_time_with_its_gmt_twin_gives_the_documents_offset() -> None:
+    text = "Negotiators said talks would resume at 7:00 pm (1600 GMT) on Friday; the ultimatum expires at 11 pm on Sunday."
+    zone = timeline.document_zone(text, timeline.extract(text, published="2015-12-01"))
+    assert zone == timeline.DocumentZone("UTC+03:00", "twin")
+    [d] = timeline.build(text, published="2015-12-01").deadlines()
+    assert d.due.isoformat() == "2015-12-06T23:00:00+03:00"
+
+
+def test_a_twin_half_a_day_apart_is_read_across_midnight() -> None:
+    text = "The vote closes at 1:00 am (2200 GMT) on Monday."
+    assert timeline.document_zone(text, timeline.extract(text, published="2015-12-01")).name == "UTC+03:00"
+
+
+@pytest.mark.parametrize(("line", "zone"), [
+    ("WASHINGTON--Lawmakers must act by Friday.", "America/New_York"),
+    ("WASHINGTON (Reuters) - Lawmakers must act by Friday.", "America/New_York"),
+    ("BOSTON\u2014The city must act by Friday.", "America/New_York"),
+    ("HOUSTON (AP) -- The refinery must act by Friday.", "America/Chicago"),
+    ("GENEVA, Dec 1 (Reuters) - Members must act by Friday.", "Europe/Zurich"),
+    ("NEW DELHI - Schools must act by Friday.", "Asia/Kolkata"),
+    ("SAN FRANCISCO--The board must act by Friday.", "America/Los_Angeles"),
+])
+def test_common_datelines_resolve_without_the_places_extra(monkeypatch: pytest.MonkeyPatch, line: str,
+                                                           zone: str) -> None:
+    from timeline.zones import places
+
+    monkeypatch.setattr(places, "geonames_available", lambda: False)
+    places.lookup.cache_clear() if hasattr(places.lookup, "cache_clear") else None
+    assert timeline.document_zone(line).name == zone
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline() -> None:
+    assert timeline.document_zone("Smith--who led the talks--said the vote is at noon.") is None

@@ -485,7 +485,46 @@ def extract(
         ctx.exit(1)
 
 
-_STATUS_ORDER = ("overdue", "due-soon", "upcoming")
+_STATUS_ORDER = ("overdue", "due-soon", "upcoming", "met", "cancelled", "superseded")
+
+
+def _now_in_zone(now: Published | None, timezone: str | None) -> Published | None:
+    """``--now`` as given; a naive date and time with ``-z`` is read on that zone's clock."""
+    if now is None or timezone is None or not isinstance(now, dt.datetime) or now.tzinfo is not None:
+        return now
+    from timeline.zones import get_zone  # noqa: PLC0415
+
+    return now.replace(tzinfo=get_zone(timezone).tzinfo)
+
+
+def _relative(d: Any, now: Published | None) -> str:
+    """"due in 2 days", "overdue by 3 hours" (pendulum's words), against ``now``; "" without it or
+    for a deadline a later statement closed."""
+    if now is None or d.closed is not None:
+        return ""
+    import pendulum  # noqa: PLC0415
+
+    from timeline.events.due import as_now, closes_at  # noqa: PLC0415
+
+    due = closes_at(d.due, d.end_of_day)
+    try:
+        moment = as_now(now, due)
+    except ValueError:
+        return ""
+    if due.tzinfo is None:
+        a, b = pendulum.naive(*moment.timetuple()[:6]), pendulum.naive(*due.timetuple()[:6])
+    else:
+        a, b = pendulum.instance(moment), pendulum.instance(due)
+    words = b.diff_for_humans(a, absolute=True)
+    return f"due in {words}" if b > a else f"overdue by {words}"
+
+
+def _deadline_line(d: Any, doc: str, now: Published | None) -> str:
+    who = f" (demanded by {d.who})" if d.who else ""
+    rel = _relative(d, now)
+    closed = f" (superseded by {d.superseded_by})" if d.closed == "superseded" and d.superseded_by else ""
+    return (f"  {d.due.isoformat()}  due {d.when_text()}{', ' + rel if rel else ''}  "
+            f"{d.what}{who}{closed}  [{doc}]")
 
 
 @main.command()
@@ -493,11 +532,12 @@ _STATUS_ORDER = ("overdue", "due-soon", "upcoming")
 @click.option("--published", "-p", metavar="DATE", callback=_published_option,
               help="Publication date (as for 'timeline extract').")
 @click.option("--now", metavar="DATETIME", callback=_published_option,
-              help="Judge the deadlines against this moment and list them by status.")
+              help="Judge the deadlines against this moment and list them by status; a date and time "
+              "without an offset is read in the -z zone when one is given.")
 @click.option("--window", metavar="HOURS", type=click.FloatRange(min=0), default=None,
               help="A deadline less than this many hours away is due-soon (default: no due-soon).")
 @click.option("--timezone", "-z", metavar="TZ", callback=_timezone_option,
-              help="The documents' time zone (as for 'timeline extract').")
+              help="The documents' time zone (as for 'timeline extract'): day deadlines end at midnight there.")
 @model_option
 @click.pass_context
 def deadlines(
@@ -512,11 +552,16 @@ def deadlines(
 ) -> None:
     """List the deadlines and ultimatums of FILE, DIR or stdin (-), soonest first.
 
-    With --now they are grouped by status: overdue, due-soon, upcoming.
+    Each line gives the due instant (ISO 8601), the same as a person reads it ("Wed 17 Feb 2016,
+    end of day"; "(zone unknown)" when neither the text nor -z gives one), what is due and who
+    demands it. With --now they are grouped by status: overdue, due-soon, upcoming, then those a
+    later statement closed (met, cancelled, superseded), each with "due in 2 days" or "overdue by
+    3 hours".
     """
     from timeline.events.timeline import soonest_first  # noqa: PLC0415
     from timeline.syntax import SyntaxModelError  # noqa: PLC0415
 
+    now = _now_in_zone(now, timezone)
     expanded, errors = expand_inputs(inputs)
     for message in errors:
         _error(message)
@@ -532,7 +577,12 @@ def deadlines(
                     failed += 1
                     continue
                 tl = _tag(item, inp, timezone, model).analysis.timeline
-                for d in tl.deadlines(now=now, window=None if window is None else dt.timedelta(hours=window)):
+                try:
+                    found = tl.deadlines(now=now, window=None if window is None else dt.timedelta(hours=window))
+                except ValueError as exc:
+                    hint = "" if timezone is not None else "; or give the documents' zone with -z ZONE"
+                    raise ValueError(f"{exc}{hint}") from None
+                for d in found:
                     rows.append((d, item.id))
         except (InputError, ValueError) as exc:
             _error(f"{inp.label}: {exc}" if isinstance(exc, ValueError) else str(exc))
@@ -545,16 +595,18 @@ def deadlines(
     if not rows and not failed:
         click.echo("no deadlines found")
     rows = soonest_first(rows, lambda row: row[0].due)  # across the inputs, as Timeline.deadlines orders one
-    statuses = _STATUS_ORDER if now is not None else (None,)
+    statuses: tuple[str | None, ...] = _STATUS_ORDER if now is not None else (None,)
     for status in statuses:
-        chosen = [(d, doc) for d, doc in rows if d.status == status]
+        chosen = [(d, doc) for d, doc in rows if status is None or d.status == status]
         if not chosen:
             continue
         if status is not None:
             click.echo(f"{status}:")
         for d, doc in chosen:
-            who = f" (demanded by {d.who})" if d.who else ""
-            click.echo(f"  {d.due.isoformat()}  {d.what}{who}  [{doc}]")
+            click.echo(_deadline_line(d, doc, now))
+    if any(d.due.tzinfo is None for d, _ in rows):
+        click.echo("note: a deadline marked (zone unknown) is on the document's clock; give its zone with "
+                   "-z ZONE (e.g. -z America/New_York)", err=True)
     if failed:
         click.echo(f"{failed} of {len(errors) + len(expanded)} inputs failed", err=True)
         ctx.exit(1)

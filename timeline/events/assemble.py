@@ -18,9 +18,10 @@ import attrs
 
 from timeline._model import Interval, Mention
 from timeline.document import Document
-from timeline.events.due import due_instant
+from timeline.events.deadlines import settle
 from timeline.events.found import Found
 from timeline.events.make import find_all, intervals_in_zone
+from timeline.events.due import Closed
 from timeline.events.model import Deadline, Event, Source, TimeLink, Trigger
 from timeline.events.timeline import Timeline, sort_key
 
@@ -90,7 +91,8 @@ def _fold(found: list[Found], text: str) -> _Folded:
     the further times of a trigger dated twice, and each event's ``before`` with folded events
     replaced.
 
-    A trigger dated by two times (`choose_links`) is one event: the first that is a deadline, else
+    A trigger dated by two times (`choose_links`) is one event: the first that is a deadline (not
+    the limit it was moved from: "extended from Nov. 30 to Dec. 15" keeps Dec. 15), else
     the first with an interval, else the first, keeps; the others' times go to its ``more_times``.
     """
     by_trigger: dict[tuple[int, int], list[int]] = {}
@@ -101,8 +103,10 @@ def _fold(found: list[Found], text: str) -> _Folded:
     more: dict[int, tuple[int, ...]] = {}
     for group in by_trigger.values():
         if len(group) > 1:
-            keeper = next((n for n in group if found[n].deadline),
-                          next((n for n in group if found[n].interval is not None), group[0]))
+            current = [n for n in group if found[n].deadline and not (
+                found[n].reading is not None and found[n].reading.update == "superseded")]
+            keeper = next(iter(current), next((n for n in group if found[n].deadline),
+                                              next((n for n in group if found[n].interval is not None), group[0])))
             more[keeper] = tuple(n for n in group if n != keeper)
             home.update((n, keeper) for n in group if n != keeper)
     keep = [n for n, f in enumerate(found) if f.same_as is None and n not in home]
@@ -150,13 +154,31 @@ def _spans(found: list[Found], fold: _Folded, intervals: list[Interval | None]) 
 
 
 def _deadline(f: Found, ev: Event, text: str) -> Deadline | None:
-    if not f.deadline or ev.interval is None:
+    """The deadline of a found event, when the deadline grammar gave it a due instant."""
+    if not f.deadline or f.instant is None or f.reading is None:
         return None
-    m = ev.time
-    due = due_instant(ev.interval, None if m is None else m.grain, f.relation)
-    if m is not None and m.type == "DURATION":
-        due = ev.interval.end
-    return Deadline(ev, due, f.due_what or f.description, f.demanded_by, text[f.sentence[0] : f.sentence[1]])
+    r, due = f.reading, f.instant.due
+    closed: Closed | None = "superseded" if r.update == "superseded" else None
+    return Deadline(ev, due, r.what or f.due_what or f.description, r.who or f.demanded_by,
+                    text[f.sentence[0] : f.sentence[1]], form=r.form, end_of_day=f.instant.end_of_day,
+                    zone=_zone_name(due), obliged=r.obliged, update=None if closed else r.update, closed=closed)
+
+
+def _zone_name(due: dt.datetime) -> str | None:
+    tz = due.tzinfo
+    if tz is None:
+        return None
+    key = getattr(tz, "key", None)
+    if isinstance(key, str):
+        return key
+    off = due.utcoffset()
+    if off is None:
+        return None
+    if not off:
+        return "UTC"
+    minutes = int(off.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def events_of(doc: Document) -> tuple[list[Event], list[Deadline]]:
@@ -176,7 +198,7 @@ def events_of(doc: Document) -> tuple[list[Event], list[Deadline]]:
         dl = _deadline(f, ev, text)
         if dl is not None:
             deadlines.append(dl)
-    return events, deadlines
+    return events, settle(deadlines, doc.syntax)
 
 
 def timeline_of(doc: Document) -> Timeline:
@@ -220,5 +242,6 @@ def timeline_of(doc: Document) -> Timeline:
                           tuple(new_ids[b] for b in earlier if b in new_ids and b != n) if earlier else (),
                           intervals[n], text, doc_id, pub_text, mentions, also.get(n, ()),
                           tuple(found[i] for i in folded) if folded else ())
-    deadlines = [d for d in (_deadline(found[n], built[n], text) for n in sorted(built)) if d is not None]
+    deadlines = settle([d for d in (_deadline(found[n], built[n], text) for n in sorted(built)) if d is not None],
+                       doc.syntax)
     return Timeline(tuple(built[n] for n in ordered), tuple(built[n] for n in unplaced), tuple(deadlines))

@@ -17,6 +17,7 @@ import attrs
 from timeline._model import Interval, Mention
 from timeline.document import Document
 from timeline.events.assemble import events_of
+from timeline.events.deadlines import close_across, closing_updates_of, supersede_across
 from timeline.events.model import Deadline, Event
 from timeline.events.timeline import Timeline, sort_key
 
@@ -87,7 +88,7 @@ def _order(events: list[Event], deadlines: list[Deadline], merge: bool) -> Timel
             if d.event.id not in seen:
                 seen.add(d.event.id)
                 unique.append(d)
-        deadlines = unique
+        deadlines = supersede_across(unique)
     all_aware = all(e.interval is not None and e.interval.start.tzinfo is not None for e in anchored)
     position = {e.id: n for n, e in enumerate(events)}
 
@@ -181,11 +182,18 @@ def merge_documents(docs: Iterable[Document]) -> Timeline:
     """One timeline from analyzed documents (see `build_many`)."""
     events: list[Event] = []
     deadlines: list[Deadline] = []
+    updates = []
     for doc in docs:
         ev, dl = events_of(doc)
         events += ev
         deadlines += dl
-    return _order(events, deadlines, merge=True)
+        if doc.syntax is not None:
+            updates += closing_updates_of(doc.syntax, doc.id, doc.reference.when)
+    tl = _order(events, deadlines, merge=True)
+    if not updates or not tl.all_deadlines:
+        return tl
+    # a later text that calls off, averts or meets a deadline of an earlier one closes it
+    return attrs.evolve(tl, all_deadlines=tuple(close_across(list(tl.all_deadlines), updates)))
 
 
 def merge(timelines: Iterable[Timeline]) -> Timeline:

@@ -41,6 +41,10 @@ class Found:
     word: EventWord | None = None
     subject: str | None = None
     object: str | None = None
+    #: the deadline grammar's reading (`timeline.events.deadlines.Reading`) and the due instant
+    #: (`timeline.events.due.Instant`) of a deadline; None for other events
+    reading: Any = None
+    instant: Any = None
 
 
 def sentence_of(doc: Any, token: int) -> tuple[int, int]:

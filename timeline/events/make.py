@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from timeline._model import Interval, Mention
-from timeline.events.deadlines import IMPOSING, deadline_of
+from timeline.events.deadlines import IMPOSING, SETTING, Due, Reading, deadline_of, read
+from timeline.events.due import due_after, due_of
 from timeline.events.describe import TimeSpans, describe
 from timeline.events.find_lexicon import PLANNED_MODIFIERS
 from timeline.events.found import Found, sentence_of
@@ -94,6 +95,8 @@ def find_all(document: Document) -> list[Found]:
     found: list[Found] = []
     also: list[tuple[Any, int]] = []  # (verb, index of the event it tells) for `Event.also`
     dated = {ln.token for ln in document.links}
+    readings: dict[int, Reading | None | object] = {}
+    zone = _deadline_zone(document)
     for link in document.links:
         m = mentions[link.mention]
         # nothing said: a date or a time is "on", a length "during"
@@ -124,12 +127,19 @@ def find_all(document: Document) -> list[Found]:
             over = iv0 is not None and naive_like(iv0.end, published) <= published
             tense = "past" if over and not ahead else "future"
         kind, t0 = kind_and_t0(tense, link.relation, m, iv0, published, pub_end)
-        due = deadline_of(doc, link.token, m, link.relation, kind)
+        reading = readings.get(link.mention, _MISSING)
+        if reading is _MISSING:
+            reading = readings[link.mention] = read(doc, m)
+        due, reading, instant = _deadline(doc, link.token, m, link.relation, kind, reading, published, zone, ref.has_time, mentions)
         if due is not None:
             kind = "deadline"
-            if t0 != "BEFORE" or (due.demanding and ahead):
-                t0 = "AFTER"
+            setting = tok.lemma_.lower() in SETTING and due.due_token in (None, link.token)
+            if (due.due_token is not None and due.due_token != link.token) or (not setting and (
+                    t0 != "BEFORE" or (due.demanding and ahead))):
+                t0 = "AFTER"  # what is due lies ahead; the act that set or moved it keeps its tense
         iv = _interval(doc, link.token, m, kind, link.relation, iv0, published)
+        if instant is not None:
+            iv = _deadline_interval(m, instant, published) if instant.moved_ahead or iv is None else iv
         token = link.token if due is None or due.due_token is None else due.due_token
         t = doc[token]
         taker = _taker(doc, t, m, words) if due is None else None
@@ -156,7 +166,27 @@ def find_all(document: Document) -> list[Found]:
             word=words.get(token, word),
             subject=desc.subject,
             object=desc.object,
+            reading=None if due is None else reading,
+            instant=instant,
         ))
+    linked = {ln.mention for ln in document.links}
+    for n_m, m in enumerate(mentions):
+        if n_m in linked or m.type == "SET":
+            continue
+        got = readings.get(n_m, _MISSING)
+        reading = read(doc, m) if got is _MISSING else got
+        if not isinstance(reading, Reading) or reading.negative:
+            continue
+        due, reading, instant = _deadline(doc, reading.trigger, m, None, "deadline", reading, published, zone, ref.has_time, mentions)
+        if due is None or reading is None:
+            continue
+        t = doc[reading.trigger]
+        sentence = sentence_of(doc, t.i)
+        desc = describe(doc, t.i, spans_in.get(sentence, no_spans))
+        iv = None if instant is None else _deadline_interval(m, instant, published)
+        found.append(Found(sentence, (t.idx, t.idx + len(t.text)), t.text, desc.text, n_m, "by", "future", "deadline",
+                           "AFTER", iv, True, demanded_by=reading.who, due_what=reading.what, word=words.get(t.i),
+                           subject=desc.subject, object=desc.object, reading=reading, instant=instant))
     for verb, n in also:
         f = found[n]
         found.append(attrs.evolve(f, trigger=(verb.idx, verb.idx + len(verb.text)), trigger_text=verb.text,
@@ -211,6 +241,87 @@ def _interval(doc: Any, token: int, m: Mention, kind: Kind, relation: Relation |
         if iv.start < now:
             iv = Interval(iv.start, now)
     return iv
+
+
+_MISSING: Final = object()
+#: forms of the deadline grammar that demand something of someone
+_DEMAND_FORMS: Final = frozenset(("must-by", "have-until", "has-n-days", "n-day deadline", "set a deadline",
+                                  "ultimatum", "apply-by", "rsvp"))
+
+
+def _deadline_zone(document: Document) -> dt.tzinfo | None:
+    """The zone a day deadline is due in: the one given, else the document's (dateline, "local
+    time", a zone the text gives with a clock time); None when unknown."""
+    from timeline.zones import get_zone  # noqa: PLC0415
+
+    name = document.timezone or (None if document.zone is None else document.zone.name)
+    return None if name is None else get_zone(name).tzinfo
+
+
+def _deadline(doc: Any, token: int, m: Mention, relation: Relation | None, kind: Kind, reading: Any,
+              published: dt.datetime, zone: dt.tzinfo | None, has_time: bool = True,
+              others: Sequence[Mention] = ()) -> tuple[Due | None, Reading | None, Any]:
+    """Whether the event word ``token`` dated by ``m`` is a deadline: by the deadline grammar's
+    ``reading`` when it has one (`timeline.events.deadlines.read`), else by `deadline_of`; with
+    its due instant (`timeline.events.due.due_of`). A limit over before publication, that no
+    update moved, is background: no deadline."""
+    if isinstance(reading, Reading):
+        if reading.negative:
+            return None, None, None
+        # the event stays the word the time dates ("closes", "extended"), unless what is due is an
+        # infinitive of its own ("gave them until Friday to register": the registering)
+        trig = doc[reading.trigger]
+        infinitive = trig.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in trig.children)
+        due: Due | None = Due(reading.form in _DEMAND_FORMS, reading.trigger if infinitive else None,
+                              reading.what, reading.who)
+        if reading.form in ("must-by", "have-until") and reading.who is None:
+            # a demand's own reading names who must act and who demands ("told police to leave")
+            old = deadline_of(doc, token, m, relation, "deadline")
+            if old is not None and old.what:
+                trigger = old.due_token if old.due_token is not None else reading.trigger
+                due = Due(True, trigger, old.what, old.who or reading.who)
+                reading = attrs.evolve(reading, trigger=trigger, what=old.what, who=due.who)
+    else:
+        due = deadline_of(doc, token, m, relation, kind)
+        if due is None:
+            return None, None, None
+        form = {"by": "must-by", "until": "until", "starting": "starting"}.get(relation or "", "limit")
+        if m.type == "DURATION":
+            form = "within"
+        reading = Reading(form, token if due.due_token is None else due.due_token, due.what, None, due.who)
+        if m.type == "DURATION":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in span_root(span).children):
+                reading = attrs.evolve(reading, count="event")
+    instant = due_of(m, published, count=reading.count, zone=zone, has_time=has_time, ahead=reading.ahead)
+    if instant is None and reading.count == "event" and reading.count_from is not None:
+        a, b = reading.count_from
+        start = next((x for x in others if a <= x.start and x.end <= b and x.type in ("DATE", "TIME")), None)
+        if start is not None:  # "within 14 days of the Dec. 1 ruling": counted from Dec. 1
+            instant = due_after(m, start, zone=zone)
+    if instant is None and reading.count != "event":
+        return None, None, None  # "within weeks": nothing is due at any instant
+    if instant is not None and reading.update is None:
+        pub_day = dt.datetime.combine(published.date(), dt.time())
+        if instant.due.replace(tzinfo=None) < pub_day:
+            return None, None, None  # a limit told as background: over before publication
+    return due, reading, instant
+
+
+def _deadline_interval(m: Mention, instant: Any, published: dt.datetime) -> Interval | None:
+    """Where a deadline lies on the timeline: from publication to its due instant for a length,
+    its day (or its minute) otherwise."""
+    due = instant.due
+    try:
+        if m.type == "DURATION":
+            start = published if published.tzinfo is not None or due.tzinfo is None else published.replace(tzinfo=due.tzinfo)
+            return Interval(start, due + dt.timedelta(minutes=1))
+        if instant.end_of_day:
+            day = due.replace(hour=0, minute=0)
+            return Interval(day, day + dt.timedelta(days=1))
+        return Interval(due, due)
+    except (OverflowError, ValueError):  # at the edges of the calendar
+        return None
 
 
 def _recurring(tense: Tense) -> tuple[Kind, T0Relation]:

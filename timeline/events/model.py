@@ -9,7 +9,7 @@ from typing import Literal
 import attrs
 
 from timeline._model import Interval, Mention
-from timeline.events.due import Status, status
+from timeline.events.due import Closed, Status, as_now, closes_at, status
 
 #: what the event is with respect to publication
 Kind = Literal["occurred", "expected", "deadline", "ongoing"]
@@ -136,9 +136,18 @@ class Event:
 class Deadline:
     """A deadline or an ultimatum: ``what`` is due at ``due``.
 
-    ``due`` is naive (the document's clock) or aware, as the time expression's
-    interval is. ``who`` is who demands it, when the text says; ``sentence`` the
-    sentence it is stated in.
+    ``due`` is the due instant to the minute: a clock time as written, in its own zone ("2 p.m.
+    EST"); a day (or longer) at the end of its last day, 23:59, with ``end_of_day`` set (shown
+    as that day: "due Wed 17 Feb 2016, end of day"). It is aware when the zone is known (the
+    document's zone, `timezone=`, or the zone written with the clock time; ``zone`` names it),
+    naive when it is not (``zone`` None: the document's clock, unknown). ``who`` is who
+    demands it, when the text says; ``obliged`` who must act; ``sentence`` the sentence it is
+    stated in; ``form`` the form of the deadline grammar that read it (docs/deadlines.md).
+
+    ``update`` is how the text moved an earlier limit to this one ("extended", "postponed",
+    "moved up", ...). ``closed`` is set when a later statement closes it whatever the moment:
+    ``superseded`` (a later limit of the same obligation replaces it: ``superseded_by`` names
+    that deadline's event), ``met`` or ``cancelled`` ("called off", "averted").
     """
 
     event: Event
@@ -148,11 +157,42 @@ class Deadline:
     sentence: str
     #: set by `Timeline.deadlines` when it is given ``now``
     status: Status | None = None
+    form: str | None = None
+    end_of_day: bool = False
+    zone: str | None = None
+    obliged: str | None = None
+    update: str | None = None
+    closed: Closed | None = None
+    superseded_by: str | None = None
+
+    @property
+    def zone_known(self) -> bool:
+        """Whether the due instant is on a known clock (aware)."""
+        return self.due.tzinfo is not None
 
     def status_at(self, now: dt.datetime | dt.date | str, *, window: dt.timedelta | None = None) -> Status:
-        """``overdue`` once ``now`` has reached ``due``; ``due-soon`` when ``due`` is less than
-        ``window`` away; else ``upcoming``. See `timeline.events.due.status` for zones."""
-        return status(self.due, now, window=window)
+        """``superseded``, ``met`` or ``cancelled`` when a later statement closed it; else
+        ``overdue`` once ``now`` has reached the due instant (for a day deadline, once the day is
+        over); ``due-soon`` when it is less than ``window`` away; else ``upcoming``. See
+        `timeline.events.due.status` for zones."""
+        as_now(now, self.due)  # a bad ``now``, or zones mixed, is an error naming the due instant
+        if self.closed is not None:
+            return self.closed
+        return status(closes_at(self.due, self.end_of_day), now, window=window)
+
+    def when_text(self) -> str:
+        """The due instant as a person reads it: "Wed 17 Feb 2016, end of day",
+        "Tue 15 Dec 2015, 14:00 UTC-05:00"; "(zone unknown)" on a floating clock."""
+        day = f"{self.due:%a} {self.due.day} {self.due:%b %Y}"
+        if self.end_of_day:
+            text = f"{day}, end of day"
+        else:
+            text = f"{day}, {self.due:%H:%M}"
+        if self.due.tzinfo is None:
+            return f"{text} (zone unknown)"
+        if self.end_of_day:
+            return f"{text} ({self.zone or self.due.tzname()})"
+        return f"{text} {self.zone or self.due.tzname()}"
 
     def as_dict(self) -> dict[str, object]:
         """The JSON object of docs/json.md (``deadlines``)."""
@@ -163,4 +203,11 @@ class Deadline:
             "who": self.who,
             "sentence": self.sentence,
             "status": self.status,
+            "form": self.form,
+            "end_of_day": self.end_of_day,
+            "zone": self.zone,
+            "obliged": self.obliged,
+            "update": self.update,
+            "closed": self.closed,
+            "superseded_by": self.superseded_by,
         }

@@ -113,11 +113,12 @@ class Timeline:
     def deadlines(self, now: dt.datetime | dt.date | str | None = None, *,
                   window: dt.timedelta | None = None) -> list[Deadline]:
         """The deadlines, soonest first; with ``now`` each has its ``status`` (upcoming,
-        due-soon within ``window``, overdue). A naive ``now`` against aware deadlines, or the
+        due-soon within ``window``, overdue; or met, cancelled, superseded when a later statement
+        closed it, which is its status without ``now`` too). A naive ``now`` against aware deadlines, or the
         reverse, raises `ValueError`; a bare date is the start of that day on each deadline's clock."""
         items = soonest_first(self.all_deadlines, lambda d: d.due)
         if now is None:
-            return items
+            return [d if d.closed is None else attrs.evolve(d, status=d.closed) for d in items]
         return [attrs.evolve(d, status=d.status_at(now, window=window)) for d in items]
 
     def in_zone(self, zone: str) -> Timeline:

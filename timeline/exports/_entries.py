@@ -305,10 +305,12 @@ def _clock_entry(base: dict[str, Any], start: dt.datetime, end: dt.datetime | No
 
 def _deadline_entry(base: dict[str, Any], deadline: Any, grain: str | None) -> Entry:
     due: dt.datetime = deadline.due
-    if grain in _CLOCK_GRAINS or grain is None and (due.time() != dt.time(0)):
+    end_of_day = bool(getattr(deadline, "end_of_day", False))
+    if not end_of_day and (grain in _CLOCK_GRAINS or grain is None and (due.time() != dt.time(0))):
         return _clock_entry(base, due, None, None)
-    # due at the end of a day or longer ("by Friday"): all-day on the last day
-    last = (due - dt.timedelta(microseconds=1)).date()
+    # due at the end of a day or longer ("by Friday", "has 14 days to"): all-day on that day (due
+    # at 23:59 of it; an older deadline due at the next midnight is shown on the day before)
+    last = due.date() if end_of_day else (due - dt.timedelta(microseconds=1)).date()
     note = f"due by the end of {last.isoformat()}"
     if due.tzinfo is not None:
         note += f" ({due.isoformat()})"

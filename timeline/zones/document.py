@@ -3,7 +3,8 @@
 In this order: the caller's ``timezone`` argument; the dateline ("Baghdad:",
 "BAGHDAD, Jan 5 (AFP) -", "WASHINGTON \u2014", "PARIS (Reuters) -", "Paris, Texas (AP) -")
 at the start of one of the first three non-empty lines; a place named in the
-sentence of a clock time written with "local time"; otherwise none (floating).
+sentence of a clock time written with "local time"; the offset a local clock time
+with a GMT or UTC twin gives ("7:00 pm (1600 GMT)"); otherwise none (floating).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from timeline.zones.resolve import _beyond_calendar, get_zone
 
 __all__ = ["DocumentZone", "ZoneSource", "document_zone", "dateline_place"]
 
-ZoneSource = Literal["argument", "dateline", "local-time", "published"]
+ZoneSource = Literal["argument", "dateline", "local-time", "twin", "published"]
 
 _WORD = r"[A-Z][\w.'\u2019&-]*"
 _PLACE = rf"{_WORD}(?: {_WORD}){{0,3}}"
@@ -29,6 +30,11 @@ _DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}"
 _DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_PLACE})(?:, ?(?P<qual>{_PLACE}))?(?:, ?(?:{_DATE})(?:, \d{{4}})?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?::|\u2014|\u2013|--?|_)(?=\s)"
+)
+#: "WASHINGTON--Lawmakers ...", "BOSTON\u2014The ...": a place in capitals and a dash with no space
+_TIGHT_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>[A-Z][A-Z.'\u2019&-]*(?: [A-Z][A-Z.'\u2019&-]*){{0,3}})(?:, ?(?P<qual>{_PLACE}))?"
+    r"(?:--|\u2014|\u2013)(?=[A-Z\"\u201c])"
 )
 _RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?: (?:[A-Z][\w'\u2019.-]*|al-\w+|de|of|el))*")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c(]*[A-Z0-9])|\n\s*\n")
@@ -59,6 +65,7 @@ def dateline_place(text: str) -> tuple[str, str | None, str] | None:
     >>> dateline_place("Late Saturday, rockets hit the base.") is None
     True
     """
+    from timeline.zones.datelines import dateline_zone  # noqa: PLC0415
     from timeline.zones.places import lookup  # noqa: PLC0415
 
     seen = 0
@@ -72,11 +79,11 @@ def dateline_place(text: str) -> tuple[str, str | None, str] | None:
         if not line.strip():
             continue
         seen += 1
-        m = _DATELINE.match(line)
+        m = _DATELINE.match(line) or _TIGHT_DATELINE.match(line)
         if m is None:
             continue
         place, qual = m.group("place").rstrip(".,"), m.group("qual")
-        zone = lookup(place, qual)
+        zone = (dateline_zone(place) if qual is None else None) or lookup(place, qual)
         if zone is not None:
             return place, qual, zone
     return None
@@ -120,6 +127,39 @@ def _local_time_place(text: str, mentions: Sequence[Mention]) -> tuple[str, str]
             zone = lookup(run)
             if zone is not None:
                 return run, zone
+    return None
+
+
+#: the words between a local clock time and its UTC twin: "7:00 pm (1600 GMT)", "7 p.m., or 1600 GMT"
+_TWIN_GAP = re.compile(r"\s*(?:\(|,|\u2014|-|/)?\s*(?:or\s+)?$")
+
+
+def gmt_twin_offset(text: str, mentions: Sequence[Mention]) -> str | None:
+    """The offset a local clock time with a UTC or GMT twin gives ("7:00 pm (1600 GMT)":
+    "UTC+03:00"), or None. The first such pair decides; an offset that is not a whole quarter
+    hour, or beyond +/-14:00, is none.
+
+    >>> from timeline import extract
+    >>> t = "The talks begin at 7:00 pm (1600 GMT) on Friday."
+    >>> gmt_twin_offset(t, extract(t, published="2015-12-01"))
+    'UTC+03:00'
+    """
+    times = [m for m in mentions if m.type == "TIME" and m.interval is not None]
+    for a, b in zip(times, times[1:]):
+        if a.zone is not None or (b.zone or "").upper() not in ("GMT", "UTC", "Z"):
+            continue
+        if not _TWIN_GAP.match(text[a.end : b.start]) or b.start - a.end > 6:
+            continue
+        local, utc = a.interval.start.replace(tzinfo=None), b.interval.start.replace(tzinfo=None)  # type: ignore[union-attr]
+        minutes = round((local - utc).total_seconds() / 60)
+        if minutes > 12 * 60:  # "1:00 am (2200 GMT)": the twin is on the day before
+            minutes -= 24 * 60
+        elif minutes < -12 * 60:
+            minutes += 24 * 60
+        if minutes % 15 or abs(minutes) > 14 * 60:
+            continue
+        sign = "-" if minutes < 0 else "+"
+        return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     return None
 
 
@@ -179,6 +219,9 @@ def _document_zone(text: str, mentions: Sequence[Mention], timezone: str | None,
     local = _local_time_place(text, mentions)
     if local is not None:
         return DocumentZone(get_zone(local[1]).name, "local-time", local[0])
+    twin = gmt_twin_offset(text, mentions)
+    if twin is not None:
+        return DocumentZone(get_zone(twin).name, "twin")
     if published is not None and published.utcoffset() is not None:
         offset = published.utcoffset()
         assert offset is not None
