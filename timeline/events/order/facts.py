@@ -79,7 +79,7 @@ def _event_up(tok: Any, words: Mapping[int, EventWord], steps: int = 3) -> Any:
     for _ in range(steps):
         if tok.i in words:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return tok if tok.i in words else None
@@ -101,7 +101,7 @@ def _connectives(doc: Any, words: Mapping[int, EventWord]) -> list[Fact[int]]:
             clause = main = None
             if tok.dep_ in ("mark", "advmod") and tok.head.i in words:
                 clause = tok.head
-                main = _event_up(clause.head, words) if clause.head is not clause else None
+                main = _event_up(clause.head, words) if clause.head.i != clause.i else None
             elif tok.dep_ == "prep":
                 clause = _object_event(tok, words)
                 main = _event_up(tok.head, words)
@@ -214,7 +214,9 @@ def _pairs(doc: Any, order: list[int], words: Mapping[int, EventWord]) -> list[F
                     out.append(_fact(a, b, "past perfect", f"{wa.text} ... {wb.text}"))
                 elif _past_perfect(wb) and _simple_past(wa):
                     out.append(_fact(b, a, "past perfect", f"{wb.text} ... {wa.text}"))
-            if wa.t0 == "BEFORE" and wb.t0 == "AFTER":
+            if wa.tense == "INFINITIVE" or wb.tense == "INFINITIVE":
+                pass  # an infinitive looks ahead of what it completes, not of publication
+            elif wa.t0 == "BEFORE" and wb.t0 == "AFTER":
                 out.append(_fact(a, b, "publication", f"{wa.text} (past) ... {wb.text} (ahead)"))
             elif wa.t0 == "AFTER" and wb.t0 == "BEFORE":
                 out.append(_fact(b, a, "publication", f"{wb.text} (past) ... {wa.text} (ahead)"))

@@ -37,9 +37,6 @@ CONNECTIVES: Final[dict[str, Side]] = {
     "until": "main first",
     "till": "main first",
     "when": "clause first",
-    "whenever": "same",
-    "while": "same",
-    "as": "same",
 }
 
 #: adverbs on the later of two events told one after the other: "then", "later", "afterwards";
