@@ -8,7 +8,7 @@ events of a `Timeline` in order. See docs/events.md, "The order of events".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from timeline.events.order.facts import facts_of
@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 __all__ = ["Fact", "OrderGraph", "Relation", "facts_of", "order_of", "ordered", "word_graph"]
 
 
-def word_graph(document: Document, dated: Mapping[int, Interval] | None = None) -> OrderGraph[int]:
+def word_graph(document: Document, dated: Mapping[int, Interval] | None = None,
+               more: Iterable[Fact[int]] = ()) -> OrderGraph[int]:
     """The graph of the facts between the event words of ``document`` (token indices), ``dated``
-    giving the intervals of the dated words."""
+    giving the intervals of the dated words; ``more`` are further facts, weighed with the others."""
     graph: OrderGraph[int] = OrderGraph(sorted(w.token for w in document.words))
-    graph.add_all(facts_of(document, dated))
+    graph.add_all([*facts_of(document, dated), *more])
     return graph
 
 

@@ -53,24 +53,24 @@ def _naive(d: dt.datetime, aware: bool) -> dt.datetime:
 
 
 def _dated(dated: Mapping[int, Interval], words: Mapping[int, EventWord]) -> list[Fact[int]]:
-    """Consecutive dated events whose intervals do not overlap: the earlier first (each event is
-    linked to the first events that start at or after its end)."""
+    """Dated events whose intervals do not overlap: the one that ends first before the other.
+    Linear in the dated events: the distinct start instants are nodes of their own (negative
+    keys, -1 for the earliest), in a chain; each event comes after its start instant and
+    before the first instant at or after its end."""
     items = [(t, iv) for t, iv in dated.items() if t in words]
     if len(items) < 2:
         return []
     aware = all(iv.start.tzinfo is not None for _, iv in items)
-    spans = sorted(((_naive(iv.start, aware), _naive(iv.end, aware), t) for t, iv in items))
-    starts = [s for s, _, _ in spans]
-    out = []
+    spans = [(_naive(iv.start, aware), _naive(iv.end, aware), t) for t, iv in items]
+    starts = sorted({s for s, _, _ in spans})
+    node = {s: -1 - k for k, s in enumerate(starts)}
+    out = [_fact(node[a], node[b], "dates", f"{a.isoformat()} < {b.isoformat()}") for a, b in zip(starts, starts[1:], strict=False)]
     for s, e, t in spans:
+        # (an instant "before" an event: the event starts no earlier than it)
+        out.append(_fact(node[s], t, "dates", f"{words[t].text} starts {s.isoformat()}"))
         j = bisect.bisect_left(starts, e if e > s else s + dt.timedelta(microseconds=1))
-        if j >= len(spans):
-            continue
-        first = spans[j][0]
-        while j < len(spans) and spans[j][0] == first:
-            u = spans[j][2]
-            out.append(_fact(t, u, "dates", f"{words[t].text} {s.isoformat()} / {words[u].text} {first.isoformat()}"))
-            j += 1
+        if j < len(starts):
+            out.append(_fact(t, node[starts[j]], "dates", f"{words[t].text} ends {e.isoformat()}"))
     return out
 
 

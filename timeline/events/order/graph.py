@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, Generic, Literal, TypeVar
 
 import attrs
@@ -22,6 +22,7 @@ import attrs
 from timeline.events.order.lexicon import SEARCH
 
 K = TypeVar("K", bound=Hashable)
+J = TypeVar("J", bound=Hashable)
 Answer = Literal["BEFORE", "AFTER", "SAME", "UNKNOWN"]
 
 
@@ -37,6 +38,11 @@ class Fact(Generic[K]):
     cue: str
     strength: int
     evidence: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON object of docs/json.md (``order``)."""
+        return {"earlier": self.earlier, "later": self.later, "relation": self.relation, "cue": self.cue,
+                "strength": self.strength, "evidence": self.evidence}
 
 
 @attrs.frozen
@@ -155,6 +161,44 @@ class OrderGraph(Generic[K]):
         if chain is not None:
             return Relation(a, b, "AFTER", tuple(chain))
         return Relation(a, b, "UNKNOWN")
+
+    def project(self, keep: Mapping[K, J], limit: int = SEARCH) -> list[Fact[J]]:
+        """The facts between the nodes of ``keep`` (renamed by it), through the others: for each
+        kept node, the first kept nodes a chain of committed facts leads to (one fact each, with
+        the chain's weakest cue and strength and its evidence joined), and SAME between kept nodes
+        of one group. Each search visits at most ``limit`` nodes."""
+        out: list[Fact[J]] = []
+        by_root: dict[K, list[K]] = {}
+        for n in keep:
+            self.node(n)
+            by_root.setdefault(self.find(n), []).append(n)
+        for members in by_root.values():
+            for x, y in zip(members, members[1:], strict=False):
+                same = self._same.get(self.find(x), [])
+                out.append(Fact(keep[x], keep[y], "SAME", "same" if not same else min(same, key=lambda f: f.strength).cue,
+                                min((f.strength for f in same), default=0),
+                                "; ".join(f.evidence for f in same)))
+        for root, members in by_root.items():
+            back: dict[K, list[Fact[K]]] = {root: []}
+            queue = deque([root])
+            while queue and len(back) <= limit:
+                x = queue.popleft()
+                for y, fact in self._out[x]:
+                    y = self.find(y)
+                    if y in back:
+                        continue
+                    chain = [*back[x], fact]
+                    back[y] = chain
+                    if y in by_root:
+                        weakest = min(chain, key=lambda f: f.strength)
+                        told = [f.evidence for f in chain]
+                        if len(told) > 3:
+                            told = [told[0], "...", told[-1]]
+                        out.append(Fact(keep[members[0]], keep[by_root[y][0]], "BEFORE", weakest.cue,
+                                        weakest.strength, "; ".join(told)))
+                    else:
+                        queue.append(y)
+        return out
 
     def sequence(self, nodes: Iterable[K], key: Callable[[K], Any]) -> list[K]:
         """``nodes`` in a total order that respects every committed fact: among the nodes whose
