@@ -235,26 +235,34 @@ class OrderGraph(Generic[K]):
         heapq.heapify(heap)
         done: set[K] = set()
         out: list[K] = []
+        everyone = [(keys[r], n, r) for n, r in enumerate(roots)]  # to break a cycle at its least key
+        heapq.heapify(everyone)
+        broken: set[K] = set()
+        placed: list[K] = []
         while len(done) < len(roots):
-            if not heap:  # a cycle: break it at its least key
-                r = min((x for x in roots if x not in done), key=lambda x: keys[x])
-                indeg[r] = 0
+            if not heap:  # a cycle: break it at its least key; the facts into that node are dropped
+                while everyone[0][2] in done:
+                    heapq.heappop(everyone)
+                _, _, r = heapq.heappop(everyone)
+                broken.add(r)
                 heap.append((keys[r], counter, r))
                 counter += 1
-                for x in roots:
-                    if x not in done:
-                        for y, fact in succ[x]:
-                            if y == r and fact in self.committed:
-                                self.committed.remove(fact)
-                                self.dropped.append(fact)
             _, _, r = heapq.heappop(heap)
             if r in done:
                 continue
             done.add(r)
+            placed.append(r)
             out.extend(sorted(groups.get(r, ()), key=key))
             for y, _ in succ[r]:
                 indeg[y] -= 1
                 if indeg[y] == 0 and y not in done:
                     heapq.heappush(heap, (keys[y], counter, y))
                     counter += 1
+        if broken:  # the facts that lead into a broken node from a node placed after it
+            where = {r: k for k, r in enumerate(placed)}
+            late = {id(f) for r in roots for y, f in succ[r] if y in broken and where[r] > where[y]}
+            self.dropped.extend(f for f in self.committed if id(f) in late)
+            self.committed = [f for f in self.committed if id(f) not in late]
+            for r in roots:
+                self._out[r] = [(y, f) for y, f in self._out[r] if id(f) not in late]
         return out
