@@ -90,6 +90,9 @@ def _rel(text: str, a: str, b: str) -> tuple[str, str]:
     ("The convoy left the depot. Then the convoy reached the coast.", "left", "reached", "BEFORE", "connective"),
     ("Farmers blocked the road. The police chief said it.", "blocked", "said", "BEFORE", "saying"),
     ("The bridge collapsed. Engineers will inspect the site.", "collapsed", "inspect", "BEFORE", "publication"),
+    ("The crew inspected the plane that crashed.", "crashed", "inspected", "BEFORE", "background"),
+    ("The bridge collapsed. Engineers believe the rain caused it.", "collapsed", "believe", "BEFORE", "saying"),
+    ("The minister said the army controls the border.", "controls", "said", "BEFORE", "reported"),
 ])
 def test_cues(text: str, a: str, b: str, relation: str, cue: str) -> None:
     assert _rel(text, a, b) == (relation, cue)

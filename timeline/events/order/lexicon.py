@@ -20,6 +20,7 @@ STRENGTH: Final[dict[str, int]] = {
     "purpose": 40,  # "to" + infinitive: what is aimed at lies ahead
     "aspectual": 40,  # "began ... to arrive"
     "saying": 35,  # a saying is told after what it is about
+    "background": 32,  # a past relative clause or participle before the past event it qualifies
     "publication": 30,  # one event before publication, the other after it
     "tense": 20,  # past before present perfect or present within a sentence pair
     "narrative": 10,  # told first, happened first
@@ -49,6 +50,9 @@ CAUSE_NOUNS: Final = frozenset("response retaliation revenge reprisal reaction a
 
 #: modals that look ahead of the saying that reports them ("said it would close")
 AHEAD_MODALS: Final = frozenset("would will 'll shall going".split())
+
+#: the clauses that qualify a noun ("the plane that crashed", "the arms seized"): told as background
+BACKGROUND_DEPS: Final = frozenset("relcl acl".split())
 
 #: how many event words either side an event is compared with (the pairwise facts stay linear)
 WINDOW: Final = 12
