@@ -148,15 +148,16 @@ def _governed(doc: Any, words: Mapping[int, EventWord]) -> list[Fact[int]]:
         elif w.tense == "INFINITIVE" or _ahead(w):
             cue = "reported" if g.cls == "REPORTING" and tok.dep_ == "ccomp" else "purpose"
             out.append(_fact(g.token, w.token, cue, f"{g.text} ... {w.text}"))
-        elif g.cls in ("REPORTING", "I_STATE", "PERCEPTION") and tok.dep_ == "ccomp":
+        elif tok.dep_ == "ccomp":
             if w.tense in ("PAST", "PRESENT") or w.aspect in ("PERFECTIVE", "PERFECTIVE_PROGRESSIVE"):
                 # what is said happened, or holds already (a present state began before it is told)
                 out.append(_fact(w.token, g.token, "reported", f"{g.text} ... {w.text}"))
     for w in words.values():  # "the plane that crashed", "the weapons seized": told as background
         tok = doc[w.token]
-        if tok.dep_ in lex.BACKGROUND_DEPS and w.tense == "PAST" and tok.head.i != tok.i:
+        if tok.dep_ in lex.BACKGROUND_DEPS and w.tense in lex.BACKGROUND_TENSES and tok.head.i != tok.i:
             main = _event_up(tok.head.head, words) if tok.head.i not in words else tok.head
-            if main is not None and main.i != tok.i and words[main.i].tense == "PAST":
+            if main is not None and main.i != tok.i and words[main.i].tense in lex.BACKGROUND_TENSES \
+                    and not _ahead(words[main.i]):
                 out.append(_fact(w.token, main.i, "background", f"{tok.text} ... {main.text}"))
     for tok in doc:  # "in order to", a purpose clause the governor does not name
         if tok.dep_ == "advcl" and tok.i in words and words[tok.i].tense == "INFINITIVE":

@@ -53,6 +53,9 @@ AHEAD_MODALS: Final = frozenset("would will 'll shall going".split())
 
 #: the clauses that qualify a noun ("the plane that crashed", "the arms seized"): told as background
 BACKGROUND_DEPS: Final = frozenset("relcl acl".split())
+#: the tenses of both events for that cue (a relative clause in the present, "the firm that owns
+#: the mine", holds already too)
+BACKGROUND_TENSES: Final = frozenset("PAST PRESENT".split())
 
 #: how many event words either side an event is compared with (the pairwise facts stay linear)
 WINDOW: Final = 12
