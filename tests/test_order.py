@@ -93,6 +93,7 @@ def _rel(text: str, a: str, b: str) -> tuple[str, str]:
     ("The crew inspected the plane that crashed.", "crashed", "inspected", "BEFORE", "background"),
     ("The bridge collapsed. Engineers believe the rain caused it.", "collapsed", "believe", "BEFORE", "saying"),
     ("The minister said the army controls the border.", "controls", "said", "BEFORE", "reported"),
+    ("The police arrested two men for smuggling cigarettes.", "smuggling", "arrested", "BEFORE", "background"),
 ])
 def test_cues(text: str, a: str, b: str, relation: str, cue: str) -> None:
     assert _rel(text, a, b) == (relation, cue)

@@ -159,6 +159,13 @@ def _governed(doc: Any, words: Mapping[int, EventWord]) -> list[Fact[int]]:
             if main is not None and main.i != tok.i and words[main.i].tense in lex.BACKGROUND_TENSES \
                     and not _ahead(words[main.i]):
                 out.append(_fact(w.token, main.i, "background", f"{tok.text} ... {main.text}"))
+    for w in words.values():  # "accused him of smuggling": what the gerund names came first
+        tok = doc[w.token]
+        prep = tok.head
+        if tok.dep_ == "pcomp" and w.tense == "PRESPART" and prep.lower_ in lex.GERUND_BEFORE:
+            main = _event_up(prep.head, words)
+            if main is not None and main.i != tok.i:
+                out.append(_fact(w.token, main.i, "background", f"{main.text} {prep.text} {tok.text}"))
     for tok in doc:  # "in order to", a purpose clause the governor does not name
         if tok.dep_ == "advcl" and tok.i in words and words[tok.i].tense == "INFINITIVE":
             main = _event_up(tok.head, words)

@@ -57,6 +57,9 @@ BACKGROUND_DEPS: Final = frozenset("relcl acl".split())
 #: the mine", holds already too)
 BACKGROUND_TENSES: Final = frozenset("PAST PRESENT".split())
 
+#: prepositions whose gerund names an earlier event: "accused of smuggling", "jailed for selling"
+GERUND_BEFORE: Final = frozenset("of for".split())
+
 #: how many event words either side an event is compared with (the pairwise facts stay linear)
 WINDOW: Final = 12
 #: how many nodes a contradiction check may visit (the closure stays linear over a document)
