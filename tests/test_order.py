@@ -137,3 +137,26 @@ def test_the_exports_carry_the_facts(tmp_path, capsys) -> None:  # type: ignore[
         main(["extract", str(src), "--published", PUB, "--format", "timeml"])
     assert done.value.code == 0
     assert 'relatedToEventInstance="ei' in capsys.readouterr().out
+
+
+_CLAUSES = [
+    "The talks collapsed on Monday", "the envoy had left", "officials said the army would return",
+    "the council voted before the mayor resigned", "then the convoy reached the coast",
+    "the strike was retaliation for the attacks", "engineers will inspect the bridge on Friday",
+    "the firm hired lawyers to fight the ruling", "farmers blocked the road on Tuesday",
+    "the police arrested two men for smuggling cigarettes", "the minister believes the port is closed",
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSES), min_size=1, max_size=6))
+def test_the_timeline_respects_its_facts(clauses: list[str]) -> None:
+    text = " ".join(c[0].upper() + c[1:] + "." for c in clauses)
+    tl = build(text, published=PUB)
+    where = {e.id: k for k, e in enumerate(tl)}
+    for f in tl.order_facts:
+        assert f.earlier in where and f.later in where
+        if f.relation == "BEFORE":
+            assert where[f.earlier] < where[f.later]
+            assert tl.order(f.earlier, f.later).relation == "BEFORE"
+            assert tl.order(f.later, f.earlier).relation == "AFTER"
