@@ -113,6 +113,15 @@ def test_dates_order_events_that_do_not_overlap() -> None:
     assert r.relation == "AFTER" and r.cue == "dates"
 
 
+def test_before_a_day_lies_before_its_start() -> None:
+    tl = build("The delegates met on Monday. The rebels left before Monday.", published=PUB)
+    left, met = (next(e for e in tl if e.trigger.text == w) for w in ("left", "met"))
+    assert left.relation == "before"
+    r = tl.order(left, met)
+    assert r.relation == "BEFORE" and r.cue == "dates"
+    assert list(tl).index(left) < list(tl).index(met)
+
+
 def test_order_names_an_unknown_event() -> None:
     tl = build("The talks collapsed on Monday.", published=PUB)
     with pytest.raises(KeyError, match="e9"):

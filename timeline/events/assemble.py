@@ -249,13 +249,17 @@ def _in_order(doc: Document, found: list[Found], intervals: list[Interval | None
     # what the text orders without dating ("retaliation for the strike"), found by `ordered`
     cause = [Fact(told[n], told[b], "BEFORE", "cause", STRENGTH["cause"], f"{found[n].trigger_text} ... "
                   f"{found[b].trigger_text}") for n in ordered for b in before[n] if n in told and b in told]
-    words = word_graph(doc, dated, cause)
+    # an event "before Monday" lies before Monday's start, not on Monday
+    ahead_of = {t for t, n in token_of.items() if found[n].relation == "before"}
+    words = word_graph(doc, dated, cause, ahead_of)
     graph: OrderGraph[int] = OrderGraph(ordered)
     # the text orders two dated events only where their dates leave it free (the same start: two
     # events of one day); elsewhere the dates decide
     facts = []
     for f in words.project(token_of):
         iv_a, iv_b = intervals[f.earlier], intervals[f.later]
+        if found[f.earlier].relation == "before" or found[f.later].relation == "before":
+            iv_a = iv_b = None  # not placed on its interval: the text may order it
         if f.cue != "dates" and iv_a is not None and iv_b is not None and iv_a.start != iv_b.start and \
                 (f.relation == "SAME" or sort_key(iv_b.start, all_aware) < sort_key(iv_a.start, all_aware)):
             continue

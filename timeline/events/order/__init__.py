@@ -8,7 +8,7 @@ events of a `Timeline` in order. See docs/events.md, "The order of events".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from timeline.events.order.facts import facts_of
@@ -23,17 +23,19 @@ __all__ = ["Fact", "OrderGraph", "Relation", "facts_of", "order_of", "ordered", 
 
 
 def word_graph(document: Document, dated: Mapping[int, Interval] | None = None,
-               more: Iterable[Fact[int]] = ()) -> OrderGraph[int]:
+               more: Iterable[Fact[int]] = (), ahead_of: Collection[int] = ()) -> OrderGraph[int]:
     """The graph of the facts between the event words of ``document`` (token indices), ``dated``
-    giving the intervals of the dated words; ``more`` are further facts, weighed with the others."""
+    giving the intervals of the dated words (those of ``ahead_of`` lie before theirs: "before
+    Monday"); ``more`` are further facts, weighed with the others."""
     graph: OrderGraph[int] = OrderGraph(sorted(w.token for w in document.words))
-    graph.add_all([*facts_of(document, dated), *more])
+    graph.add_all([*facts_of(document, dated, ahead_of), *more])
     return graph
 
 
 def order_of(document: Document) -> OrderGraph[int]:
     """The graph of an analyzed document, its dated words taken from its timeline's events."""
     dated: dict[int, Interval] = {}
+    ahead_of: set[int] = set()
     if document.timeline is not None:
         at = {w.start: w.token for w in document.words}
         for e in (*document.timeline.events, *document.timeline.unplaced):
@@ -41,6 +43,8 @@ def order_of(document: Document) -> OrderGraph[int]:
                 continue
             for t in (e.trigger, *e.also):
                 tok = at.get(t.start)
-                if tok is not None:
-                    dated.setdefault(tok, e.interval)
-    return word_graph(document, dated)
+                if tok is not None and tok not in dated:
+                    dated[tok] = e.interval
+                    if e.relation == "before":
+                        ahead_of.add(tok)
+    return word_graph(document, dated, ahead_of=ahead_of)

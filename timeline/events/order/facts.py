@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from timeline._model import Interval
@@ -52,20 +52,28 @@ def _naive(d: dt.datetime, aware: bool) -> dt.datetime:
     return d.replace(tzinfo=None)
 
 
-def _dated(dated: Mapping[int, Interval], words: Mapping[int, EventWord]) -> list[Fact[int]]:
+def _dated(dated: Mapping[int, Interval], words: Mapping[int, EventWord],
+           ahead_of: Collection[int] = ()) -> list[Fact[int]]:
     """Dated events whose intervals do not overlap: the one that ends first before the other.
     Linear in the dated events: the distinct start instants are nodes of their own (negative
     keys, -1 for the earliest), in a chain; each event comes after its start instant and
-    before the first instant at or after its end."""
+    before the first instant at or after its end. An event of ``ahead_of`` ("left before
+    Monday") lies before its interval's start: it only comes before the events that start there
+    or later."""
     items = [(t, iv) for t, iv in dated.items() if t in words]
     if len(items) < 2:
         return []
     aware = all(iv.start.tzinfo is not None for _, iv in items)
     spans = [(_naive(iv.start, aware), _naive(iv.end, aware), t) for t, iv in items]
-    starts = sorted({s for s, _, _ in spans})
+    starts = sorted({s for s, _, t in spans if t not in ahead_of})
     node = {s: -1 - k for k, s in enumerate(starts)}
     out = [_fact(node[a], node[b], "dates", f"{a.isoformat()} < {b.isoformat()}") for a, b in zip(starts, starts[1:], strict=False)]
     for s, e, t in spans:
+        if t in ahead_of:
+            j = bisect.bisect_left(starts, s)
+            if j < len(starts):
+                out.append(_fact(t, node[starts[j]], "dates", f"{words[t].text} before {s.isoformat()}"))
+            continue
         # (an instant "before" an event: the event starts no earlier than it)
         out.append(_fact(node[s], t, "dates", f"{words[t].text} starts {s.isoformat()}"))
         j = bisect.bisect_left(starts, e if e > s else s + dt.timedelta(microseconds=1))
@@ -245,15 +253,17 @@ def _pairs(doc: Any, order: list[int], words: Mapping[int, EventWord]) -> list[F
     return out
 
 
-def facts_of(document: Document, dated: Mapping[int, Interval] | None = None) -> list[Fact[int]]:
+def facts_of(document: Document, dated: Mapping[int, Interval] | None = None,
+             ahead_of: Collection[int] = ()) -> list[Fact[int]]:
     """Every pairwise fact between the event words of ``document`` (token indices), ``dated``
-    giving the interval of the dated ones."""
+    giving the interval of the dated ones; those of ``ahead_of`` lie before their interval
+    ("before Monday")."""
     doc = document.syntax
     words = {w.token: w for w in document.words}
     if doc is None or not words:
         return []
     order = sorted(words)
-    out = _dated(dated or {}, words)
+    out = _dated(dated or {}, words, ahead_of)
     out += _connectives(doc, words)
     out += _governed(doc, words)
     out += _adverbs(doc, order, words)
