@@ -88,7 +88,7 @@ def test_json_one_input_is_an_object(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert isinstance(doc, dict)
-    assert list(doc) == ["id", "source", "published", "zone", "mentions", "events", "deadlines"]
+    assert list(doc) == ["id", "source", "published", "zone", "mentions", "events", "deadlines", "order"]
     assert doc["zone"] is None  # no dateline, no zone: floating
     assert doc["id"] == "story"
     assert doc["source"] == str(story)

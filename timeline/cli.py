@@ -122,6 +122,7 @@ def events_json(doc: Document, mentions: Sequence[Any]) -> dict[str, Any]:
     return {
         "events": [e.as_dict() for e in (*tl.events, *tl.unplaced)],
         "deadlines": [d.as_dict() for d in deadlines],
+        "order": [f.as_dict() for f in tl.order_facts],
     }
 
 
@@ -206,7 +207,7 @@ def render_timeml(doc: Document, mentions: Sequence[Any], label: str) -> str:
     others = [w for w in analysis.words if w.start not in taken]
     try:
         xml: str = to_timeml(doc.text, mentions, doc_id=doc.id, published=doc.published,
-                             events=events, other_events=others)
+                             events=events, other_events=others, order=tl.order_facts)
     except ValueError as exc:
         raise InputError(f"{label}: cannot write TimeML: {exc}") from None
     return xml if xml.endswith("\n") else xml + "\n"

@@ -453,6 +453,7 @@ def to_timeml(
     invalid: InvalidChars = "raise",
     events: Iterable[Any] = (),
     other_events: Iterable[Any] = (),
+    order: Iterable[Any] = (),
 ) -> str:
     """Render ``text`` with its mentions as a TimeML 1.2.1 document.
 
@@ -478,6 +479,10 @@ def to_timeml(
     each becomes an ``<EVENT>`` with a ``TLINK`` to ``t0`` only (none when its relation is
     unknown). A trigger that
     overlaps a kept mention or an earlier trigger is left out.
+
+    ``order`` (a `Timeline`'s ``order_facts``: ``earlier``, ``later`` event ids, ``relation``
+    BEFORE or SAME) become ``TLINK``s between the two events' instances (relType BEFORE or
+    SIMULTANEOUS); a fact naming an event not written is left out.
     """
     if invalid not in ("raise", "replace"):
         raise ValueError(f"invalid must be 'raise' or 'replace', not {invalid!r}")
@@ -513,7 +518,9 @@ def to_timeml(
             taken.append((a, b))
             chosen[(a, b)] = (word, t0, [] if tid is None or relation is None else [(tid, relation)])
 
+    span_of: dict[str, tuple[int, int]] = {}
     for e in events:
+        span_of[str(getattr(e, "id", ""))] = (e.trigger.start, e.trigger.end)
         time = getattr(e, "time", None)
         tid = None if time is None else tids.get((time.start, time.end))
         word = _word_attributes(e, "STATE" if e.kind == "ongoing" else "OCCURRENCE", e.t0)
@@ -542,6 +549,12 @@ def to_timeml(
                 links.append(f'relType="{rel}" eventInstanceID="ei{k}" relatedToTime="{tid}"')
         if published is not None and t0 in _TENSES:
             links.append(f'relType="{t0}" eventInstanceID="ei{k}" relatedToTime="t0"')
+    eiid = {span: k for k, span in enumerate(sorted(chosen), start=1)}
+    for f in order:
+        ei_a, ei_b = eiid.get(span_of.get(f.earlier, (-1, -1))), eiid.get(span_of.get(f.later, (-1, -1)))
+        if ei_a is not None and ei_b is not None and ei_a != ei_b:
+            rel = "SIMULTANEOUS" if f.relation == "SAME" else "BEFORE"
+            links.append(f'relType="{rel}" eventInstanceID="ei{ei_a}" relatedToEventInstance="ei{ei_b}"')
     tags.sort()
     for start, end, opening, closing in tags:
         out.append(_text(body[pos:start]))

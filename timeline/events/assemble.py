@@ -23,6 +23,8 @@ from timeline.events.found import Found
 from timeline.events.make import find_all, intervals_in_zone
 from timeline.events.due import Closed
 from timeline.events.model import Deadline, Event, Source, TimeLink, Trigger
+from timeline.events.order import Fact, OrderGraph, word_graph
+from timeline.events.order.lexicon import STRENGTH
 from timeline.events.timeline import Timeline, sort_key
 
 
@@ -232,6 +234,7 @@ def timeline_of(doc: Document) -> Timeline:
             placed.add(n)
         pending = rest
     unplaced = [n for n in pending if found[n].mention is not None]
+    ordered, facts = _in_order(doc, found, intervals, ordered, before, all_aware)
     new_ids = {n: f"e{k}" for k, n in enumerate(ordered + unplaced, start=1)}
     built: dict[int, Event] = {}
     also, more = fold.also, fold.more
@@ -244,4 +247,46 @@ def timeline_of(doc: Document) -> Timeline:
                           tuple(found[i] for i in folded) if folded else ())
     deadlines = settle([d for d in (_deadline(found[n], built[n], text) for n in sorted(built)) if d is not None],
                        doc.syntax)
-    return Timeline(tuple(built[n] for n in ordered), tuple(built[n] for n in unplaced), tuple(deadlines))
+    order_facts = tuple(Fact(new_ids[f.earlier], new_ids[f.later], f.relation, f.cue, f.strength, f.evidence)
+                        for f in facts)
+    return Timeline(tuple(built[n] for n in ordered), tuple(built[n] for n in unplaced), tuple(deadlines),
+                    order_facts)
+
+
+def _in_order(doc: Document, found: list[Found], intervals: list[Interval | None], ordered: list[int],
+              before: list[tuple[int, ...]], all_aware: bool) -> tuple[list[int], list[Fact[int]]]:
+    """The timeline's events (indices into ``found``, in date order) in a total order that respects
+    every committed fact between them (`timeline.events.order`), and those facts: the facts
+    between every event word of the document, closed, then read between the timeline's events
+    (through the other words); events the order leaves free keep their date and text order."""
+    if doc.syntax is None or len(ordered) < 2:
+        return ordered, []
+    at = {w.start: w.token for w in doc.words}
+    token_of: dict[int, int] = {}  # token -> found index
+    for n in ordered:
+        tok = at.get(found[n].trigger[0])
+        if tok is not None and tok not in token_of:
+            token_of[tok] = n
+    dated = {t: iv for t, n in token_of.items() if (iv := intervals[n]) is not None}
+    told = {n: t for t, n in token_of.items()}
+    # what the text orders without dating ("retaliation for the strike"), found by `ordered`
+    cause = [Fact(told[n], told[b], "BEFORE", "cause", STRENGTH["cause"], f"{found[n].trigger_text} ... "
+                  f"{found[b].trigger_text}") for n in ordered for b in before[n] if n in told and b in told]
+    # an event "before Monday" lies before Monday's start, not on Monday
+    ahead_of = {t for t, n in token_of.items() if found[n].relation == "before"}
+    words = word_graph(doc, dated, cause, ahead_of)
+    graph: OrderGraph[int] = OrderGraph(ordered)
+    # the text orders two dated events only where their dates leave it free (the same start: two
+    # events of one day); elsewhere the dates decide
+    facts = []
+    for f in words.project(token_of):
+        iv_a, iv_b = intervals[f.earlier], intervals[f.later]
+        if found[f.earlier].relation == "before" or found[f.later].relation == "before":
+            iv_a = iv_b = None  # not placed on its interval: the text may order it
+        if f.cue != "dates" and iv_a is not None and iv_b is not None and iv_a.start != iv_b.start and \
+                (f.relation == "SAME" or sort_key(iv_b.start, all_aware) < sort_key(iv_a.start, all_aware)):
+            continue
+        facts.append(f)
+    graph.add_all(facts)
+    position = {n: k for k, n in enumerate(ordered)}
+    return graph.sequence(ordered, key=position.__getitem__), graph.committed

@@ -3,7 +3,10 @@
 Order. An event with an interval is placed by it: earlier start first, then
 earlier end (so a day comes before the hours inside it, as a calendar puts
 all-day entries at the top of the day), then text order. Events are compared in
-UTC when every interval is aware, else on the clock times as written.
+UTC when every interval is aware, else on the clock times as written. Then the
+order the text gives (``order_facts``, `timeline.events.order`) moves events the
+dates leave free: two events of one day in the order the text tells them to
+have happened. `Timeline.order` answers for any two events, with the evidence.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import attrs
 from timeline._model import Interval
 from timeline.events.due import as_now
 from timeline.events.model import Deadline, Event
+from timeline.events.order.graph import Fact, OrderGraph, Relation
 
 
 def sort_key(when: dt.datetime, all_aware: bool) -> dt.datetime:
@@ -57,6 +61,26 @@ class Timeline:
     events: tuple[Event, ...] = ()
     unplaced: tuple[Event, ...] = ()
     all_deadlines: tuple[Deadline, ...] = ()
+    #: the committed facts of order between the events (by id), each with its cue, strength and
+    #: evidence; the iteration order respects every one (see `order`)
+    order_facts: tuple[Fact[str], ...] = ()
+
+    def order(self, a: Event | str, b: Event | str) -> Relation[str]:
+        """How event ``a`` stands to event ``b`` (events or ids): BEFORE, AFTER, SAME (the text
+        says they start together) or UNKNOWN, with the chain of facts that says so (``evidence``;
+        ``cue`` and ``strength`` are its weakest link's). `KeyError` names an unknown id.
+
+        >>> from timeline import build
+        >>> tl = build("The talks collapsed on Monday. The envoy left on Tuesday.", published="2020-01-08")
+        >>> tl.order(tl[1], tl[0]).relation
+        'AFTER'
+        """
+        ids = [x if isinstance(x, str) else x.id for x in (a, b)]
+        for i in ids:
+            self.event(i)
+        graph: OrderGraph[str] = OrderGraph(ids)
+        graph.add_all(self.order_facts)
+        return graph.relation(ids[0], ids[1])
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
@@ -148,4 +172,5 @@ class Timeline:
                          due=d.due.astimezone(tz) if d.due.tzinfo is not None else d.due)
             for d in self.all_deadlines)
         return Timeline(events=tuple(moved[e.id] for e in self.events),
-                        unplaced=tuple(moved[e.id] for e in self.unplaced), all_deadlines=deadlines)
+                        unplaced=tuple(moved[e.id] for e in self.unplaced), all_deadlines=deadlines,
+                        order_facts=self.order_facts)
