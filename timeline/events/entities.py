@@ -1,0 +1,335 @@
+"""Entities: who takes part in an event, and which events name an entity.
+
+* `annotate` reads, from the parse, each event's trigger lemma, its participants (subject, object,
+  the agent of a passive, "with" X, a possessor, a name before an event noun), a pronoun among them
+  resolved inside its sentence or the one before, the event a "postpone / delay / move" verb moves,
+  and the words of its sentence that say it updates an earlier report ("postponed to", "now says").
+* `EntityName` matches a name against what a participant says: the name itself, a short form
+  ("Boeing Co." / "Boeing"), an acronym ("International Monetary Fund" / "IMF"), a possessive
+  ("Boeing's chief"), a person's family name ("Okafor").
+* `about` keeps the events of a timeline whose participants name an entity.
+
+Tables are in `timeline.events.entities_lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+import attrs
+
+from timeline.events.entities_lexicon import (
+    ACRONYM_SKIPS,
+    COLLECTIVE_NOUNS,
+    MOVE_VERBS,
+    NAME_STOPS,
+    NAME_SUFFIXES,
+    NOUN_VERBS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    UPDATE_CUES,
+)
+from timeline.events.model import Event, Participant
+
+__all__ = ["EntityName", "about", "annotate", "content_words", "names_match"]
+
+_TOKEN_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-]*")
+_POSSESSIVE_RE: Final = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_CUE_RE: Final = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in UPDATE_CUES) + r")\b")
+_SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJECT_DEPS: Final = frozenset({"dobj", "dative", "attr"})
+_WITH_PREPS: Final = frozenset({"with", "against", "between"})
+_NOUN_POS: Final = frozenset({"NOUN", "PROPN"})
+_TITLES: Final = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof"}) | PERSON_NOUNS
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a name as written, possessive endings and trailing dots cut ("Co." stays "Co")."""
+    out = []
+    for w in _TOKEN_RE.findall(text.replace("\u2019", "'")):
+        w = _POSSESSIVE_RE.sub("", w).rstrip(".")
+        if w:
+            out.append(w)
+    return out
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The lower-case words of a name that identify it: no articles, possessives, company suffixes."""
+    return frozenset(w.lower() for w in _tokens(text)
+                     if w.lower() not in NAME_STOPS and w.lower() not in NAME_SUFFIXES and w.lower() not in PRONOUNS)
+
+
+def _acronyms(words: Sequence[str]) -> frozenset[str]:
+    """The acronyms of a name of two or more words: initials of the words that count, upper case,
+    with or without the small words ("Bank of England": BE, BOE)."""
+    if len(words) < 2:
+        return frozenset()
+    big = "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIPS).upper()
+    every = "".join(w[0] for w in words).upper()
+    return frozenset(a for a in (big, every) if len(a) >= 2)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and sum(c.isupper() for c in word) >= 2 and word.replace("&", "").isalnum() and \
+        sum(c.islower() for c in word) <= 1
+
+
+@attrs.frozen
+class EntityName:
+    """A name asked for, and the forms that name it (see the module docstring)."""
+
+    text: str
+    #: the name's words without company suffixes ("Boeing Co." -> ["Boeing"])
+    words: tuple[str, ...]
+    acronyms: frozenset[str]
+    #: the name is itself an acronym ("IMF")
+    acronym: str | None
+
+    @classmethod
+    def of(cls, name: str) -> EntityName:
+        """`ValueError` for a name with no word in it."""
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
+        words = _tokens(name)
+        while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+            words.pop()
+        while len(words) > 1 and words[0].lower() == "the":
+            words.pop(0)
+        if not words:
+            raise ValueError(f"name {name!r} has no word in it")
+        acronym = words[0].upper() if len(words) == 1 and _is_acronym(words[0]) else None
+        return cls(name, tuple(words), _acronyms(words), acronym)
+
+    def matches(self, text: str | None) -> bool:
+        """Whether ``text`` (a participant as written) names this entity."""
+        if not text:
+            return False
+        got = _tokens(text)
+        low = [w.lower() for w in got]
+        want = [w.lower() for w in self.words]
+        n = len(want)
+        for i in range(len(low) - n + 1):
+            if low[i : i + n] == want:
+                return True
+        # an acronym of the name written ("the IMF"), or the name that an acronym asked for stands for
+        if self.acronyms and any(_is_acronym(w) and w.upper() in self.acronyms for w in got):
+            return True
+        if self.acronym is not None and self.acronym in {a for a in _acronyms_in(got)}:
+            return True
+        # a person's family name alone, not after another given name ("Okafor", "Ms Okafor")
+        if n >= 2 and all(w[:1].isupper() for w in self.words):
+            last = want[-1]
+            for i, w in enumerate(low):
+                if w == last and got[i][:1].isupper():
+                    prev = got[i - 1] if i else ""
+                    if not prev[:1].isupper() or prev.lower() in _TITLES or prev.lower() in want:
+                        return True
+        return False
+
+
+def _acronyms_in(words: Sequence[str]) -> set[str]:
+    """The acronyms of the runs of capitalized words in ``words`` (small words allowed inside)."""
+    out: set[str] = set()
+    run: list[str] = []
+    for w in (*words, ""):
+        if w[:1].isupper() or (run and w.lower() in ACRONYM_SKIPS):
+            run.append(w)
+            continue
+        while run and run[-1].lower() in ACRONYM_SKIPS:
+            run.pop()
+        for i in range(len(run)):
+            for j in range(i + 2, len(run) + 1):
+                out |= _acronyms(run[i:j])
+        run = []
+    return out
+
+
+def names_match(a: str | None, b: str | None) -> bool:
+    """Whether two participants as written name the same thing: a word in common (no articles,
+    no company suffixes), or one an acronym or short form of the other."""
+    if not a or not b:
+        return False
+    if content_words(a) & content_words(b):
+        return True
+    try:
+        return EntityName.of(a).matches(b) or EntityName.of(b).matches(a)
+    except ValueError:
+        return False
+
+
+def about(events: Iterable[Event], name: str | EntityName) -> list[Event]:
+    """The events whose participants name the entity (or an alias of it), in the order given."""
+    entity = name if isinstance(name, EntityName) else EntityName.of(name)
+    return [e for e in events if names_entity(e, entity)]
+
+
+def names_entity(event: Event, entity: EntityName) -> bool:
+    """Whether one of the event's participants (or, without any, its subject or object as
+    written) names the entity."""
+    if event.participants:
+        return any(entity.matches(p.text) or entity.matches(p.refers_to) for p in event.participants)
+    return entity.matches(event.subject) or entity.matches(event.object)
+
+
+# ------------------------------------------------------------------ from the parse
+
+
+def _phrase(tok: Any) -> str:
+    """The noun phrase of ``tok`` without what follows its head but a short "of" name ("the head of
+    the bank") and a company suffix ("Boeing Co.")."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    while end < len(doc) and doc[end].head.i == tok.i and doc[end].dep_ in ("compound", "appos", "flat") \
+            and doc[end].text.lower().rstrip(".") in NAME_SUFFIXES:
+        end += 1
+    if end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == tok.i:
+        objs = [c for c in doc[end].children if c.dep_ == "pobj"]
+        if objs and objs[0].pos_ == "PROPN":
+            end = objs[0].i + 1
+    return doc[start:end].text.strip()
+
+
+def _agrees(kind: str, tok: Any) -> bool:
+    low = tok.lemma_.lower()
+    if kind == "person":
+        return tok.pos_ == "PROPN" or low in PERSON_NOUNS
+    if kind == "thing":
+        return (tok.tag_ in ("NN", "NNP") and low not in PERSON_NOUNS) or low in COLLECTIVE_NOUNS
+    return tok.tag_ in ("NNS", "NNPS") or low in COLLECTIVE_NOUNS
+
+
+def _candidate(tok: Any, skip: set[int]) -> bool:
+    return tok.pos_ in _NOUN_POS and tok.dep_ not in ("compound", "poss") and tok.i not in skip \
+        and tok.lower_ not in PRONOUNS
+
+
+def resolve(pron: Any, skip: set[int]) -> str | None:
+    """What the pronoun token ``pron`` stands for: the nearest noun before it in its sentence that
+    agrees (he/she: a name or a person noun; it: a singular noun or name; they: a plural or
+    collective noun), else the subject of the sentence before (the nearest agreeing noun there)."""
+    kind = PRONOUNS.get(pron.lower_)
+    if kind is None:
+        return None
+    sent = pron.sent
+    for i in range(pron.i - 1, sent.start - 1, -1):
+        tok = pron.doc[i]
+        if _candidate(tok, skip) and _agrees(kind, tok) and pron not in list(tok.subtree):
+            return _phrase(tok)
+    if sent.start == 0:
+        return None
+    before = pron.doc[sent.start - 1].sent
+    nouns = [t for t in before if _candidate(t, skip) and _agrees(kind, t)]
+    subjects = [t for t in nouns if t.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        return _phrase(subjects[0])
+    return _phrase(nouns[-1]) if nouns else None
+
+
+def _participant(role: str, tok: Any, skip: set[int]) -> Participant:
+    text = _phrase(tok)
+    refers = None
+    if tok.lower_ in PRONOUNS:
+        refers = resolve(tok, skip)
+    else:
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        if poss is not None:  # "his office": whose
+            refers = resolve(poss, skip)
+    return Participant(role, text, refers)
+
+
+def _with_conj(tok: Any) -> list[Any]:
+    return [tok, *(c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOUN_POS | {"PRON"})]
+
+
+def participants_of(tok: Any, skip: set[int]) -> list[Participant]:
+    """The participants of the event word ``tok`` from its arcs."""
+    out: list[Participant] = []
+    for c in tok.children:
+        dep = c.dep_
+        if dep in _SUBJECT_DEPS:
+            out += [_participant("subject", t, skip) for t in _with_conj(c)]
+        elif dep in _OBJECT_DEPS and c.pos_ in _NOUN_POS | {"PRON"}:
+            out += [_participant("object", t, skip) for t in _with_conj(c)]
+        elif dep == "agent":
+            out += [_participant("agent", p, skip) for p in c.children if p.dep_ == "pobj"]
+        elif dep == "prep" and c.lower_ in _WITH_PREPS:
+            out += [_participant("with", p, skip) for p in c.children if p.dep_ == "pobj"]
+        elif dep == "poss" and tok.pos_ in _NOUN_POS and c.i not in skip:
+            out.append(_participant("possessor", c, skip))
+        elif dep == "compound" and c.pos_ == "PROPN" and tok.pos_ in _NOUN_POS and c.i not in skip:
+            out.append(Participant("modifier", _phrase(c)))
+        elif dep == "prep" and c.lower_ in ("of", "by") and tok.pos_ in _NOUN_POS:
+            role = "object" if c.lower_ == "of" else "agent"
+            out += [_participant(role, p, skip) for p in c.children if p.dep_ == "pobj" and p.i not in skip]
+    return out
+
+
+def _lemma(tok: Any) -> str:
+    low = tok.lemma_.lower()
+    if tok.pos_ in _NOUN_POS:
+        return NOUN_VERBS.get(low, NOUN_VERBS.get(tok.lower_, low))
+    return low
+
+
+def _moved(tok: Any) -> Any | None:
+    """The event noun a move verb moves: its object, or its subject when passive."""
+    if tok.lemma_.lower() not in MOVE_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in _NOUN_POS:
+            return c
+    return None
+
+
+def annotate(doc: Any, events: Sequence[Event]) -> list[Event]:
+    """``events`` of the analyzed ``doc`` (a `timeline.Document`) with their ``lemma``,
+    ``participants``, ``moves`` and ``update`` read from its parse (unchanged without a parse)."""
+    parsed = doc.syntax
+    if parsed is None or not events:
+        return list(events)
+    by_start = {t.idx: t for t in parsed}
+    skip = {t.i for m in doc.mentions for t in _tokens_in(parsed, m.start, m.end)}
+    text = doc.text
+    out = []
+    for e in events:
+        tok = by_start.get(e.trigger.start)
+        if tok is None:
+            out.append(e)
+            continue
+        moved = _moved(tok)
+        parts = participants_of(tok, skip)
+        if moved is not None:  # the moved event's own participants: "the parliament's vote"
+            parts = [attrs.evolve(p, role="agent") if p.role == "subject" else p
+                     for p in parts if p.role != "object" and not (p.role == "subject" and p.text == _phrase(moved))]
+            parts += [attrs.evolve(p, role="subject") if p.role in ("possessor", "modifier") else p
+                      for p in participants_of(moved, skip)]
+        elif not any(p.role == "subject" for p in parts) and e.subject:
+            parts.insert(0, Participant("subject", e.subject))
+        src = e.sources[0] if e.sources else None
+        cue = None
+        if src is not None:
+            found = _CUE_RE.search(text[src.start : src.end].lower())
+            cue = None if found is None else found.group(0)
+        out.append(attrs.evolve(e, lemma=_lemma(tok), participants=tuple(parts),
+                                moves=None if moved is None else _lemma(moved), update=cue))
+    return out
+
+
+def _tokens_in(parsed: Any, start: int, end: int) -> Iterable[Any]:
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return () if span is None else span
+
+
+def annotate_timeline(doc: Any, tl: Any) -> Any:
+    """A `Timeline` of ``doc`` with its events annotated (`annotate`), deadlines following."""
+    events = annotate(doc, (*tl.events, *tl.unplaced))
+    if not events:
+        return tl
+    by_id = {e.id: e for e in events}
+    n = len(tl.events)
+    return attrs.evolve(tl, events=tuple(events[:n]), unplaced=tuple(events[n:]),
+                        all_deadlines=tuple(attrs.evolve(d, event=by_id.get(d.event.id, d.event))
+                                            for d in tl.all_deadlines))

@@ -1,0 +1,96 @@
+"""The tables behind entities and merging (`timeline.events.entities`, `timeline.events.build`).
+
+Each table is data; ``EXAMPLES`` are run as tests (tests/test_entities.py).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: words after a company's name that a short form drops ("Boeing Co." is "Boeing")
+NAME_SUFFIXES: Final = frozenset(
+    "co co. corp corp. corporation inc inc. incorporated ltd ltd. limited plc llc ag sa nv se group holdings "
+    "company".split())
+
+#: small words an acronym skips ("International Monetary Fund" is "IMF", "Bank of England" is "BoE" or "BOE")
+ACRONYM_SKIPS: Final = frozenset("of the and for on in & de du des la le".split())
+
+#: words that never name an entity on their own
+NAME_STOPS: Final = frozenset("the a an of and 's ' s".split())
+
+#: pronouns a participant may be, and what they can stand for: "person" (he, she), "thing"
+#: (it: a singular noun or a name), "group" (they: a plural noun, or a collective name)
+PRONOUNS: Final[dict[str, str]] = {
+    "he": "person", "him": "person", "his": "person", "himself": "person",
+    "she": "person", "her": "person", "hers": "person", "herself": "person",
+    "it": "thing", "its": "thing", "itself": "thing",
+    "they": "group", "them": "group", "their": "group", "theirs": "group", "themselves": "group",
+}
+
+#: nouns that name a person (a pronoun "he" / "she" may stand for them), beside proper names
+PERSON_NOUNS: Final = frozenset(
+    "minister president premier chancellor spokesman spokeswoman spokesperson official leader chief "
+    "director chairman chairwoman chair ambassador speaker governor mayor secretary general commander "
+    "judge prosecutor lawyer executive ceo founder manager senator lawmaker envoy negotiator king queen "
+    "prince man woman boy girl captain coach striker player analyst economist".split())
+
+#: collective nouns that "they" / "it" may both stand for
+COLLECTIVE_NOUNS: Final = frozenset(
+    "company government union council parliament committee board militia police army team party "
+    "ministry bank firm group agency court assembly cabinet league club".split())
+
+#: event nouns and the verb they name, so that "the meeting" and "met" are one trigger
+NOUN_VERBS: Final[dict[str, str]] = {
+    "meeting": "meet", "election": "elect", "announcement": "announce", "resignation": "resign",
+    "arrival": "arrive", "departure": "depart", "signing": "sign", "launch": "launch",
+    "opening": "open", "closure": "close", "closing": "close", "withdrawal": "withdraw",
+    "agreement": "agree", "acquisition": "acquire", "merger": "merge", "payment": "pay",
+    "delivery": "deliver", "recall": "recall", "strike": "strike", "vote": "vote", "ballot": "vote",
+    "march": "march", "protest": "protest", "rally": "rally", "hearing": "hear", "trial": "try",
+    "release": "release", "publication": "publish", "sale": "sell", "investment": "invest",
+    "attack": "attack", "explosion": "explode", "collapse": "collapse", "crash": "crash",
+    "summit": "meet", "talks": "talk", "talk": "talk", "negotiation": "negotiate",
+    "inauguration": "inaugurate", "appointment": "appoint", "approval": "approve", "decision": "decide",
+    "conclusion": "conclude", "completion": "complete", "test": "test", "flight": "fly",
+    "shutdown": "shut", "suspension": "suspend", "evacuation": "evacuate", "arrest": "arrest",
+}
+
+#: verbs that move another event in time: the event is their object, or their subject when passive
+#: ("postponed the vote", "the vote was postponed"); its date is the new one
+MOVE_VERBS: Final = frozenset(
+    "postpone delay reschedule move defer push bring put shift adjourn advance".split())
+
+#: words of a sentence that say a later report updates an earlier one, lower case, matched on
+#: word bounds; the date of the later report replaces the earlier one instead of a conflict
+UPDATE_CUES: Final = (
+    "postponed", "postpones", "postponing", "delayed", "delays", "rescheduled", "reschedules",
+    "pushed back", "brought forward", "moved up", "moved to", "moved the", "put off", "deferred",
+    "now says", "now say", "now said", "now expects", "now expected", "now plans", "now planned",
+    "now set", "now scheduled", "instead", "corrected", "revised", "has been changed",
+)
+
+#: the most days two dates of one event may lie apart to be flagged as a conflict; further apart,
+#: two reports with the same trigger and participants tell two events (a quarterly loss, a
+#: yearly vote)
+CONFLICT_WINDOW_DAYS: Final = 7
+
+#: classes of event words never merged nor flagged across documents: what one reports or perceives
+#: on a day is not the same saying as another's on another day
+UNMERGED_CLASSES: Final = frozenset({"REPORTING", "PERCEPTION"})
+
+#: examples run as tests: (name asked, participant text, does it name the entity?)
+EXAMPLES: Final = (
+    ("Boeing", "Boeing Co.", True),
+    ("Boeing Co.", "Boeing", True),
+    ("Boeing", "Boeing's chief executive", True),
+    ("Boeing", "the Boeing 737 MAX", True),
+    ("International Monetary Fund", "the IMF", True),
+    ("IMF", "the International Monetary Fund", True),
+    ("IMF", "imf officials", False),
+    ("Boeing", "Airbus", False),
+    ("Bank of England", "the BoE", True),
+    ("Jane Okafor", "Okafor", True),
+    ("Jane Okafor", "John Okafor", False),
+    ("Iraq", "Iraq's parliament", True),
+    ("Iran", "Iraq's parliament", False),
+)
