@@ -39,6 +39,7 @@ from timeline._cli_io import (
     _tag,
     _timeline,
     _timezone_option,
+    about_option,
     batches,
     cleanup_on_signals,
     expand_inputs,
@@ -242,6 +243,7 @@ def run_extract(
     now: Published | None = None,
     model: str | None = None,
     jobs: int = 1,
+    about: str | None = None,
 ) -> int:
     """Process every input; return the number that failed."""
     failed = 0
@@ -264,7 +266,7 @@ def run_extract(
             next(bar, None)
             try:
                 ok = _process_one(inp, read, fmt=fmt, outputs=outputs, collected=collected,
-                                  timezone=timezone, now=now, model=model)
+                                  timezone=timezone, now=now, model=model, about=about)
             except SyntaxModelError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one input's failure must not stop the others
@@ -294,6 +296,7 @@ def _process_one(
     timezone: str | None = None,
     now: Published | None = None,
     model: str | None = None,
+    about: str | None = None,
 ) -> bool:
     """Process one input (its documents as `batches` read them); report its errors; return
     whether it fully succeeded."""
@@ -308,7 +311,7 @@ def _process_one(
             ok = False
             continue
         try:
-            item = attrs.evolve(_tag(item, inp, timezone, model), now=now)
+            item = attrs.evolve(_tag(item, inp, timezone, model), now=now, about=about)
         except InputError as exc:
             _error(str(exc))
             ok = False
@@ -428,6 +431,7 @@ def main() -> None:
     help="The moment deadlines are judged against (JSON 'status': upcoming, due-soon, overdue), "
     "e.g. 2020-01-05T12:00+03:00; a bare date is the start of that day on each deadline's clock.",
 )
+@about_option
 @model_option
 @click.pass_context
 def extract(
@@ -440,6 +444,7 @@ def extract(
     now: Published | None,
     model: str | None,
     jobs: int,
+    about: str | None,
 ) -> None:
     """Find and normalize the time expressions in FILE, DIR or stdin (-).
 
@@ -477,7 +482,7 @@ def extract(
     )
     failed = len(errors) + run_extract(
         expanded, published=published, fmt=fmt, out_dir=output_dir, json_list=json_list, timezone=timezone,
-        now=now, model=model, jobs=jobs,
+        now=now, model=model, jobs=jobs, about=about,
     )
     total = len(errors) + len(expanded)
     if failed:
@@ -498,6 +503,7 @@ _STATUS_ORDER = ("overdue", "due-soon", "upcoming")
               help="A deadline less than this many hours away is due-soon (default: no due-soon).")
 @click.option("--timezone", "-z", metavar="TZ", callback=_timezone_option,
               help="The documents' time zone (as for 'timeline extract').")
+@about_option
 @model_option
 @click.pass_context
 def deadlines(
@@ -509,6 +515,7 @@ def deadlines(
     timezone: str | None,
     model: str | None,
     jobs: int,
+    about: str | None,
 ) -> None:
     """List the deadlines and ultimatums of FILE, DIR or stdin (-), soonest first.
 
@@ -532,6 +539,8 @@ def deadlines(
                     failed += 1
                     continue
                 tl = _tag(item, inp, timezone, model).analysis.timeline
+                if about is not None:
+                    tl = tl.about(about)
                 for d in tl.deadlines(now=now, window=None if window is None else dt.timedelta(hours=window)):
                     rows.append((d, item.id))
         except (InputError, ValueError) as exc:

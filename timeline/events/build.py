@@ -124,30 +124,39 @@ class _Published:
         return when
 
 
-def _combine(kept: Event, new: Event) -> Event:
-    """One event told twice on one time: the later report's words (it knows more: "voted" after
-    "was expected to vote"), the narrower time, every source."""
-    base = new
-    if kept.interval is not None and new.interval is not None and _same_time(new.interval, kept.interval) \
-            and kept.interval != new.interval and _naive(kept.interval.end) - _naive(kept.interval.start) < \
-            _naive(new.interval.end) - _naive(new.interval.start):
-        base = kept
-    if base.moves is not None:
-        base = kept
-    return attrs.evolve(base, id=kept.id, sources=(*kept.sources, *new.sources),
-                        before=tuple(dict.fromkeys((*kept.before, *new.before))), revised=kept.revised,
-                        conflicts=kept.conflicts)
+def _dated_as(kept: Event, new: Event) -> Event:
+    """``kept`` (its trigger and first source stay: a calendar entry keeps its UID) on ``new``'s time."""
+    return attrs.evolve(kept, time=new.time, time_id=new.time_id, interval=new.interval,
+                        relation=new.relation, more_times=new.more_times)
+
+
+def _combine(kept: Event, new: Event, later: bool) -> Event:
+    """One event told twice on one time: the first report's trigger and words, the narrower time of
+    the two, every source; an expected event that a ``later`` report tells as past takes its words
+    ("was expected to vote", then "voted")."""
+    base = kept
+    if later and kept.kind == "expected" and new.kind == "occurred" and new.moves is None:
+        base = attrs.evolve(kept, kind=new.kind, t0=new.t0, description=new.description, tense=new.tense,
+                            aspect=new.aspect, modality=new.modality)
+    if kept.interval is not None and new.interval is not None and new.moves is None \
+            and _naive(new.interval.end) - _naive(new.interval.start) < \
+            _naive(kept.interval.end) - _naive(kept.interval.start):
+        base = _dated_as(base, new)
+    return attrs.evolve(base, sources=(*kept.sources, *new.sources),
+                        before=tuple(dict.fromkeys((*kept.before, *new.before))))
 
 
 def _revise(kept: Event, new: Event) -> Event:
-    """A later report updates the date of an earlier one: the new time, the old one in ``revised``."""
+    """A later report updates the date of an earlier one: the new time (and, unless the later
+    report only moves it, "postponed the vote", its words: kind, relation to publication,
+    description), the old date in ``revised``; the first report's trigger stays, so that a
+    calendar entry keeps its UID and is updated."""
     moved = Revision(kept.interval, kept.sources[-1])
-    if new.moves is not None:  # "the vote was postponed to Friday": the vote, on Friday
-        base = attrs.evolve(kept, time=new.time, time_id=new.time_id, interval=new.interval,
-                            relation=new.relation, more_times=new.more_times)
-    else:
-        base = new
-    return attrs.evolve(base, id=kept.id, sources=(*kept.sources, *new.sources),
+    base = _dated_as(kept, new)
+    if new.moves is None:
+        base = attrs.evolve(base, kind=new.kind, t0=new.t0, description=new.description, tense=new.tense,
+                            aspect=new.aspect, modality=new.modality)
+    return attrs.evolve(base, sources=(*kept.sources, *new.sources),
                         before=tuple(dict.fromkeys((*kept.before, *new.before))),
                         revised=(*kept.revised, moved), conflicts=())
 
@@ -197,7 +206,7 @@ def _merge(events: list[Event], deadlines: list[Deadline]) -> tuple[list[Event],
                          if docs.isdisjoint(_documents(slots[n])) and _same_time(slots[n].interval, iv)
                          and _alike(slots[n], e)[0]), None)
         if twin is not None:
-            slots[twin] = _combine(slots[twin], e)
+            slots[twin] = _combine(slots[twin], e, published(e) > published(slots[twin]))
             renamed[e.id] = slots[twin].id
             continue
         words = _index_words(e)

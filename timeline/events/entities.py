@@ -22,7 +22,9 @@ import attrs
 
 from timeline.events.entities_lexicon import (
     ACRONYM_SKIPS,
+    BUSINESS_WORDS,
     COLLECTIVE_NOUNS,
+    LIGHT_VERBS,
     MOVE_VERBS,
     NAME_STOPS,
     NAME_SUFFIXES,
@@ -110,14 +112,27 @@ class EntityName:
         low = [w.lower() for w in got]
         want = [w.lower() for w in self.words]
         n = len(want)
-        for i in range(len(low) - n + 1):
-            if low[i : i + n] == want:
+        if self.acronym is not None:  # "IMF" asked: only "IMF" as written, never "imf"
+            if self.acronym in got:
                 return True
+        else:
+            for i in range(len(low) - n + 1):
+                if low[i : i + n] == want:
+                    return True
         # an acronym of the name written ("the IMF"), or the name that an acronym asked for stands for
         if self.acronyms and any(_is_acronym(w) and w.upper() in self.acronyms for w in got):
             return True
         if self.acronym is not None and self.acronym in {a for a in _acronyms_in(got)}:
             return True
+        # a company's short form: "Kestrel Motors" -> "Kestrel", not followed by another name word
+        if n >= 2 and want[-1] in BUSINESS_WORDS:
+            short = want[:-1]
+            k = len(short)
+            for i in range(len(low) - k + 1):
+                if low[i : i + k] == short and got[i][:1].isupper():
+                    nxt = got[i + k] if i + k < len(got) else ""
+                    if not nxt[:1].isupper() or nxt.lower() == want[-1]:
+                        return True
         # a person's family name alone, not after another given name ("Okafor", "Ms Okafor")
         if n >= 2 and all(w[:1].isupper() for w in self.words):
             last = want[-1]
@@ -189,7 +204,7 @@ def _phrase(tok: Any) -> str:
         objs = [c for c in doc[end].children if c.dep_ == "pobj"]
         if objs and objs[0].pos_ == "PROPN":
             end = objs[0].i + 1
-    return doc[start:end].text.strip()
+    return str(doc[start:end].text).strip()
 
 
 def _agrees(kind: str, tok: Any) -> bool:
@@ -268,9 +283,15 @@ def participants_of(tok: Any, skip: set[int]) -> list[Participant]:
 
 
 def _lemma(tok: Any) -> str:
-    low = tok.lemma_.lower()
+    """The lemma events are matched on: a noun's verb ("meeting": meet), a light verb's event noun
+    ("hold a rally": rally)."""
+    low: str = str(tok.lemma_).lower()
     if tok.pos_ in _NOUN_POS:
-        return NOUN_VERBS.get(low, NOUN_VERBS.get(tok.lower_, low))
+        return NOUN_VERBS.get(low, NOUN_VERBS.get(str(tok.lower_), low))
+    if low in LIGHT_VERBS:
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        if obj is not None and (obj.lemma_.lower() in NOUN_VERBS or obj.lower_ in NOUN_VERBS):
+            return _lemma(obj)
     return low
 
 

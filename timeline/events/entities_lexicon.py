@@ -12,6 +12,13 @@ NAME_SUFFIXES: Final = frozenset(
     "co co. corp corp. corporation inc inc. incorporated ltd ltd. limited plc llc ag sa nv se group holdings "
     "company".split())
 
+#: the last word of a company's name that its short form drops ("Kestrel Motors" is "Kestrel",
+#: "Kestrel's chief"); it stays in the full name
+BUSINESS_WORDS: Final = frozenset(
+    "motors motor airlines airways air aerospace bank banks pharma pharmaceuticals energy systems "
+    "industries shipping lines technologies technology electric foods media capital partners telecom "
+    "mining oil steel resources international insurance petroleum chemicals logistics automotive".split())
+
 #: small words an acronym skips ("International Monetary Fund" is "IMF", "Bank of England" is "BoE" or "BOE")
 ACRONYM_SKIPS: Final = frozenset("of the and for on in & de du des la le".split())
 
@@ -55,6 +62,9 @@ NOUN_VERBS: Final[dict[str, str]] = {
     "shutdown": "shut", "suspension": "suspend", "evacuation": "evacuate", "arrest": "arrest",
 }
 
+#: light verbs whose event is their object noun: "hold a rally", "plan a strike" are the rally, the strike
+LIGHT_VERBS: Final = frozenset("hold stage plan call organise organize host have schedule announce threaten".split())
+
 #: verbs that move another event in time: the event is their object, or their subject when passive
 #: ("postponed the vote", "the vote was postponed"); its date is the new one
 MOVE_VERBS: Final = frozenset(
@@ -88,6 +98,8 @@ EXAMPLES: Final = (
     ("IMF", "the International Monetary Fund", True),
     ("IMF", "imf officials", False),
     ("Boeing", "Airbus", False),
+    ("Kestrel Motors", "Kestrel's chief executive", True),
+    ("Kestrel Motors", "Kestrel Airways", False),
     ("Bank of England", "the BoE", True),
     ("Jane Okafor", "Okafor", True),
     ("Jane Okafor", "John Okafor", False),

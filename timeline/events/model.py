@@ -135,8 +135,9 @@ class Event:
     #: who or what does it, and to what, as written ("the prime minister", "500 jobs")
     subject: str | None = None
     object: str | None = None
-    #: the lemma of the trigger ("vote" for "voted"); for a verb that moves another event
-    #: ("postponed", "delayed"), see ``moves``
+    #: the lemma events are matched on: the trigger's ("vote" for "voted"), a noun's verb
+    #: ("meeting": meet), a light verb's event noun ("held a rally": rally); see ``moves`` for
+    #: "postponed", "delayed"
     lemma: str | None = None
     #: the participants from the parse, pronouns resolved (`Participant`)
     participants: tuple[Participant, ...] = ()
