@@ -52,7 +52,7 @@ def _same_time(a: Interval | None, b: Interval | None) -> bool:
 
 
 def _names(e: Event, role: str) -> list[str]:
-    if e.participants:
+    if e.participants or e.lemma is not None:  # read from the parse (none may be found)
         return [p.name for p in e.participants if p.role == role]
     written = e.subject if role == "subject" else e.object if role == "object" else None
     return [written] if written else []
@@ -101,7 +101,7 @@ def _index_words(e: Event) -> set[str]:
     words: set[str] = set()
     for p in e.participants:
         words |= content_words(p.name)
-    if e.subject and not e.participants:
+    if e.subject and not e.participants and e.lemma is None:
         words |= content_words(e.subject)
     return words | _words(e.description) or {""}
 

@@ -24,6 +24,7 @@ from timeline.events.entities_lexicon import (
     ACRONYM_SKIPS,
     BUSINESS_WORDS,
     COLLECTIVE_NOUNS,
+    LIGHT_VERB_NOUNS,
     LIGHT_VERBS,
     MOVE_VERBS,
     NAME_STOPS,
@@ -31,9 +32,12 @@ from timeline.events.entities_lexicon import (
     NOUN_VERBS,
     PERSON_NOUNS,
     PRONOUNS,
+    SUBJECT_EVENT_VERBS,
     UPDATE_CUES,
 )
+from timeline.events.find_lexicon import EVENT_NOUNS
 from timeline.events.model import Event, Participant
+from timeline.syntax.sentences import story_start
 
 __all__ = ["EntityName", "about", "annotate", "content_words", "names_match"]
 
@@ -113,7 +117,7 @@ class EntityName:
         want = [w.lower() for w in self.words]
         n = len(want)
         if self.acronym is not None:  # "IMF" asked: only "IMF" as written, never "imf"
-            if self.acronym in got:
+            if any(_is_acronym(w) and w.upper() == self.acronym for w in got):
                 return True
         else:
             for i in range(len(low) - n + 1):
@@ -229,10 +233,10 @@ def resolve(pron: Any, skip: set[int]) -> str | None:
     if kind is None:
         return None
     sent = pron.sent
-    for i in range(pron.i - 1, sent.start - 1, -1):
-        tok = pron.doc[i]
-        if _candidate(tok, skip) and _agrees(kind, tok) and pron not in list(tok.subtree):
-            return _phrase(tok)
+    here = [pron.doc[i] for i in range(pron.i - 1, sent.start - 1, -1)]
+    here = [t for t in here if _candidate(t, skip) and _agrees(kind, t) and not (t.left_edge.i <= pron.i <= t.right_edge.i)]
+    if here:  # the nearest subject before it, else the nearest noun
+        return _phrase(next((t for t in here if t.dep_ in _SUBJECT_DEPS), here[0]))
     if sent.start == 0:
         return None
     before = pron.doc[sent.start - 1].sent
@@ -243,16 +247,18 @@ def resolve(pron: Any, skip: set[int]) -> str | None:
     return _phrase(nouns[-1]) if nouns else None
 
 
-def _participant(role: str, tok: Any, skip: set[int]) -> Participant:
-    text = _phrase(tok)
-    refers = None
-    if tok.lower_ in PRONOUNS:
-        refers = resolve(tok, skip)
-    else:
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
-        if poss is not None:  # "his office": whose
-            refers = resolve(poss, skip)
-    return Participant(role, text, refers)
+def _participants(role: str, tok: Any, skip: set[int]) -> list[Participant]:
+    """``tok`` as a participant (a pronoun with what it stands for), and the owner a possessive
+    pronoun names ("his office": the office, and his, who he is)."""
+    if tok.i in skip:
+        return []
+    out = [Participant(role, _phrase(tok), resolve(tok, skip) if tok.lower_ in PRONOUNS else None)]
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+    if poss is not None:
+        refers = resolve(poss, skip)
+        if refers is not None:
+            out.append(Participant("possessor", poss.text, refers))
+    return out
 
 
 def _with_conj(tok: Any) -> list[Any]:
@@ -260,47 +266,82 @@ def _with_conj(tok: Any) -> list[Any]:
 
 
 def participants_of(tok: Any, skip: set[int]) -> list[Participant]:
-    """The participants of the event word ``tok`` from its arcs."""
+    """The participants of the event word ``tok`` from its arcs (``skip``: tokens of times and
+    of the dateline)."""
     out: list[Participant] = []
     for c in tok.children:
+        if c.i in skip:
+            continue
         dep = c.dep_
         if dep in _SUBJECT_DEPS:
-            out += [_participant("subject", t, skip) for t in _with_conj(c)]
+            out += [p for t in _with_conj(c) for p in _participants("subject", t, skip)]
         elif dep in _OBJECT_DEPS and c.pos_ in _NOUN_POS | {"PRON"}:
-            out += [_participant("object", t, skip) for t in _with_conj(c)]
+            out += [p for t in _with_conj(c) for p in _participants("object", t, skip)]
         elif dep == "agent":
-            out += [_participant("agent", p, skip) for p in c.children if p.dep_ == "pobj"]
+            out += [p for t in c.children if t.dep_ == "pobj" for p in _participants("agent", t, skip)]
         elif dep == "prep" and c.lower_ in _WITH_PREPS:
-            out += [_participant("with", p, skip) for p in c.children if p.dep_ == "pobj"]
-        elif dep == "poss" and tok.pos_ in _NOUN_POS and c.i not in skip:
-            out.append(_participant("possessor", c, skip))
-        elif dep == "compound" and c.pos_ == "PROPN" and tok.pos_ in _NOUN_POS and c.i not in skip:
+            out += [p for o in c.children if o.dep_ == "pobj" for t in _with_conj(o)
+                    for p in _participants("with", t, skip)]
+        elif dep == "poss" and tok.pos_ in _NOUN_POS:
+            out += [attrs.evolve(p, role="possessor") for p in _participants("possessor", c, skip)[:1]]
+        elif dep == "compound" and c.pos_ == "PROPN" and tok.pos_ in _NOUN_POS:
             out.append(Participant("modifier", _phrase(c)))
         elif dep == "prep" and c.lower_ in ("of", "by") and tok.pos_ in _NOUN_POS:
             role = "object" if c.lower_ == "of" else "agent"
-            out += [_participant(role, p, skip) for p in c.children if p.dep_ == "pobj" and p.i not in skip]
+            out += [p for t in c.children if t.dep_ == "pobj" for p in _participants(role, t, skip)]
     return out
+
+
+def _hyphened(tok: Any) -> str | None:
+    """The whole word a hyphen joins to ``tok`` ("run-off" for "off"), lower case, or None."""
+    doc, i = tok.doc, tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return None if i == tok.i else str(doc[i : tok.i + 1].text).lower()
 
 
 def _lemma(tok: Any) -> str:
     """The lemma events are matched on: a noun's verb ("meeting": meet), a light verb's event noun
-    ("hold a rally": rally)."""
+    ("hold a rally": rally), a hyphened noun whole ("run-off")."""
     low: str = str(tok.lemma_).lower()
     if tok.pos_ in _NOUN_POS:
+        whole = _hyphened(tok)
+        if whole is not None:
+            return NOUN_VERBS.get(whole, whole)
         return NOUN_VERBS.get(low, NOUN_VERBS.get(str(tok.lower_), low))
-    if low in LIGHT_VERBS:
+    noun = _noun_event(tok)
+    return low if noun is None else _lemma(noun)
+
+
+def _noun_event(tok: Any) -> Any | None:
+    """The event noun a verb stands for: a light verb's object ("hold a rally"; not with a
+    particle, "called off"), the subject of "go ahead", "take place" ("the debate will go ahead")."""
+    low = str(tok.lemma_).lower()
+    if tok.pos_ != "VERB" and tok.pos_ != "AUX":
+        return None
+    if low in LIGHT_VERBS and not any(c.dep_ == "prt" for c in tok.children):
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
-        if obj is not None and (obj.lemma_.lower() in NOUN_VERBS or obj.lower_ in NOUN_VERBS):
-            return _lemma(obj)
-    return low
+        if obj is not None and _event_noun(obj):
+            return obj
+    if low in SUBJECT_EVENT_VERBS:
+        need = SUBJECT_EVENT_VERBS[low]
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.pos_ == "NOUN"), None)
+        if subj is not None and _event_noun(subj) and (need is None or any(c.lower_ == need for c in tok.children)):
+            return subj
+    return None
 
 
-def _moved(tok: Any) -> Any | None:
+def _event_noun(tok: Any) -> bool:
+    words = (str(tok.lemma_).lower(), str(tok.lower_), _hyphened(tok))
+    return any(w is not None and (w in NOUN_VERBS or w in EVENT_NOUNS or w in LIGHT_VERB_NOUNS) for w in words)
+
+
+def _moved(tok: Any, skip: set[int]) -> Any | None:
     """The event noun a move verb moves: its object, or its subject when passive."""
     if tok.lemma_.lower() not in MOVE_VERBS:
         return None
     for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in _NOUN_POS:
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in _NOUN_POS and c.i not in skip:
             return c
     return None
 
@@ -313,6 +354,9 @@ def annotate(doc: Any, events: Sequence[Event]) -> list[Event]:
         return list(events)
     by_start = {t.idx: t for t in parsed}
     skip = {t.i for m in doc.mentions for t in _tokens_in(parsed, m.start, m.end)}
+    first = next(iter(parsed.sents), None)
+    if first is not None:  # the dateline ("CORDA, Oct 4 (Wire) -") names no participant
+        skip.update(range(first.start, story_start(first)))
     text = doc.text
     out = []
     for e in events:
@@ -320,14 +364,19 @@ def annotate(doc: Any, events: Sequence[Event]) -> list[Event]:
         if tok is None:
             out.append(e)
             continue
-        moved = _moved(tok)
+        moved = _moved(tok, skip)
         parts = participants_of(tok, skip)
+        noun = None if moved is not None else _noun_event(tok)
+        if noun is not None:  # "X held a rally": X and the rally's own; "the debate between X and Y went ahead"
+            parts = [p for p in parts if p.text != _phrase(noun)]
+            parts += [attrs.evolve(p, role="subject") if p.role in ("possessor", "modifier") and not any(
+                q.role == "subject" for q in parts) else p for p in participants_of(noun, skip)]
         if moved is not None:  # the moved event's own participants: "the parliament's vote"
             parts = [attrs.evolve(p, role="agent") if p.role == "subject" else p
                      for p in parts if p.role != "object" and not (p.role == "subject" and p.text == _phrase(moved))]
             parts += [attrs.evolve(p, role="subject") if p.role in ("possessor", "modifier") else p
                       for p in participants_of(moved, skip)]
-        elif not any(p.role == "subject" for p in parts) and e.subject:
+        if noun is None and moved is None and not any(p.role == "subject" for p in parts) and e.subject:
             parts.insert(0, Participant("subject", e.subject))
         src = e.sources[0] if e.sources else None
         cue = None

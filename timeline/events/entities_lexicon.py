@@ -65,6 +65,18 @@ NOUN_VERBS: Final[dict[str, str]] = {
 #: light verbs whose event is their object noun: "hold a rally", "plan a strike" are the rally, the strike
 LIGHT_VERBS: Final = frozenset("hold stage plan call organise organize host have schedule announce threaten".split())
 
+#: nouns a light verb may take as its event beside `NOUN_VERBS` and the event nouns of
+#: `timeline.events.find_lexicon` ("will hold the run-off")
+LIGHT_VERB_NOUNS: Final = frozenset(
+    "run-off runoff poll referendum primary ceremony session hearing debate match game concert festival "
+    "parade race conference congress convention auction sale exhibition".split())
+
+#: verbs whose subject is the event ("the debate will go ahead", "the talks took place"), with the word
+#: they need after them (None: none)
+SUBJECT_EVENT_VERBS: Final[dict[str, str | None]] = {
+    "go": "ahead", "take": "place", "happen": None, "occur": None, "proceed": None,
+}
+
 #: verbs that move another event in time: the event is their object, or their subject when passive
 #: ("postponed the vote", "the vote was postponed"); its date is the new one
 MOVE_VERBS: Final = frozenset(
