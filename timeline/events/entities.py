@@ -24,6 +24,7 @@ from timeline.events.entities_lexicon import (
     ACRONYM_SKIPS,
     BUSINESS_WORDS,
     COLLECTIVE_NOUNS,
+    DEFINITE_NOUNS,
     LIGHT_VERB_NOUNS,
     LIGHT_VERBS,
     MOVE_VERBS,
@@ -247,12 +248,43 @@ def resolve(pron: Any, skip: set[int]) -> str | None:
     return _phrase(nouns[-1]) if nouns else None
 
 
+def resolve_definite(tok: Any, skip: set[int]) -> str | None:
+    """What "the company" (a noun of `DEFINITE_NOUNS` after "the", with nothing else) stands
+    for: the nearest name before it in its sentence, else the first subject that is a name in the
+    sentence before, else in the one before that."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DEFINITE_NOUNS:
+        return None
+    kids = list(tok.children)
+    if len(kids) != 1 or kids[0].lower_ != "the" or kids[0].i > tok.i:
+        return None
+    doc = tok.doc
+    sent = tok.sent
+    for i in range(tok.i - 1, sent.start - 1, -1):
+        t = doc[i]
+        if t.pos_ == "PROPN" and _candidate(t, skip) and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+            return _phrase(t)
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        names = [t for t in before if t.pos_ == "PROPN" and _candidate(t, skip)]
+        subject = next((t for t in names if t.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return _phrase(subject)
+        if names:
+            return _phrase(names[0])
+        start = before.start
+    return None
+
+
 def _participants(role: str, tok: Any, skip: set[int]) -> list[Participant]:
     """``tok`` as a participant (a pronoun with what it stands for), and the owner a possessive
     pronoun names ("his office": the office, and his, who he is)."""
     if tok.i in skip:
         return []
-    out = [Participant(role, _phrase(tok), resolve(tok, skip) if tok.lower_ in PRONOUNS else None)]
+    refers = resolve(tok, skip) if tok.lower_ in PRONOUNS else resolve_definite(tok, skip)
+    out = [Participant(role, _phrase(tok), refers)]
     poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
     if poss is not None:
         refers = resolve(poss, skip)

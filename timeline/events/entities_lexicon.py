@@ -46,6 +46,15 @@ COLLECTIVE_NOUNS: Final = frozenset(
     "company government union council parliament committee board militia police army team party "
     "ministry bank firm group agency court assembly cabinet league club".split())
 
+#: nouns that, after "the" and with nothing else ("the company", "the utility", "the federation";
+#: not "the board of X"), stand for a
+#: name told before: resolved to the nearest name before them (a subject first), in their sentence
+#: or the two before
+DEFINITE_NOUNS: Final = frozenset(
+    "company firm utility authority federation union carrier airline bank lender regulator agency "
+    "commission ministry group maker manufacturer insurer retailer operator automaker insurer "
+    "organisation organization charity".split())
+
 #: event nouns and the verb they name, so that "the meeting" and "met" are one trigger
 NOUN_VERBS: Final[dict[str, str]] = {
     "meeting": "meet", "election": "elect", "announcement": "announce", "resignation": "resign",
