@@ -183,7 +183,17 @@ def _timeline_rows(doc: Document, mentions: Sequence[Any]) -> list[str]:
     if not events:
         return []
     out = ["", "  timeline"]
-    out.extend(_aligned([("when", "kind", "event")] + [(_when(e), e.kind, _cell(e.description)) for e in events]))
+    table = _aligned([("when", "kind", "event")] + [(_when(e), e.kind, _cell(e.description)) for e in events])
+    out.extend(table[:2])
+    # grouped by day: a blank line where the day changes (an event only ordered stays with the
+    # day it is told after; the unplaced come last, apart)
+    day: object = None
+    for n, (e, line) in enumerate(zip(events, table[2:])):
+        this = "unplaced" if n >= len(tl.events) else day if e.interval is None else e.interval.start.date()
+        if n and this != day:
+            out.append("")
+        day = this
+        out.append(line)
     try:
         deadlines = tl.deadlines(now=doc.now)
     except ValueError as exc:
