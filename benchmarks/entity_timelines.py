@@ -251,8 +251,9 @@ def corpus_documents() -> list[tuple[str, str, str]]:
     out = []
     for folder in CORPORA:
         for path in sorted(folder.glob("*.tml")):
-            doc = read_timeml(path.read_text(encoding="utf-8"))
-            out.append((path.stem, doc.text, doc.dct))
+            doc = read_timeml(path)
+            if doc.published:
+                out.append((path.stem, doc.text, doc.published))
     return out
 
 

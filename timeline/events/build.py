@@ -161,14 +161,19 @@ def _revise(kept: Event, new: Event) -> Event:
                         revised=(*kept.revised, moved), conflicts=())
 
 
+#: how many of the latest events of one key an event is compared with: a key as common as
+#: ("rise", "percent", one week) in a corpus of a million stories stays a bounded cost
+_RECENT: Final = 32
+
+
 def _week(iv: Interval) -> int:
     return iv.start.toordinal() // CONFLICT_WINDOW_DAYS
 
 
 def _merge(events: list[Event], deadlines: list[Deadline]) -> tuple[list[Event], list[Deadline]]:
     """The same event told in several documents made one (see `build_many`); linear in the
-    number of events: each is compared only with the events of its (lemma, day) and
-    (lemma, word, week) buckets."""
+    number of events: each is compared only with the latest `_RECENT` events of its (lemma, day)
+    and (lemma, word, week) buckets."""
     published = _Published()
     anchored = sorted((e for e in events if e.interval is not None), key=published)  # earliest report first
     slots: list[Event] = []
@@ -192,29 +197,31 @@ def _merge(events: list[Event], deadlines: list[Deadline]) -> tuple[list[Event],
     for e in anchored:
         key = _key(e)
         iv = e.interval
+        near: dict[int, None]
         assert iv is not None
         if key is None:
             slots.append(e)
             continue
         docs = _documents(e)
-        twin = next((n for n in by_day.get((key, iv.start.date()), ())
+        words = _index_words(e)
+        twin = next((n for n in by_day.get((key, iv.start.date()), ())[-_RECENT:]
                      if docs.isdisjoint(_documents(slots[n])) and _same_time(slots[n].interval, iv)
                      and _alike(slots[n], e)[0]), None)
         if twin is None:  # the same lemma on a day holding this one ("Sunday" / "at 1:00 pm on Sunday")
-            twin = next((n for w in _index_words(e) for k in (-1, 0, 1)
-                         for n in by_word.get((key, w, _week(iv) + k), ())
-                         if docs.isdisjoint(_documents(slots[n])) and _same_time(slots[n].interval, iv)
-                         and _alike(slots[n], e)[0]), None)
+            near = dict.fromkeys(n for w in words for k in (-1, 0, 1)
+                                 for n in by_word.get((key, w, _week(iv) + k), ())[-_RECENT:])
+            twin = next((n for n in near if docs.isdisjoint(_documents(slots[n]))
+                         and _same_time(slots[n].interval, iv) and _alike(slots[n], e)[0]), None)
+        else:
+            near = {}
         if twin is not None:
             slots[twin] = _combine(slots[twin], e, published(e) > published(slots[twin]))
             renamed[e.id] = slots[twin].id
             continue
-        words = _index_words(e)
         if e.update is not None:
-            pool = dict.fromkeys(n for w in words for n in by_word_ever.get((key, w), ()))
+            pool = dict.fromkeys(n for w in words for n in by_word_ever.get((key, w), ())[-_RECENT:])
         else:
-            pool = dict.fromkeys(n for w in words for k in (-1, 0, 1)
-                                 for n in by_word.get((key, w, _week(iv) + k), ()))
+            pool = near
         updated = False
         found: set[int] = set()
         for n in pool:
@@ -242,8 +249,13 @@ def _merge(events: list[Event], deadlines: list[Deadline]) -> tuple[list[Event],
     for n, others in clashes.items():
         slots[n] = attrs.evolve(slots[n], conflicts=tuple(slots[m].id for m in sorted(others)))
     final = {e.id: e for e in slots}
-    rest = [attrs.evolve(e, before=tuple(dict.fromkeys(renamed.get(b, b) for b in e.before)))
-            for e in events if e.interval is None]
+
+    def renamed_before(e: Event) -> Event:
+        if not any(b in renamed for b in e.before):
+            return e
+        return attrs.evolve(e, before=tuple(dict.fromkeys(renamed.get(b, b) for b in e.before)))
+
+    rest = [renamed_before(e) for e in events if e.interval is None]
     # one deadline per event, the latest report's; a date a later report moved moves its due time
     by_event: dict[str, Deadline] = {}
     for d in sorted(deadlines, key=lambda d: published(d.event)):
@@ -254,8 +266,7 @@ def _merge(events: list[Event], deadlines: list[Deadline]) -> tuple[list[Event],
         if target.interval is not None and d.event.interval is not None and target.interval != d.event.interval:
             due = due + (target.interval.start - d.event.interval.start)
         by_event[target.id] = attrs.evolve(d, event=target, due=due)
-    merged = [attrs.evolve(e, before=tuple(dict.fromkeys(renamed.get(b, b) for b in e.before))) for e in slots]
-    return merged + rest, list(by_event.values())
+    return [renamed_before(e) for e in slots] + rest, list(by_event.values())
 
 
 def _order(events: list[Event], deadlines: list[Deadline], merge: bool) -> Timeline:
@@ -272,8 +283,9 @@ def _order(events: list[Event], deadlines: list[Deadline], merge: bool) -> Timel
 
     ordered = sorted(anchored, key=key)
     # events the text orders, without a time: just before the event they precede
+    # (each goes right before its target, after those put there before it: one pass at the end)
     placed_ids = {e.id for e in ordered}
-    unplaced: list[Event] = []
+    ahead: dict[str, list[Event]] = {}
     pending = list(unanchored)
     for _ in range(3):
         rest = []
@@ -282,10 +294,20 @@ def _order(events: list[Event], deadlines: list[Deadline], merge: bool) -> Timel
             if target is None:
                 rest.append(e)
                 continue
-            at = next(i for i, x in enumerate(ordered) if x.id == target)
-            ordered.insert(at, e)
+            ahead.setdefault(target, []).append(e)
             placed_ids.add(e.id)
         pending = rest
+    if ahead:
+        line: list[Event] = []
+
+        def put(x: Event) -> None:
+            for y in ahead.get(x.id, ()):
+                put(y)
+            line.append(x)
+
+        for x in ordered:
+            put(x)
+        ordered = line
     unplaced = [e for e in pending if e.time is not None]
     # ids in timeline order: e1, e2, ...
     final = ordered + unplaced
@@ -372,9 +394,11 @@ def merge(timelines: Iterable[Timeline]) -> Timeline:
     deadlines: list[Deadline] = []
     for n, tl in enumerate(timelines):
         rename = {e.id: f"{n}#{e.id}" for e in (*tl.events, *tl.unplaced)}
+        mine: dict[str, Event] = {}
         for e in (*tl.events, *tl.unplaced):
-            events.append(attrs.evolve(e, id=rename[e.id], before=tuple(rename[b] for b in e.before if b in rename),
-                                       conflicts=()))
+            mine[e.id] = attrs.evolve(e, id=rename[e.id], before=tuple(rename[b] for b in e.before if b in rename),
+                                      conflicts=())
+            events.append(mine[e.id])
         for d in tl.all_deadlines:
-            deadlines.append(attrs.evolve(d, event=next(x for x in events if x.id == rename[d.event.id])))
+            deadlines.append(attrs.evolve(d, event=mine[d.event.id]))
     return _order(events, deadlines, merge=True)

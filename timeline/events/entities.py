@@ -14,6 +14,7 @@ Tables are in `timeline.events.entities_lexicon`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
@@ -62,6 +63,7 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """The lower-case words of a name that identify it: no articles, possessives, company suffixes."""
     return frozenset(w.lower() for w in _tokens(text)
