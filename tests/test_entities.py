@@ -136,3 +136,42 @@ def test_merging_is_the_same_whatever_the_order_of_the_timelines() -> None:
 def test_timeline_package_exposes_about() -> None:
     tl = timeline.build("Ostrander Bank raised rates on Monday.", published="2021-03-10")
     assert len(tl.about("Ostrander Bank")) == 1
+
+
+def test_the_company_stands_for_the_name_before_it() -> None:
+    tl = build("Larkspur Foods Inc. closed a bakery in Dunmore on Monday. The company will open a new one "
+               "on Friday.", published="2021-03-10")
+    (opening,) = [e for e in tl if e.lemma == "open"]
+    assert [(p.text, p.refers_to) for p in opening.participants if p.role == "subject"] == [
+        ("The company", "Larkspur Foods Inc.")]
+    assert [e.lemma for e in tl.about("Larkspur Foods")] == ["close", "open"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["rally", "vote", "meet"]), st.integers(0, 20),
+                          st.sampled_from(["Farmers", "The council", "Nurses"])), min_size=1, max_size=12),
+       st.integers(1, 4))
+@settings(max_examples=40, deadline=None)
+def test_merging_loses_no_source_and_flags_both_ways(items: list, n_docs: int) -> None:  # type: ignore[type-arg]
+    import attrs
+
+    from timeline._model import Interval
+    from timeline.events.model import Event, Participant, Source, Trigger
+
+    timelines = []
+    for d in range(n_docs):
+        events = []
+        for k, (lemma, day, who) in enumerate(items):
+            start = dt.datetime(2021, 3, 1) + dt.timedelta(days=day + d)
+            events.append(Event(id=f"e{k + 1}", description=f"{who} {lemma}", trigger=Trigger(0, 4, lemma),
+                                kind="occurred", relation="on", t0="BEFORE",
+                                interval=Interval(start, start + dt.timedelta(days=1)),
+                                sources=(Source(f"d{d}", 0, 10, f"2021-03-{d + 10:02d}"),), cls="OCCURRENCE",
+                                lemma=lemma, participants=(Participant("subject", who),)))
+        timelines.append(timeline.Timeline(tuple(events)))
+    merged = merge(timelines)
+    told = sorted((s.document, s.start) for e in (*merged.events, *merged.unplaced) for s in e.sources)
+    assert len(told) == len(items) * n_docs
+    for e in merged:
+        assert all(e.id in merged.event(c).conflicts for c in e.conflicts)
+        assert len({s.document for s in e.sources}) == len(e.sources)
+        assert attrs.evolve(e) == e

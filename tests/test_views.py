@@ -60,3 +60,25 @@ def test_cli_about_keeps_the_events_of_one_entity(tmp_path: Path) -> None:
     assert events[1]["participants"][0] == {"role": "subject", "text": "It", "refers_to": "Kestrel Motors Inc."}
     bad = CliRunner().invoke(cli.main, ["extract", str(doc), "-p", "2021-03-10", "--about", " "])
     assert bad.exit_code == 2 and "--about" in bad.output
+
+
+def test_cli_merge_makes_one_timeline_of_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "mon.txt").write_text("Farmers plan a tractor rally in the capital on Saturday. "
+                                      "The harbour council is expected to vote on the tariffs on Thursday.",
+                                      encoding="utf-8")
+    (tmp_path / "tue.txt").write_text("Farmers plan a tractor rally in the capital on Sunday. "
+                                      "The harbour council will vote on the tariffs on Thursday.", encoding="utf-8")
+    out = CliRunner().invoke(cli.main, ["extract", str(tmp_path), "-p", "2021-03-08", "--merge", "-f", "json"],
+                             catch_exceptions=False)
+    assert out.exit_code == 0
+    got = json.loads(out.output)
+    assert got["documents"] == ["mon", "tue"]
+    votes = [e for e in got["events"] if e["lemma"] == "vote"]
+    assert len(votes) == 1 and [s["document"] for s in votes[0]["sources"]] == ["mon", "tue"]
+    rallies = [e for e in got["events"] if e["lemma"] == "rally"]
+    assert len(rallies) == 2 and all(len(e["conflicts"]) == 1 for e in rallies)
+    table = CliRunner().invoke(cli.main, ["extract", str(tmp_path), "-p", "2021-03-08", "--merge"],
+                               catch_exceptions=False).output
+    assert "mon, tue" in table and "conflict: " in table
+    bad = CliRunner().invoke(cli.main, ["extract", str(tmp_path), "-p", "2021-03-08", "--merge", "-f", "timeml"])
+    assert bad.exit_code == 2 and "--merge" in bad.output
