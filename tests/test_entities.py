@@ -175,3 +175,10 @@ def test_merging_loses_no_source_and_flags_both_ways(items: list, n_docs: int) -
         assert all(e.id in merged.event(c).conflicts for c in e.conflicts)
         assert len({s.document for s in e.sources}) == len(e.sources)
         assert attrs.evolve(e) == e
+
+
+def test_an_infinitive_takes_the_subject_of_the_verb_it_completes() -> None:
+    tl = build("Dunmore Water Co. plans to raise prices on Monday.", published="2021-03-10")
+    (raising,) = [e for e in tl if e.lemma == "raise"]
+    assert [p.text for p in raising.participants if p.role == "subject"] == ["Dunmore Water Co."]
+    assert len(tl.about("Dunmore Water")) == 1

@@ -323,6 +323,18 @@ def participants_of(tok: Any, skip: set[int]) -> list[Participant]:
         elif dep == "prep" and c.lower_ in ("of", "by") and tok.pos_ in _NOUN_POS:
             role = "object" if c.lower_ == "of" else "agent"
             out += [p for t in c.children if t.dep_ == "pobj" for p in _participants(role, t, skip)]
+    if tok.pos_ in ("VERB", "AUX") and not any(p.role == "subject" for p in out):
+        # the subject it shares: of the verb an infinitive completes ("expects to restore"), of the
+        # verb it is joined to by "and" ("made landfall and cut power")
+        head = tok
+        for _ in range(3):
+            if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+                break
+            head = head.head
+            subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.i not in skip]
+            if subjects:
+                out = [p for t in _with_conj(subjects[0]) for p in _participants("subject", t, skip)] + out
+                break
     return out
 
 
