@@ -1,8 +1,13 @@
 """Several documents merged into one `Timeline`, and the public `build` / `build_many`.
 
-The same event told twice (same interval, similar description, different documents) is one
-event with both sources; events that look the same with different dates name each other in
-``conflicts``. The timeline of one document is `timeline.events.assemble`.
+The same event told in two documents (same trigger lemma, participants that agree, one time
+holding the other) is one event with both sources; the same event dated differently, at most
+`CONFLICT_WINDOW_DAYS` apart, is kept twice, each naming the other in ``conflicts``; a later
+report whose sentence says so ("postponed to", "now says") updates the date instead, the earlier
+one kept in ``revised``. Matching reads `Event.lemma`, `Event.participants`, `Event.moves` and
+`Event.update` (`timeline.events.entities`), through indexes by (lemma, day) and (lemma, word,
+week): linear in the number of events. See docs/events.md, "Several documents". The timeline
+of one document is `timeline.events.assemble`.
 """
 
 from __future__ import annotations
@@ -359,9 +364,11 @@ def build_many(documents: Iterable[tuple[str, str, Published]], *, timezone: str
     """One timeline from several documents, each ``(document id, text, published)``, parsed in
     batches (``n_process`` worker processes for the parse where it helps).
 
-    The same event told twice (same interval, similar description, different
-    documents) appears once with both sources; events that look the same but
-    have different dates are all kept, each naming the others in ``conflicts``.
+    The same event told twice (same trigger lemma, agreeing participants, the same time,
+    different documents) appears once with both sources; the same event with dates at most a
+    week apart is kept twice, each naming the other in ``conflicts``; a later report that says
+    so ("postponed to", "now says") updates the date, the earlier one in ``revised``
+    (docs/events.md, "Several documents").
     """
     from timeline.pipeline import analyze_many  # noqa: PLC0415
 
