@@ -50,6 +50,9 @@ _SUBJECT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECT_DEPS: Final = frozenset({"dobj", "dative", "attr"})
 _WITH_PREPS: Final = frozenset({"with", "against", "between"})
 _NOUN_POS: Final = frozenset({"NOUN", "PROPN"})
+#: how many tokens back a pronoun or "the company" looks, in its sentence and in the one before (a
+#: sentence with no stop in it, thousands of tokens long, stays a bounded cost)
+_WINDOW: Final = 80
 _TITLES: Final = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof"}) | PERSON_NOUNS
 
 
@@ -236,14 +239,14 @@ def resolve(pron: Any, skip: set[int]) -> str | None:
     if kind is None:
         return None
     sent = pron.sent
-    here = [pron.doc[i] for i in range(pron.i - 1, sent.start - 1, -1)]
+    here = [pron.doc[i] for i in range(pron.i - 1, max(sent.start, pron.i - _WINDOW) - 1, -1)]
     here = [t for t in here if _candidate(t, skip) and _agrees(kind, t) and not (t.left_edge.i <= pron.i <= t.right_edge.i)]
     if here:  # the nearest subject before it, else the nearest noun
         return _phrase(next((t for t in here if t.dep_ in _SUBJECT_DEPS), here[0]))
     if sent.start == 0:
         return None
     before = pron.doc[sent.start - 1].sent
-    nouns = [t for t in before if _candidate(t, skip) and _agrees(kind, t)]
+    nouns = [t for t in before[-_WINDOW:] if _candidate(t, skip) and _agrees(kind, t)]
     subjects = [t for t in nouns if t.dep_ in _SUBJECT_DEPS]
     if subjects:
         return _phrase(subjects[0])
@@ -261,7 +264,7 @@ def resolve_definite(tok: Any, skip: set[int]) -> str | None:
         return None
     doc = tok.doc
     sent = tok.sent
-    for i in range(tok.i - 1, sent.start - 1, -1):
+    for i in range(tok.i - 1, max(sent.start, tok.i - _WINDOW) - 1, -1):
         t = doc[i]
         if t.pos_ == "PROPN" and _candidate(t, skip) and not (t.left_edge.i <= tok.i <= t.right_edge.i):
             return _phrase(t)
@@ -270,7 +273,7 @@ def resolve_definite(tok: Any, skip: set[int]) -> str | None:
         if start == 0:
             return None
         before = doc[start - 1].sent
-        names = [t for t in before if t.pos_ == "PROPN" and _candidate(t, skip)]
+        names = [t for t in before[-_WINDOW:] if t.pos_ == "PROPN" and _candidate(t, skip)]
         subject = next((t for t in names if t.dep_ in _SUBJECT_DEPS), None)
         if subject is not None:
             return _phrase(subject)
@@ -398,7 +401,6 @@ def annotate(doc: Any, events: Sequence[Event]) -> list[Event]:
     parsed = doc.syntax
     if parsed is None or not events:
         return list(events)
-    by_start = {t.idx: t for t in parsed}
     skip = {t.i for m in doc.mentions for t in _tokens_in(parsed, m.start, m.end)}
     first = next(iter(parsed.sents), None)
     if first is not None:  # the dateline ("CORDA, Oct 4 (Wire) -") names no participant
@@ -406,7 +408,8 @@ def annotate(doc: Any, events: Sequence[Event]) -> list[Event]:
     text = doc.text
     out = []
     for e in events:
-        tok = by_start.get(e.trigger.start)
+        span = parsed.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        tok = None if span is None or len(span) == 0 or span[0].idx != e.trigger.start else span[0]
         if tok is None:
             out.append(e)
             continue
