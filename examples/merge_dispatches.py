@@ -5,7 +5,9 @@ Run from anywhere:  python examples/merge_dispatches.py [OUT_DIR]
 `baghdad_dispatch.txt` was published on Sunday 5 January 2020, and
 `baghdad_followup.txt` the next day. Each is read against its own publication
 date ("Sunday" is the same day in both), then `timeline.events.merge` puts them
-on one timeline. With OUT_DIR, the merged calendar is written to
+on one timeline: the vote both tell is one entry with both sources, and the march
+that one dates 26 January and the other 27 January (each "in three weeks") is
+flagged as a conflict. With OUT_DIR, the merged calendar is written to
 OUT_DIR/baghdad.ics.
 """
 
@@ -38,6 +40,12 @@ def main(argv: list[str]) -> None:
     for e in items:
         told = " + ".join(e.documents)
         print(f"  {e.when_text():42} {e.title}  [{told}]")
+    for event in merged:
+        if event.conflicts:
+            others = ", ".join(f"{merged.event(c).interval.start.date()} in {merged.event(c).sources[0].document}"
+                               for c in event.conflicts)
+            print(f"conflict: {event.description!r} on {event.interval.start.date()} in "
+                  f"{event.sources[0].document}, but {others}")
     if len(argv) > 1:
         out = Path(argv[1]) / "baghdad.ics"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -138,12 +138,13 @@ def test_ics_vague_durations_are_not_put_on_a_made_up_day() -> None:
 def test_uids_depend_on_document_and_event_not_on_the_run_or_the_other_events() -> None:
     items = dispatch_items()
     text = FOLLOWUP.read_text(encoding="utf-8")
-    alone = {(e.title, e.when_text(), e.trigger): e.uid() for e in items}
+    # a merged entry may take the later report's words ("voted" after "expected to vote"): its UID stays
+    alone = {e.uid() for e in items}
     merged = merge([build(DISPATCH.read_text(encoding="utf-8"), published="2020-01-05", document="dispatch"),
                     build(text, published="2020-01-06", document="followup")])
     for e in entries(merged, {"dispatch": DISPATCH.read_text(encoding="utf-8"), "followup": text}):
         if e.documents[0] == "dispatch":
-            assert alone[(e.title, e.when_text(), e.trigger)] == e.uid()
+            assert e.uid() in alone
     assert len({e.uid() for e in items}) == len(items)
 
 

@@ -164,6 +164,7 @@ class Document:
     output_name: str  # file name stem for --output-dir
     zone: Any = None  # the document's timeline.DocumentZone once tagged; None: floating
     now: Published | None = None  # --now: deadlines get a status against it
+    about: str | None = None  # --about: only the events that name this entity
     #: the spaCy parse of ``text``, when the batch it came in was parsed together
     parsed: Any = None
     #: the analyzed `timeline.document.Document` (mentions, zone, events, timeline) once tagged
@@ -455,8 +456,30 @@ def _analysis(doc: Document, mentions: Sequence[Any]) -> Any:
 
 
 def _timeline(doc: Document, mentions: Sequence[Any]) -> Any:
-    """The timeline of an analyzed document (see `_analysis`)."""
-    return _analysis(doc, mentions).timeline
+    """The timeline of an analyzed document (see `_analysis`); with ``--about NAME``, only the
+    events that name that entity (`Timeline.about`)."""
+    tl = _analysis(doc, mentions).timeline
+    return tl if doc.about is None else tl.about(doc.about)
+
+
+def about_option(f: Any) -> Any:
+    """``--about NAME``: keep the events whose participants name NAME or an alias of it."""
+    return click.option(
+        "--about", metavar="NAME", callback=_about_option,
+        help="Only the events whose participants name this entity or an alias of it (a short form, "
+        "an acronym, a possessive, a pronoun that stands for it), e.g. --about Boeing.")(f)
+
+
+def _about_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from timeline.events.entities import EntityName  # noqa: PLC0415
+
+    try:
+        EntityName.of(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return value
 
 
 #: temporary files being written, removed when a signal ends the run (`cleanup_on_signals`)

@@ -39,6 +39,7 @@ from timeline._cli_io import (
     _tag,
     _timeline,
     _timezone_option,
+    about_option,
     batches,
     cleanup_on_signals,
     expand_inputs,
@@ -183,11 +184,109 @@ def _timeline_rows(doc: Document, mentions: Sequence[Any]) -> list[str]:
     if not events:
         return []
     out = ["", "  timeline"]
-    out.extend(_aligned([("when", "kind", "event")] + [(_when(e), e.kind, _cell(e.description)) for e in events]))
+    table = _aligned([("when", "kind", "event")] + [(_when(e), e.kind, _cell(e.description)) for e in events])
+    out.extend(table[:2])
+    # grouped by day: a blank line where the day changes (an event only ordered stays with the
+    # day it is told after; the unplaced come last, apart)
+    day: object = None
+    for n, (e, line) in enumerate(zip(events, table[2:])):
+        this = "unplaced" if n >= len(tl.events) else day if e.interval is None else e.interval.start.date()
+        if n and this != day:
+            out.append("")
+        day = this
+        out.append(line)
     try:
         deadlines = tl.deadlines(now=doc.now)
     except ValueError as exc:
         raise InputError(f"{doc.source}: --now: {exc}") from None
+    if deadlines:
+        out.extend(["", "  deadlines"])
+        out.extend(_aligned([("due", "status", "what")] + [
+            (d.due.isoformat(), d.status or "-", _cell(d.what)) for d in deadlines]))
+    return out
+
+
+def run_merged(inputs: Sequence[Input], *, published: Published | None, fmt: str, timezone: str | None,
+               now: Published | None, model: str | None, jobs: int, about: str | None) -> int:
+    """``extract --merge``: one timeline of every input (`timeline.events.merge`), written to
+    stdout; return the number of inputs that failed (each reported on stderr)."""
+    from timeline.events import merge  # noqa: PLC0415
+    from timeline.exports.cli import _read_into  # noqa: PLC0415
+
+    timelines: list[Any] = []
+    texts: dict[str, str] = {}
+    wheres: list[tuple[str, str]] = []
+    failed = 0
+    for inp, read in batches(inputs, published, model, jobs):
+        if not _read_into(inp, read, timezone, model, timelines, texts, wheres):
+            failed += 1
+    if not timelines:
+        return failed
+    tl = timelines[0] if len(timelines) == 1 else merge(timelines)
+    if about is not None:
+        tl = tl.about(about)
+    try:
+        deadlines = tl.deadlines(now=now)
+    except ValueError as exc:
+        _error(f"--now: {exc}")
+        return failed + 1
+    if fmt == "json":
+        click.echo(json.dumps({"documents": list(texts), "events": [e.as_dict() for e in (*tl.events, *tl.unplaced)],
+                               "deadlines": [d.as_dict() for d in deadlines]}, ensure_ascii=False, indent=2))
+    elif fmt == "table":
+        click.echo("\n".join(merged_rows(tl, deadlines, list(texts))))
+    else:
+        from timeline.exports import entries  # noqa: PLC0415
+        from timeline.exports import formats, ics  # noqa: PLC0415
+
+        items = entries(tl, texts)
+        title = "Timeline" if about is None else f"Timeline: {about}"
+        if fmt == "csv":
+            click.echo(formats.to_csv(items), nl=False)
+        elif fmt == "timelinejs":
+            click.echo(formats.timelinejs_text(items, title=title), nl=False)
+        elif fmt == "html":
+            status = {d.event.id: str(d.status) for d in deadlines if d.status is not None}
+            click.echo(formats.to_html(items, title=title, subtitle=f"{len(texts)} documents", status=status), nl=False)
+        else:
+            sys.stdout.buffer.write(ics.to_ics(items, name=title))
+            sys.stdout.flush()
+    return failed
+
+
+def merged_rows(tl: Any, deadlines: Sequence[Any], documents: Sequence[str]) -> list[str]:
+    """The table of a merged timeline: when, kind, event, the documents that tell it, and what a
+    reader must know (a conflicting date, a date a later report moved), grouped by day."""
+    events = [*tl.events, *tl.unplaced]
+    out = [f"{len(documents)} documents: {', '.join(documents)}", "", "  timeline"]
+    if not events:
+        return [*out, "  no events"]
+
+    def note(e: Any) -> str:
+        parts = []
+        for c in e.conflicts:
+            try:
+                other = tl.event(c)
+            except KeyError:
+                continue
+            when = _when(other)
+            parts.append(f"conflict: {when} in {', '.join(dict.fromkeys(s.document for s in other.sources))}")
+        for r in e.revised:
+            was = "-" if r.interval is None else r.interval.start.date().isoformat()
+            parts.append(f"was {was} in {r.source.document}")
+        return "; ".join(parts) or "-"
+
+    table = _aligned([("when", "kind", "event", "told by", "note")] + [
+        (_when(e), e.kind, _cell(e.description), ", ".join(dict.fromkeys(s.document for s in e.sources)), note(e))
+        for e in events])
+    out.extend(table[:2])
+    day: object = None
+    for n, (e, line) in enumerate(zip(events, table[2:])):
+        this = "unplaced" if n >= len(tl.events) else day if e.interval is None else e.interval.start.date()
+        if n and this != day:
+            out.append("")
+        day = this
+        out.append(line)
     if deadlines:
         out.extend(["", "  deadlines"])
         out.extend(_aligned([("due", "status", "what")] + [
@@ -243,6 +342,7 @@ def run_extract(
     now: Published | None = None,
     model: str | None = None,
     jobs: int = 1,
+    about: str | None = None,
 ) -> int:
     """Process every input; return the number that failed."""
     failed = 0
@@ -265,7 +365,7 @@ def run_extract(
             next(bar, None)
             try:
                 ok = _process_one(inp, read, fmt=fmt, outputs=outputs, collected=collected,
-                                  timezone=timezone, now=now, model=model)
+                                  timezone=timezone, now=now, model=model, about=about)
             except SyntaxModelError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one input's failure must not stop the others
@@ -295,6 +395,7 @@ def _process_one(
     timezone: str | None = None,
     now: Published | None = None,
     model: str | None = None,
+    about: str | None = None,
 ) -> bool:
     """Process one input (its documents as `batches` read them); report its errors; return
     whether it fully succeeded."""
@@ -309,7 +410,7 @@ def _process_one(
             ok = False
             continue
         try:
-            item = attrs.evolve(_tag(item, inp, timezone, model), now=now)
+            item = attrs.evolve(_tag(item, inp, timezone, model), now=now, about=about)
         except InputError as exc:
             _error(str(exc))
             ok = False
@@ -429,6 +530,15 @@ def main() -> None:
     help="The moment deadlines are judged against (JSON 'status': upcoming, due-soon, overdue), "
     "e.g. 2020-01-05T12:00+03:00; a bare date is the start of that day on each deadline's clock.",
 )
+@click.option(
+    "--merge",
+    "merged",
+    is_flag=True,
+    help="One timeline of all the inputs (a folder of dispatches): the same event told twice once, "
+    "with both sources; dates that disagree flagged; later reports that say so updating earlier ones. "
+    "Formats table, json, csv, timelinejs, html, ics; written to stdout.",
+)
+@about_option
 @model_option
 @click.pass_context
 def extract(
@@ -441,6 +551,8 @@ def extract(
     now: Published | None,
     model: str | None,
     jobs: int,
+    about: str | None,
+    merged: bool,
 ) -> None:
     """Find and normalize the time expressions in FILE, DIR or stdin (-).
 
@@ -451,6 +563,18 @@ def extract(
     if list(inputs).count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be given only once", ctx=ctx)
     expanded, errors = expand_inputs(inputs)
+    if merged:
+        if fmt == "timeml" or output_dir is not None:
+            raise click.UsageError("--merge writes one timeline to stdout: not with --format timeml nor "
+                                   "--output-dir", ctx=ctx)
+        for message in errors:
+            _error(message)
+        failed = len(errors) + run_merged(expanded, published=published, fmt=fmt, timezone=timezone, now=now,
+                                          model=model, jobs=jobs, about=about)
+        if failed:
+            click.echo(f"{failed} of {len(errors) + len(expanded)} inputs failed", err=True)
+            ctx.exit(1)
+        return
     if fmt == "timeml" and output_dir is None and len(expanded) > 1:
         raise click.UsageError(
             "--format timeml writes one document; with several inputs give --output-dir OUT", ctx=ctx
@@ -478,7 +602,7 @@ def extract(
     )
     failed = len(errors) + run_extract(
         expanded, published=published, fmt=fmt, out_dir=output_dir, json_list=json_list, timezone=timezone,
-        now=now, model=model, jobs=jobs,
+        now=now, model=model, jobs=jobs, about=about,
     )
     total = len(errors) + len(expanded)
     if failed:
@@ -539,6 +663,7 @@ def _deadline_line(d: Any, doc: str, now: Published | None) -> str:
               help="A deadline less than this many hours away is due-soon (default: no due-soon).")
 @click.option("--timezone", "-z", metavar="TZ", callback=_timezone_option,
               help="The documents' time zone (as for 'timeline extract'): day deadlines end at midnight there.")
+@about_option
 @model_option
 @click.pass_context
 def deadlines(
@@ -550,6 +675,7 @@ def deadlines(
     timezone: str | None,
     model: str | None,
     jobs: int,
+    about: str | None,
 ) -> None:
     """List the deadlines and ultimatums of FILE, DIR or stdin (-), soonest first.
 
@@ -578,6 +704,8 @@ def deadlines(
                     failed += 1
                     continue
                 tl = _tag(item, inp, timezone, model).analysis.timeline
+                if about is not None:
+                    tl = tl.about(about)
                 try:
                     found = tl.deadlines(now=now, window=None if window is None else dt.timedelta(hours=window))
                 except ValueError as exc:

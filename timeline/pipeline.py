@@ -110,8 +110,9 @@ def links(doc: Document) -> Document:
 def timeline(doc: Document) -> Document:
     """The events placed, described and ordered, with the deadlines (`timeline.events.assemble`)."""
     from timeline.events.assemble import timeline_of  # noqa: PLC0415
+    from timeline.events.entities import annotate_timeline  # noqa: PLC0415
 
-    return attrs.evolve(doc, timeline=timeline_of(doc))
+    return attrs.evolve(doc, timeline=annotate_timeline(doc, timeline_of(doc)))
 
 
 def from_events(doc: Document) -> Document:

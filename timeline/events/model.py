@@ -1,4 +1,4 @@
-"""The event data model: `Trigger`, `Source`, `Event`, `Deadline`."""
+"""The event data model: `Trigger`, `Source`, `Participant`, `Revision`, `Event`, `Deadline`."""
 
 from __future__ import annotations
 
@@ -59,6 +59,40 @@ class TimeLink:
 
 
 @attrs.frozen
+class Participant:
+    """Who or what takes part in an event, from the parse: ``role`` is ``subject``, ``object``,
+    ``agent`` (the "by" of a passive), ``with`` (met with X), ``possessor`` (X's recall) or
+    ``modifier`` (a name before an event noun: "the Boeing strike"); ``text`` as written;
+    ``refers_to`` what a pronoun stands for ("it" -> "Boeing Co."), resolved inside its
+    sentence or the one before (`timeline.events.entities`), else None."""
+
+    role: str
+    text: str
+    refers_to: str | None = None
+
+    @property
+    def name(self) -> str:
+        """What the participant names: the antecedent of a pronoun, else the text."""
+        return self.refers_to or self.text
+
+    def as_dict(self) -> dict[str, object]:
+        return {"role": self.role, "text": self.text, "refers_to": self.refers_to}
+
+
+@attrs.frozen
+class Revision:
+    """An earlier report's date of an event that a later report updated ("was postponed to",
+    "now says"): the interval the earlier source gave."""
+
+    interval: Interval | None
+    source: Source
+
+    def as_dict(self) -> dict[str, object]:
+        return {"interval": None if self.interval is None else self.interval.isoformat(),
+                "source": self.source.as_dict()}
+
+
+@attrs.frozen
 class Event:
     """Something that happened, is going on, is expected, or is due.
 
@@ -101,6 +135,18 @@ class Event:
     #: who or what does it, and to what, as written ("the prime minister", "500 jobs")
     subject: str | None = None
     object: str | None = None
+    #: the lemma events are matched on: the trigger's ("vote" for "voted"), a noun's verb
+    #: ("meeting": meet), a light verb's event noun ("held a rally": rally); see ``moves`` for
+    #: "postponed", "delayed"
+    lemma: str | None = None
+    #: the participants from the parse, pronouns resolved (`Participant`)
+    participants: tuple[Participant, ...] = ()
+    #: the lemma of the event a "postpone / delay / move" verb moves ("the vote was postponed": vote)
+    moves: str | None = None
+    #: the words of its sentence that say it updates an earlier report ("postponed to", "now says")
+    update: str | None = None
+    #: in a merged timeline: the earlier dates of this event that a later report updated
+    revised: tuple[Revision, ...] = ()
 
     @property
     def anchored(self) -> bool:
@@ -129,6 +175,9 @@ class Event:
             "modality": self.modality,
             "subject": self.subject,
             "object": self.object,
+            "lemma": self.lemma,
+            "participants": [p.as_dict() for p in self.participants],
+            "revised": [r.as_dict() for r in self.revised],
         }
 
 

@@ -108,6 +108,27 @@ class Timeline:
                 out.append((e.interval, (e,)))
         return out
 
+    def about(self, name: str) -> Timeline:
+        """The timeline of one entity: the events whose participants (from the parse) name
+        ``name`` or an alias of it (a short form, "Boeing Co." / "Boeing"; an acronym,
+        "International Monetary Fund" / "IMF"; a possessive, "Boeing's chief"; a family name;
+        a pronoun resolved inside its sentence or the one before), in this timeline's order, with
+        their deadlines (`timeline.events.entities`). `ValueError` for a name with no word in it.
+
+        >>> from timeline import build
+        >>> tl = build("Boeing Co. cut 500 jobs on Monday. Airbus hired 200 on Tuesday.", published="2020-01-08")
+        >>> [e.description for e in tl.about("Boeing")]
+        ['Boeing Co. cut 500 jobs']
+        """
+        from timeline.events.entities import EntityName, names_entity  # noqa: PLC0415
+
+        entity = EntityName.of(name)
+        events = tuple(e for e in self.events if names_entity(e, entity))
+        unplaced = tuple(e for e in self.unplaced if names_entity(e, entity))
+        ids = {e.id for e in (*events, *unplaced)}
+        return attrs.evolve(self, events=events, unplaced=unplaced,
+                            all_deadlines=tuple(d for d in self.all_deadlines if d.event.id in ids))
+
     def on(self, day: dt.date | dt.datetime | str) -> list[Event]:
         """The events whose interval meets ``day`` (a calendar day on each event's own clock)."""
         if isinstance(day, str):

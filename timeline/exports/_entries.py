@@ -8,10 +8,15 @@ Each entry says *how precisely* it is known, and the formats follow that:
 * ``approximate``: known only to a week, a month, a year or as a duration
   ("in 2014", "next week", "for three weeks"): the dates of the whole period;
 * ``floating``: a clock time whose zone is not known (naive datetimes);
-* ``recurring``: a SET ("every Friday"): ``rrule`` holds the recurrence.
+* ``recurring``: a SET ("every Friday"): ``rrule`` holds the recurrence;
+* ``ordered``: an event the timeline orders without a date (``interval`` None: "in retaliation for
+  the strike"): its ``start`` is the day of the dated entry it is told after (else before; else
+  the publication), only to place it, and ``note`` says what it comes after or before. The
+  calendar (ICS) leaves these out; the table, the HTML page and TimelineJS show them.
 
-Events without a calendar position (no interval, or a vague duration such as
-"for months" whose start would be made up) give no entry.
+Events without a calendar position that the timeline does not order either (the ``unplaced``:
+"a few hours after", a vague duration such as "for months" whose start would be made up) give
+no entry.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import attrs
 
 from timeline._reference import as_reference
 
-Timing = Literal["timed", "allday", "approximate", "floating", "recurring"]
+Timing = Literal["timed", "allday", "approximate", "floating", "recurring", "ordered"]
 EntryKind = Literal["event", "deadline"]
 
 UTC = dt.timezone.utc
@@ -91,6 +96,17 @@ class Entry:
         return self.kind == "deadline"
 
     @property
+    def dated(self) -> bool:
+        """Whether the entry has a date of its own (all but the ``ordered``)."""
+        return self.timing != "ordered"
+
+    @property
+    def day(self) -> dt.date:
+        """The calendar day the entry is shown under (its start's, on its own clock; for an entry
+        only ordered, the day of the entry it is told after)."""
+        return _day_of(self.start)
+
+    @property
     def utc_start(self) -> dt.datetime | None:
         """The start in UTC, for timed entries only."""
         if self.timing == "timed" and isinstance(self.start, dt.datetime) and self.start.tzinfo is not None:
@@ -106,6 +122,8 @@ class Entry:
         """The time as a person reads it: "2020-01-05 13:00 Asia/Baghdad", "2020-01-04", ..."""
         if self.timing == "recurring" and self.recurrence is not None:
             return f"{self.time_text} (from {_iso(self.start)})"
+        if self.timing == "ordered":
+            return "no date"
         if self.timing == "timed":
             assert isinstance(self.start, dt.datetime)
             text = f"{self.start:%Y-%m-%d %H:%M} {self.zone or ''}".rstrip()
@@ -211,10 +229,20 @@ def entries(timeline: Any, texts: Mapping[str, str] | None = None) -> list[Entry
     texts = texts or {}
     deadlines = {d.event.id: d for d in timeline.all_deadlines}
     out: list[Entry] = []
-    for event in (*timeline.events, *timeline.unplaced):
+    ordered: list[int] = []  # positions of the entries only ordered, placed once all are made
+    for event in timeline.events:
+        entry = _entry(event, deadlines.get(event.id), texts)
+        if entry is None and event.interval is None and (event.time is None or event.time.type != "SET"):
+            entry = _ordered_entry(event, texts)
+            ordered.append(len(out))
+        if entry is not None:
+            out.append(entry)
+    for event in timeline.unplaced:
         entry = _entry(event, deadlines.get(event.id), texts)
         if entry is not None:
             out.append(entry)
+    for n in ordered:
+        out[n] = _place(out, n)
     return out
 
 
@@ -232,6 +260,44 @@ def _text_key(text: str | None) -> str:
     if text is None:
         return ""
     return "\x1f" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _ordered_entry(event: Any, texts: Mapping[str, str]) -> Entry:
+    """An event the timeline orders without a date; `_place` gives it its day and note."""
+    source = event.sources[0] if event.sources else None
+    published = "" if source is None else source.published
+    document = "" if source is None else source.document
+    try:
+        day = as_reference(published).date if published else dt.date(1970, 1, 1)
+    except (TypeError, ValueError):
+        day = dt.date(1970, 1, 1)
+    return Entry(
+        id=event.id, kind="event", event_kind=event.kind, title=_capital(event.description.lstrip("-\u2013\u2014,;: ")),
+        description=event.description, trigger=event.trigger.text, time_text="", time_value="",
+        sentence=_sentence(texts, event), documents=tuple(dict.fromkeys(s.document for s in event.sources)),
+        published=published, timing="ordered", start=day, end=None, precision=None,
+        note="no date: ordered by the text",
+        uid_key=f"{document}\x1f{published}\x1f{event.trigger.start}\x1f{event.trigger.end}\x1f{event.trigger.text}",
+    )
+
+
+def _day_of(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _place(items: list[Entry], n: int) -> Entry:
+    """The entry only ordered at ``n``, on the day of the dated entry before it (else after it),
+    its note naming that entry."""
+    before = next((items[i] for i in range(n - 1, -1, -1) if items[i].timing not in ("ordered", "recurring")), None)
+    after = next((items[i] for i in range(n + 1, len(items)) if items[i].timing not in ("ordered", "recurring")), None)
+    if before is not None:
+        note = f"no date: told after \u201c{before.title}\u201d"
+        if after is not None:
+            note += f" and before \u201c{after.title}\u201d"
+        return attrs.evolve(items[n], start=_day_of(before.start), note=note)
+    if after is not None:
+        return attrs.evolve(items[n], start=_day_of(after.start), note=f"no date: told before \u201c{after.title}\u201d")
+    return items[n]
 
 
 def _entry(event: Any, deadline: Any, texts: Mapping[str, str]) -> Entry | None:

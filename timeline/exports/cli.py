@@ -132,6 +132,7 @@ def _minutes(ctx: click.Context, param: click.Parameter, value: float | None) ->
 @click.option("--todo", is_flag=True, help="Also write each deadline as a VTODO with DUE.")
 @click.option("--alarm", metavar="MINUTES", type=click.FloatRange(min=0), callback=_minutes,
               help="Add a reminder this many minutes before each deadline.")
+@cli.about_option
 @cli.model_option
 @click.pass_context
 def calendar(
@@ -147,6 +148,7 @@ def calendar(
     alarm: dt.timedelta | None,
     model: str | None,
     jobs: int,
+    about: str | None,
 ) -> None:
     """Write one iCalendar file with the events and deadlines of every input.
 
@@ -196,6 +198,8 @@ def calendar(
 
     def calendar_of(timelines: list[Any]) -> tuple[list[Entry], bytes]:
         merged = timelines[0] if len(timelines) == 1 else merge(timelines)
+        if about is not None:
+            merged = merged.about(about)
         items: list[Entry] = entries(merged, texts)
         return items, to_ics(items, name=name or (output.stem if not to_stdout else "timeline"),
                              approximate=approximate, floating=floating, todos=todo,  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ CSV_COLUMNS = ("id", "kind", "start", "end", "utc", "timing", "description", "tr
 
 
 def _start_text(e: Entry) -> str:
-    return e.start.isoformat()
+    return e.start.isoformat() if e.dated else ""
 
 
 def _end_text(e: Entry) -> str:
@@ -29,8 +29,9 @@ def _end_text(e: Entry) -> str:
 
 
 def to_csv(items: Sequence[Entry], *, header: bool = True) -> str:
-    """One row per event or deadline: id, kind, start, end (the last day, for days), the start in
-    UTC (timed entries only), timing, description, trigger, time text, source document(s)."""
+    """One row per event or deadline, in timeline order: id, kind, start, end (the last day, for
+    days), the start in UTC (timed entries only), timing, description, trigger, time text, source
+    document(s). An event only ordered has timing ``ordered`` and no start."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     if header:
@@ -65,7 +66,8 @@ def to_timelinejs(items: Sequence[Entry], *, title: str = "Timeline") -> dict[st
 
     Dates are wall-clock times in the entry's own zone (TimelineJS has no zones;
     the zone is named in ``display_date``); ``group`` is the event's kind, with
-    every deadline in the group "deadline".
+    every deadline in the group "deadline". An event only ordered (no date) is drawn on the day
+    of the event it is told after, in the group "no date", its ``display_date`` saying so.
     """
     events: list[dict[str, Any]] = []
     for e in items:
@@ -77,12 +79,12 @@ def to_timelinejs(items: Sequence[Entry], *, title: str = "Timeline") -> dict[st
                 item["end_date"] = _date_obj(last, e)
         elif isinstance(e.end, dt.datetime) and e.end != start:
             item["end_date"] = _date_obj(e.end, e)
-        item["display_date"] = e.when_text()
+        item["display_date"] = e.when_text() if e.dated else e.note
         body = html.escape(e.sentence) if e.sentence else ""
-        if e.note:
+        if e.note and e.dated:
             body += f"<br><small>{html.escape(e.note)}</small>" if body else html.escape(e.note)
         item["text"] = {"headline": html.escape(e.title), "text": body}
-        item["group"] = "deadline" if e.is_deadline else e.event_kind
+        item["group"] = "deadline" if e.is_deadline else e.event_kind if e.dated else "no date"
         item["unique_id"] = e.id
         events.append(item)
     return {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": events}
@@ -97,6 +99,8 @@ ol.tl li{position:relative;margin:0 0 1.25rem;padding:.5rem .75rem;border-radius
 ol.tl li svg{position:absolute;left:-2.55rem;top:.7rem}
 li.deadline{background:#fff1f0;border:2px solid #d1242f}
 li.approximate .when::after{content:" (approximate)";color:#8a6d00}
+li.day{margin:1.5rem 0 .5rem -1.75rem;padding:0}h2.day{font-size:1rem;margin:0;color:#1d2329}
+li.ordered{border:1px dashed #8c959f}li.ordered .when{color:#57606a;font-style:italic}
 .when{font-weight:600;font-size:.9rem;color:#0b5cad}.deadline .when{color:#a40e26}
 .badge{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:3px;background:#e7ecf0;margin-left:.4rem}
 .deadline .badge{background:#d1242f;color:#fff}
@@ -112,16 +116,24 @@ _DIAMOND = ('<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
 
 def to_html(items: Sequence[Entry], *, title: str = "Timeline", subtitle: str = "",
             status: dict[str, str] | None = None) -> str:
-    """A self-contained HTML page drawing the timeline (inline CSS and SVG, nothing fetched).
+    """A self-contained HTML page drawing the timeline (inline CSS and SVG, nothing fetched), in
+    timeline order, grouped by day (a heading for each day; a week, month or year shown under its
+    first day, a recurring entry under "recurring").
 
-    Deadlines are highlighted (red diamond and border). ``status`` maps entry ids
-    to a deadline status ("upcoming", "due-soon", "overdue") shown as a badge.
+    Deadlines are highlighted (red diamond and border). An event only ordered (no date) sits where
+    the timeline orders it, dashed, its note saying what it is told after. ``status`` maps entry
+    ids to a deadline status ("upcoming", "due-soon", "overdue") shown as a badge.
     """
     status = status or {}
     rows: list[str] = []
+    day = ""
     for e in items:
+        heading = "recurring" if e.timing == "recurring" else e.day.isoformat()
+        if heading != day:
+            day = heading
+            rows.append(f'<li class="day"><h2 class="day">{html.escape(day)}</h2></li>')
         classes = ["deadline" if e.is_deadline else "event", e.timing]
-        badge = "deadline" if e.is_deadline else e.event_kind
+        badge = "deadline" if e.is_deadline else e.event_kind if e.dated else f"{e.event_kind} \u00b7 no date"
         if e.id in status:
             badge += f" \u00b7 {status[e.id]}"
         quote = f"<blockquote>{html.escape(e.sentence)}</blockquote>" if e.sentence else ""

@@ -332,6 +332,7 @@ def to_ics(
 ) -> bytes:
     """The entries as an iCalendar file (bytes, CRLF line ends), the same bytes on every run.
 
+    Only what has a date goes in: an entry only ordered (timing ``ordered``) is left out.
     ``approximate="omit"`` leaves out events known only to a week, a month or a
     year; ``floating="utc"`` writes a clock time with no known zone as UTC
     rather than all day; ``todos`` adds a VTODO with DUE for every deadline;
@@ -342,7 +343,7 @@ def to_ics(
     published on the last day of the calendar) cannot be written: `CalendarRangeError` (a
     `ValueError`) says so, never an `OverflowError`.
     """
-    chosen = [e for e in items if not (approximate == "omit" and e.timing == "approximate")]
+    chosen = [e for e in items if e.timing != "ordered" and not (approximate == "omit" and e.timing == "approximate")]
     try:
         dtstamp = (stamp or stamp_of(chosen)).astimezone(UTC)
         cal = _calendar(chosen, name, dtstamp, floating, todos, alarm, frozenset())
