@@ -71,7 +71,7 @@ def test_track_add_list_show_calendar_and_remove(tmp_path: Path) -> None:
 
     r = run("track", "show", "--db", db, "--now", "2020-01-12", str(vouchers["id"]))
     out = r.output  # type: ignore[attr-defined]
-    assert "moved: due 2020-01-21T00:00:00" in out and "sources (3)" in out and "wires-1" in out and "stdin" in out
+    assert "moved: due 2020-01-20T23:59:00" in out and "sources (3)" in out and "wires-1" in out and "stdin" in out
 
     assert run("track", "calendar", "--db", db, "-o", str(ics)).exit_code == 0  # type: ignore[attr-defined]
     events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}

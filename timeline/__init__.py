@@ -27,7 +27,7 @@ __all__ = [
     "TimeLink", "Timeline", "Trigger", "UnknownZoneError", "analyze", "analyze_many", "build", "build_many",
     "document_zone", "extract", "in_zone", "merge",
 ]
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 # Events and timelines are imported on first use, so that ``import timeline`` stays quick and
 # never imports spaCy.
