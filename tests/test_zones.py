@@ -452,8 +452,16 @@ def test_common_datelines_resolve_without_the_places_extra(monkeypatch: pytest.M
     from timeline.zones import places
 
     monkeypatch.setattr(places, "geonames_available", lambda: False)
-    places.lookup.cache_clear() if hasattr(places.lookup, "cache_clear") else None
+    places.lookup.cache_clear()
     assert timeline.document_zone(line).name == zone
+
+
+def test_the_dateline_table_holds_only_what_the_tz_database_does_not_name() -> None:
+    from timeline.zones import places
+    from timeline.zones.datelines import DATELINES
+
+    named = places._tz_index().cities
+    assert not [k for k, zone in DATELINES.items() if named.get(places.normalize(k)) == zone]
 
 
 def test_a_dash_inside_a_sentence_is_no_dateline() -> None:

@@ -177,6 +177,21 @@ def _when(event: Any) -> str:
     return f"{start.isoformat()} .. {end.isoformat()}"
 
 
+def _by_day(events: Sequence[Any], lines: Sequence[str], placed: int) -> list[str]:
+    """The table's ``lines`` of ``events`` grouped by day: a blank line where the day changes. An
+    event only ordered stays with the day it is told after; the events from ``placed`` on (the
+    unplaced) come last, apart."""
+    out: list[str] = []
+    day: object = None
+    for n, (e, line) in enumerate(zip(events, lines)):
+        this = "unplaced" if n >= placed else day if e.interval is None else e.interval.start.date()
+        if n and this != day:
+            out.append("")
+        day = this
+        out.append(line)
+    return out
+
+
 def _timeline_rows(doc: Document, mentions: Sequence[Any]) -> list[str]:
     """The events in timeline order and the deadlines, under the mentions of the table."""
     tl = _timeline(doc, mentions)
@@ -186,15 +201,7 @@ def _timeline_rows(doc: Document, mentions: Sequence[Any]) -> list[str]:
     out = ["", "  timeline"]
     table = _aligned([("when", "kind", "event")] + [(_when(e), e.kind, _cell(e.description)) for e in events])
     out.extend(table[:2])
-    # grouped by day: a blank line where the day changes (an event only ordered stays with the
-    # day it is told after; the unplaced come last, apart)
-    day: object = None
-    for n, (e, line) in enumerate(zip(events, table[2:])):
-        this = "unplaced" if n >= len(tl.events) else day if e.interval is None else e.interval.start.date()
-        if n and this != day:
-            out.append("")
-        day = this
-        out.append(line)
+    out.extend(_by_day(events, table[2:], len(tl.events)))
     try:
         deadlines = tl.deadlines(now=doc.now)
     except ValueError as exc:
@@ -280,13 +287,7 @@ def merged_rows(tl: Any, deadlines: Sequence[Any], documents: Sequence[str]) -> 
         (_when(e), e.kind, _cell(e.description), ", ".join(dict.fromkeys(s.document for s in e.sources)), note(e))
         for e in events])
     out.extend(table[:2])
-    day: object = None
-    for n, (e, line) in enumerate(zip(events, table[2:])):
-        this = "unplaced" if n >= len(tl.events) else day if e.interval is None else e.interval.start.date()
-        if n and this != day:
-            out.append("")
-        day = this
-        out.append(line)
+    out.extend(_by_day(events, table[2:], len(tl.events)))
     if deadlines:
         out.extend(["", "  deadlines"])
         out.extend(_aligned([("due", "status", "what")] + [

@@ -9,6 +9,22 @@ from __future__ import annotations
 
 from typing import Final
 
+#: verbs that demand what their infinitive says ("gave households until Friday to register")
+DEMANDS: Final = frozenset("ask tell urge order demand give warn instruct call direct require".split())
+#: verbs that commit their subject to their infinitive ("agreed to exchange prisoners by Friday")
+COMMITMENTS: Final = frozenset("agree promise pledge vow undertake commit".split())
+#: words that make a dated event a deadline wherever they bear on it
+DEADLINE_WORDS: Final = frozenset("deadline ultimatum expire expiry expiration".split())
+#: verbs that put a state in place: "for 60 days" after them runs from then on ("has declared a
+#: curfew for 60 days"), not back from publication
+IMPOSING: Final = frozenset("declare impose extend suspend ban order grant approve close shut".split())
+
+
+#: verbs that set, give or move a limit: dated by it, they keep their own tense ("Dunkin' has set
+#: Nov. 10 as the deadline": the setting is past)
+SETTING: Final = frozenset("set give grant impose issue extend push postpone delay defer move bring advance "
+                           "reschedule change shift".split())
+
 #: nouns that name a limit: "a deadline of 5 p.m.", "the cutoff is Friday", "a 60-day ultimatum"
 LIMIT_NOUNS: Final = frozenset("deadline deadlines cutoff cut-off ultimatum".split())
 #: nouns that name a limit with a modifier: "the due date", "the closing date", "the last day to"

@@ -10,25 +10,11 @@ from typing import Any, Final
 import attrs
 
 from timeline._model import Mention
+from timeline.events import deadline_lexicon as L
+from timeline.events.deadline_lexicon import COMMITMENTS, DEADLINE_WORDS, DEMANDS
 from timeline.events.describe import describe
 from timeline.events.find_lexicon import REPORTING
-from timeline.syntax.sentences import sentence
-
-#: verbs that demand what their infinitive says ("gave households until Friday to register")
-DEMANDS: Final = frozenset("ask tell urge order demand give warn instruct call direct require".split())
-#: verbs that commit their subject to their infinitive ("agreed to exchange prisoners by Friday")
-COMMITMENTS: Final = frozenset("agree promise pledge vow undertake commit".split())
-#: words that make a dated event a deadline wherever they bear on it
-DEADLINE_WORDS: Final = frozenset("deadline ultimatum expire expiry expiration".split())
-#: verbs that put a state in place: "for 60 days" after them runs from then on ("has declared a
-#: curfew for 60 days"), not back from publication
-IMPOSING: Final = frozenset("declare impose extend suspend ban order grant approve close shut".split())
-
-
-#: verbs that set, give or move a limit: dated by it, they keep their own tense ("Dunkin' has set
-#: Nov. 10 as the deadline": the setting is past)
-SETTING: Final = frozenset("set give grant impose issue extend push postpone delay defer move bring advance "
-                           "reschedule change shift".split())
+from timeline.syntax.sentences import sentence, span_root, story_start
 
 
 @attrs.frozen
@@ -43,13 +29,23 @@ class Due:
     who: str | None = None
 
 
-def _infinitive(tok: Any) -> Any:
-    """The infinitive that completes ``tok`` ("to register" of "gave them until Friday to ...")."""
+#: the dependencies by which an infinitive completes a verb ("gave them until Friday to register")
+#: and a noun ("a deadline to comply", "14 days to respond", "the last day to register")
+_VERB_INFINITIVE: Final = ("xcomp", "advcl", "acl", "ccomp")
+_NOUN_INFINITIVE: Final = ("acl", "relcl", "xcomp", "advcl")
+
+
+def _infinitive(tok: Any, deps: tuple[str, ...] = _VERB_INFINITIVE) -> Any:
+    """The "to" infinitive that completes ``tok`` by one of ``deps``, or None."""
     for c in tok.children:
-        if c.dep_ in ("xcomp", "advcl", "acl", "ccomp") and c.tag_ == "VB" and any(
-                a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+        if c.dep_ in deps and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
             return c
     return None
+
+
+def _infinitive_noun(tok: Any) -> Any:
+    """"a deadline to comply", "14 days to respond", "the last day to register"."""
+    return _infinitive(tok, _NOUN_INFINITIVE)
 
 
 def _lemma(tok: Any) -> str:
@@ -148,10 +144,7 @@ def deadline_of(doc: Any, token: int, m: Mention, relation: str | None, kind: st
     return None
 
 
-# ------------------------------------------------------------------ the deadline grammar (0.3.0)
-
-from timeline.events import deadline_lexicon as L  # noqa: E402
-from timeline.syntax.sentences import span_root, story_start  # noqa: E402
+# ------------------------------------------------------------------ the deadline grammar
 
 
 @attrs.frozen
@@ -227,10 +220,6 @@ def _chain(tok: Any, steps: int = 6) -> list[Any]:
     return out
 
 
-def _lem(tok: Any) -> str:
-    return str(tok.lemma_).lower()
-
-
 def _subject(verb: Any) -> Any:
     """The subject of ``verb``; of two, the one after a dateline ("BOSTON--Applications ... are")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -255,20 +244,11 @@ def _np(tok: Any) -> str | None:
 
 
 def _limit_noun(tok: Any) -> bool:
-    lem = _lem(tok)
+    lem = _lemma(tok)
     if lem in L.LIMIT_NOUNS or tok.lower_ in L.LIMIT_NOUNS:
         return True
     mods = L.DATE_NOUNS.get(lem)
     return mods is not None and any(c.lower_ in mods for c in tok.children if c.dep_ in ("amod", "compound"))
-
-
-def _infinitive_of(tok: Any) -> Any:
-    """"a deadline to comply", "14 days to respond", "the last day to register"."""
-    for c in tok.children:
-        if c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.tag_ == "VB" and any(
-                a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
-            return c
-    return None
 
 
 def _for_clause(noun: Any) -> tuple[Any, Any]:
@@ -278,9 +258,9 @@ def _for_clause(noun: Any) -> tuple[Any, Any]:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 continue
-            inf = _infinitive_of(obj)
+            inf = _infinitive_noun(obj)
             return (obj, inf) if inf is not None else (None, c)
-    inf = _infinitive_of(noun)
+    inf = _infinitive_noun(noun)
     if inf is not None:
         doer = next((c for c in inf.children if c.dep_ == "nsubj"), None)
         return doer, inf
@@ -302,7 +282,7 @@ def _modified_by_compound(noun: Any) -> str | None:
 
 
 def _failed_bill(sent: Any) -> bool:
-    lemmas = {_lem(t) for t in sent}
+    lemmas = {_lemma(t) for t in sent}
     if not (lemmas & L.BILL_NOUNS):
         return False
     return bool(lemmas & L.FAILED) or any(t.lower_ == "would" and t.nbor(1).lower_ == "have"
@@ -322,7 +302,7 @@ def _past_verb(tok: Any) -> bool:
         return True
     if tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True
-    return tok.dep_ == "xcomp" and tok.head.tag_ == "VBD" and _lem(tok.head) in ("have", "need")
+    return tok.dep_ == "xcomp" and tok.head.tag_ == "VBD" and _lemma(tok.head) in ("have", "need")
 
 
 def _modal_words(verb: Any) -> set[str]:
@@ -339,7 +319,7 @@ def _obliged_verb(verb: Any) -> bool:
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
-        if _lem(head) in L.OBLIGING or _lem(head) in DEMANDS or _lem(head) in COMMITMENTS or _lem(head) == "need":
+        if _lemma(head) in L.OBLIGING or _lemma(head) in DEMANDS or _lemma(head) in COMMITMENTS or _lemma(head) == "need":
             return True
         if head.lower_ in ("required", "told", "asked", "ordered"):
             return True
@@ -354,9 +334,9 @@ def _obliging(verb: Any) -> bool:
     forecast ("will double its flights by August", "the goal is to put troops there by ...")."""
     if _obliged_verb(verb):
         return True
-    if (_lem(verb) in DEMANDS or _lem(verb) in L.OBLIGING) and any(c.dep_ == "auxpass" for c in verb.children):
+    if (_lemma(verb) in DEMANDS or _lemma(verb) in L.OBLIGING) and any(c.dep_ == "auxpass" for c in verb.children):
         return True  # "Guests are asked to RSVP by", "all staff are required to ... by"
-    if _modal_words(verb) & L.PERMITTING and _lem(verb) in L.IMPERATIVES:
+    if _modal_words(verb) & L.PERMITTING and _lemma(verb) in L.IMPERATIVES:
         return True
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
         return _obliging(verb.head)  # "must obtain approval and complete the deal by"
@@ -443,7 +423,7 @@ def _read(doc: Any, m: Mention) -> Reading | None:
     if m.type == "DURATION" and after is not None and after.lower_ in L.AFTER_WORDS:
         return Reading("after", root.i, negative=True)  # "two days after the vote"
     if rel == "to" and any(t.lower_ in ("from", "between") for t in doc[max(floor, span.start - 8) : span.start - 1]) \
-            and not any(_lem(t) in L.MOVING for t in doc[max(floor, span.start - 8) : span.start]):
+            and not any(_lemma(t) in L.MOVING for t in doc[max(floor, span.start - 8) : span.start]):
         return Reading("span", root.i, negative=True)  # "from May 2 to June 9"
     if rel == "until" and any(t.lower_ == "from" for t in doc[max(floor, span.start - 8) : span.start - 1]):
         return Reading("span", root.i, negative=True)
@@ -453,12 +433,12 @@ def _read(doc: Any, m: Mention) -> Reading | None:
         near += [c for c in t.children if c.i not in {x.i for x in near}]
     verb0 = next((t for t in chain[1:5] if t.pos_ in ("VERB", "AUX")), None)
     # a moved limit: "was extended to Dec. 15", "pushed back to March", "moved up to Monday"
-    mover = next((t for t in chain[1:6] if _lem(t) in L.MOVING and t.pos_ in ("VERB",)), None)
+    mover = next((t for t in chain[1:6] if _lemma(t) in L.MOVING and t.pos_ in ("VERB",)), None)
     if mover is not None and not (chain[1].i == mover.i or chain[1].head.i == mover.i or (
             len(chain) > 2 and chain[2].i == mover.i and chain[1].dep_ == "pobj")):
         mover = None  # the time is another verb's ("extended the offer ... that it mailed last Friday")
     if mover is not None and rel in ("to", "until", "for", "from") and _limitish(mover):
-        lem = _lem(mover)
+        lem = _lemma(mover)
         update = L.MOVING[lem]
         if lem == "push" and not any(c.lower_ in ("back", "out") for c in mover.children):
             update = "moved"
@@ -473,15 +453,15 @@ def _read(doc: Any, m: Mention) -> Reading | None:
         return Reading("counterfactual", root.i, negative=True)
     past = verb0 is not None and _past_verb(verb0)
     # "the ultimatum expires at midnight", "the permit lapses", "funding runs out on Friday"
-    expiring = next((t for t in chain[1:4] if t.pos_ == "VERB" and t.i < span.start and (_lem(t) in L.EXPIRING or (
-        _lem(t) == L.RUN_OUT[0] and any(c.lower_ == L.RUN_OUT[1] for c in t.children)))), None)
+    expiring = next((t for t in chain[1:4] if t.pos_ == "VERB" and t.i < span.start and (_lemma(t) in L.EXPIRING or (
+        _lemma(t) == L.RUN_OUT[0] and any(c.lower_ == L.RUN_OUT[1] for c in t.children)))), None)
     if expiring is not None:
         governors = [expiring, *(t for t in _chain(expiring, 3)[1:] if t.pos_ in ("VERB", "AUX", "ADJ"))]
         if _past_verb(expiring) or any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for g in governors
                                        for c in g.children):
             return Reading("expired", expiring.i, negative=True)  # "had been due to expire Friday"
-        form = "runs out" if _lem(expiring) == "run" else ("set to expire" if _lem(expiring.head) == "set"
-                                                           else _lem(expiring) + "s")
+        form = "runs out" if _lemma(expiring) == "run" else ("set to expire" if _lemma(expiring.head) == "set"
+                                                           else _lemma(expiring) + "s")
         subj = _subject(expiring) or (_subject(expiring.head) if expiring.dep_ == "xcomp" else None)
         what = f"{_np(subj)} {expiring.lower_}" if subj is not None else _what_of_verb(doc, expiring, skip)
         if form == "set to expire" and subj is not None:
@@ -492,7 +472,7 @@ def _read(doc: Any, m: Mention) -> Reading | None:
     noun = None if k_noun is None else chain[k_noun]
     below = None
     if noun is not None:
-        inf = _infinitive_of(noun)
+        inf = _infinitive_noun(noun)
         if inf is not None and any(t.i == inf.i for t in chain[:k_noun]):
             return None  # the time dates what is due, not the limit ("the last day to register for the spring term")
         below = next((t for t in chain[1:k_noun] if t.pos_ == "VERB"), None)
@@ -529,23 +509,23 @@ def _read(doc: Any, m: Mention) -> Reading | None:
             due.head if due.dep_ in ("amod", "advmod", "acl") and due.head.pos_ in ("NOUN", "PROPN") else None)
         if subj is not None and subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
             subj = verb.head  # "the notes, which will be due on Nov. 1, 2004"
-        if subj is not None and (_lem(subj) in L.MATURING or subj.lower_ in L.MATURING):
+        if subj is not None and (_lemma(subj) in L.MATURING or subj.lower_ in L.MATURING):
             return Reading("maturity", due.i, negative=True)  # "debentures due March 1, 2011"
-        if subj is not None and (_lem(subj) in L.EXPECTED_DUE or subj.lower_ in L.EXPECTED_DUE):
+        if subj is not None and (_lemma(subj) in L.EXPECTED_DUE or subj.lower_ in L.EXPECTED_DUE):
             return Reading("expected", due.i, negative=True)  # "the general election due this September"
         what = _np(subj)
         return Reading("due-by" if rel == "by" else "due", due.i, None if what is None else f"{what} due",
                        None, None)
     # "registration closes on Dec. 5", "polls close at 8 p.m.", "applications are open until Friday"
     closing = next((t for t in (*chain[1:4], *near) if t.pos_ in ("VERB", "AUX", "ADJ") and t.i < span.start and (
-        (_lem(t) in L.CLOSING and t in chain) or (t.lower_ == "open" and rel == "until"))), None)
+        (_lemma(t) in L.CLOSING and t in chain) or (t.lower_ == "open" and rel == "until"))), None)
     if closing is not None:
         verb = closing if closing.pos_ != "ADJ" else closing.head
         subj = _subject(verb) or next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
-        if subj is not None and (_lem(subj) in L.CLOSABLE or subj.lower_ in L.CLOSABLE):
+        if subj is not None and (_lemma(subj) in L.CLOSABLE or subj.lower_ in L.CLOSABLE):
             if _past_verb(verb):
                 return Reading("closed", closing.i, negative=True)
-            form = "polls close" if _lem(subj) in ("poll", "polls") else "closes"
+            form = "polls close" if _lemma(subj) in ("poll", "polls") else "closes"
             return Reading(form, closing.i, f"{_np(subj)} {'close' if form == 'polls close' else 'closes'}", None, None)
         if closing.lower_ == "open":
             return Reading("state", closing.i, negative=True)  # "the museum is open until 6pm"
@@ -553,37 +533,37 @@ def _read(doc: Any, m: Mention) -> Reading | None:
     if lexical is not None:
         return lexical
     # "the curfew takes effect at 10 p.m.", "effective Jan. 1, all staff must ..."
-    effect = next((t for t in chain[1:4] if _lem(t) in L.EFFECT_VERBS and any(
+    effect = next((t for t in chain[1:4] if _lemma(t) in L.EFFECT_VERBS and any(
         g.lower_ in L.EFFECT_NOUNS for c in t.children for g in (c, *c.children))), None)
     if effect is not None and not _past_verb(effect):
         subj = _subject(effect)
-        if subj is None or not (_lem(subj) in L.ORDER_NOUNS or subj.lower_ in L.ORDER_NOUNS):
+        if subj is None or not (_lemma(subj) in L.ORDER_NOUNS or subj.lower_ in L.ORDER_NOUNS):
             return Reading("in-effect", effect.i, negative=True)  # "the appointment takes effect Nov. 13"
         what = f"{_np(subj)} takes effect" if subj is not None else _what_of_verb(doc, effect, skip)
         return Reading("effective", effect.i, what, None, None)
     if any(t.lower_ == "effective" for t in doc[max(floor, span.start - 2) : span.start]):
         eff = next(t for t in doc[max(floor, span.start - 2) : span.start] if t.lower_ == "effective")
         owner = eff.head if eff.head.pos_ in ("NOUN", "PROPN") else None
-        if owner is None or not (_lem(owner) in L.ORDER_NOUNS or owner.lower_ in L.ORDER_NOUNS):
+        if owner is None or not (_lemma(owner) in L.ORDER_NOUNS or owner.lower_ in L.ORDER_NOUNS):
             return Reading("in-effect", eff.i, negative=True)  # "a new office of the chairman, effective Feb. 1"
         return Reading("effective", eff.i, f"{_np(owner)} effective", None, None)
     # "have until Dec. 31 to submit", "gave households until Friday to register"
     if rel == "until":
-        have = next((t for t in chain[1:4] if _lem(t) in ("have", "give", "get", "grant", "allow")), None)
+        have = next((t for t in chain[1:4] if _lemma(t) in ("have", "give", "get", "grant", "allow")), None)
         if have is not None:
-            inf = _infinitive_of(have) if have.pos_ == "VERB" else (have.head if have.dep_ == "aux" and have.head.tag_ == "VB" else None)
+            inf = _infinitive_noun(have) if have.pos_ == "VERB" else (have.head if have.dep_ == "aux" and have.head.tag_ == "VB" else None)
             if inf is None and have.pos_ == "VERB":
-                inf = _infinitive_of(root)  # "have until Feb. 11, 2016 to file": the parser hangs it on the date
+                inf = _infinitive_noun(root)  # "have until Feb. 11, 2016 to file": the parser hangs it on the date
             if inf is not None:
                 doer = next((c for c in have.children if c.dep_ in ("dative", "dobj", "nsubjpass")), None)
-                if doer is None and _lem(have) in ("have", "get"):
+                if doer is None and _lemma(have) in ("have", "get"):
                     doer = _subject(have) or _subject(inf)
                 words = doc[inf.i : inf.right_edge.i + 1]
                 text = "to " + str(words.text).rstrip(" .,;") if len(words) <= 10 else _to(_what_of_verb(doc, inf, skip))
                 if doer is not None and not text.lower().startswith(str(doer.text).lower()):
                     text = f"{_np(doer)} {text}"
-                who = _demander(have) if _lem(have) in ("give", "grant", "allow") else None
-                if past and inf.i > 0 and _lem(have) == "have":
+                who = _demander(have) if _lemma(have) in ("give", "grant", "allow") else None
+                if past and inf.i > 0 and _lemma(have) == "have":
                     return Reading("had-until", inf.i, negative=True)
                 return Reading("have-until", inf.i, text, _np(doer), who)
     # "RSVP by Dec. 1", "Apply by Feb. 3": an imperative (no subject) or RSVP before "by"
@@ -602,24 +582,24 @@ def _read(doc: Any, m: Mention) -> Reading | None:
                                                            and verb.i == sent.start)):
             return Reading("rsvp" if verb.lower_ == "rsvp" else "apply-by", verb.i,
                            "RSVP" if verb.lower_ == "rsvp" else _what_of_verb(doc, verb, skip), None, None)
-        if verb is not None and rel == "until" and _lem(verb) in L.ACCEPTING and _subject(verb) is not None \
+        if verb is not None and rel == "until" and _lemma(verb) in L.ACCEPTING and _subject(verb) is not None \
                 and any(c.dep_ == "auxpass" for c in verb.children):
             return Reading("submissions until", verb.i, _what_of_verb(doc, verb, skip), None, None)
         if verb is not None and rel == "until":
-            if _lem(verb) in L.STATE_SPANS or not _obliged_verb(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+            if _lemma(verb) in L.STATE_SPANS or not _obliged_verb(verb) or any(c.dep_ == "auxpass" for c in verb.children):
                 return Reading("state", verb.i, negative=True)  # "schools will remain closed until Monday"
         if verb is not None and rel == "by":
             if _past_verb(verb) and not _obliged_verb(verb):
                 return Reading("past-by", verb.i, negative=True)
             if _predicted(verb):
                 return Reading("predicted", verb.i, negative=True)  # "the storm would pass by Friday"
-            if verb.dep_ in ("xcomp", "ccomp") and _lem(verb.head) in L.EXPECTING:
+            if verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in L.EXPECTING:
                 return Reading("expected", verb.i, negative=True)  # "expects to close the deal by June"
             if not _obliging(verb):
                 return Reading("plan", verb.i, negative=True)  # "will double its flights by August"
             if True:
                 head = verb.head
-                if verb.dep_ == "xcomp" and _lem(head) in DEMANDS:
+                if verb.dep_ == "xcomp" and _lemma(head) in DEMANDS:
                     # "called on members to return to work by Friday", "ordered the bank to repay"
                     doer = _argument(head, ("dative", "dobj")) or _argument(
                         next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), head),
@@ -640,7 +620,7 @@ def _limitish(mover: Any) -> bool:
     extended", "extended the deadline"), or it is the filing or the registration a limit binds
     ("registration was extended to Friday"; not for "set": "set a vote for Friday" is no limit)."""
     args = [c for c in mover.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    return any(_limit_noun(a) or (_lem(a) in L.CLOSABLE and _lem(mover) != "set") for a in args)
+    return any(_limit_noun(a) or (_lemma(a) in L.CLOSABLE and _lemma(mover) != "set") for a in args)
 
 
 def _limit_what(doc: Any, mover: Any, m: Mention) -> str | None:
@@ -674,7 +654,7 @@ def _noun_what(doc: Any, noun: Any, m: Mention) -> str | None:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         obj = None if prep is None else next((g for g in prep.children if g.dep_ == "pobj"), None)
         if obj is not None and not (m.start <= obj.idx < m.end):
-            inf = _infinitive_of(obj)
+            inf = _infinitive_noun(obj)
             if inf is not None:
                 return f"{_np(obj)} {_to(_what_of_verb(noun.doc, inf, [(m.start, m.end)]))}"
             return _np(obj)
@@ -698,11 +678,11 @@ def _giver(noun: Any) -> tuple[Any, Any]:
 
 def _from_limit_noun(doc: Any, noun: Any, m: Mention, rel: str | None, clause: Any = None,
                      past: bool = False) -> Reading:
-    if noun.dep_ == "nsubj" and _lem(noun.head) in L.PASSING and _past_verb(noun.head):
+    if noun.dep_ == "nsubj" and _lemma(noun.head) in L.PASSING and _past_verb(noun.head):
         return Reading("passed", noun.i, negative=True)  # "the deadline passed on Monday"
-    if any(c.dep_ == "acl" and _lem(c) in L.PASSING and c.tag_ in ("VBD", "VBN") for c in noun.children):
+    if any(c.dep_ == "acl" and _lemma(c) in L.PASSING and c.tag_ in ("VBD", "VBN") for c in noun.children):
         return Reading("passed", noun.i, negative=True)  # "the deadline passed on Monday" (read as a noun phrase)
-    if noun.dep_ == "dobj" and _lem(noun.head) in ("miss", "meet") and (
+    if noun.dep_ == "dobj" and _lemma(noun.head) in ("miss", "meet") and (
             _past_verb(noun.head) or (noun.head.dep_ == "xcomp" and _past_verb(noun.head.head))):
         return Reading("missed", noun.i, negative=True)  # "missed a Nov. 15 deadline"
     if past and any(c.lower_ in ("previous", "earlier", "original", "old") for c in noun.children):
@@ -722,9 +702,9 @@ def _from_limit_noun(doc: Any, noun: Any, m: Mention, rel: str | None, clause: A
         doer, inf = _for_clause(noun)
     obliged = _np(doer) if doer is not None else _np(given)
     who = None
-    form = "ultimatum" if _lem(noun) == "ultimatum" else "deadline"
-    if verb is not None and _lem(verb) in L.GIVING:
-        form = "set a deadline" if _lem(verb) in ("set", "impose", "issue") and form == "deadline" else form
+    form = "ultimatum" if _lemma(noun) == "ultimatum" else "deadline"
+    if verb is not None and _lemma(verb) in L.GIVING:
+        form = "set a deadline" if _lemma(verb) in ("set", "impose", "issue") and form == "deadline" else form
         setter = _subject(verb)
         if setter is not None and setter.dep_ == "nsubj":
             who = _demander(verb)
@@ -732,7 +712,7 @@ def _from_limit_noun(doc: Any, noun: Any, m: Mention, rel: str | None, clause: A
         form = "n-day deadline"
     if what and obliged and inf is not None and not what.startswith(obliged) and doer is None:
         what = f"{obliged} {what}" if what.startswith("to ") else what
-    if verb is not None and _past_verb(verb) and _lem(verb) in L.PASSING and _lem(verb) != "set":
+    if verb is not None and _past_verb(verb) and _lemma(verb) in L.PASSING and _lemma(verb) != "set":
         return Reading("passed", noun.i, what, obliged, who, negative=True)
     trigger = inf if inf is not None else noun
     return Reading(form, trigger.i, what, obliged, who, count="publication" if m.type == "DURATION" else None)
@@ -741,22 +721,22 @@ def _from_limit_noun(doc: Any, noun: Any, m: Mention, rel: str | None, clause: A
 def _from_length(doc: Any, span: Any, root: Any, chain: list[Any], m: Mention, rel: str | None) -> Reading | None:
     """"has 14 days to respond", "were given 30 days to leave", "must leave within 48 hours"."""
     head = root.head
-    if root.dep_ in ("dobj", "npadvmod", "attr") and _lem(head) in L.GIVING:
-        inf = _infinitive_of(root) or _infinitive_of(head)
+    if root.dep_ in ("dobj", "npadvmod", "attr") and _lemma(head) in L.GIVING:
+        inf = _infinitive_noun(root) or _infinitive_noun(head)
         if inf is not None:
             doer = next((c for c in head.children if c.dep_ in ("dative", "nsubjpass")), None)
-            if doer is None and _lem(head) in ("have", "get"):
+            if doer is None and _lemma(head) in ("have", "get"):
                 doer = _subject(head)
             text = _what_of_verb(doc, inf, [(m.start, m.end)])
             text = text if text.startswith("to ") else f"to {text}"
             return Reading("has-n-days", inf.i, f"{_np(doer)} {text}" if doer is not None else text,
-                           _np(doer), _demander(head) if _lem(head) in ("give", "grant", "allow") else None,
+                           _np(doer), _demander(head) if _lemma(head) in ("give", "grant", "allow") else None,
                            count="publication")
     if rel == "within":
         verb = next((t for t in chain[1:4] if t.pos_ == "VERB"), None)
         if verb is None or _past_verb(verb) or any(c.lower_ == "had" for c in verb.children):
             return None  # "within a week, the army had crossed the border": told, not due
-        if not _obliging(verb) and not (verb.dep_ in ("advcl", "xcomp", "ccomp") and _lem(verb.head) in DEMANDS):
+        if not _obliging(verb) and not (verb.dep_ in ("advcl", "xcomp", "ccomp") and _lemma(verb.head) in DEMANDS):
             return Reading("plan", verb.i, negative=True)  # "will finish its investigation within a year"
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "after", "from")), None)
         if of is None:
@@ -824,7 +804,7 @@ def _closing_updates(doc: Any) -> list[tuple[int, str, set[str]]]:
         if not (t.tag_ == "VBD" or (t.tag_ == "VBN" and aux & {"was", "were", "has", "have", "had", "been"})):
             continue
         words = {w.lower_ for w in t.subtree if w.is_alpha and len(w) > 2} - _GENERIC
-        limit = any(_limit_noun(c) or _lem(c) in ("demand", "condition", "order", "ultimatum")
+        limit = any(_limit_noun(c) or _lemma(c) in ("demand", "condition", "order", "ultimatum")
                     for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "prep"))
         if limit:
             words.add("\0limit")

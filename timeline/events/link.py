@@ -464,26 +464,11 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
                 extra.append(told)
         if OPTIONS["conj"] and target.pos_ == "VERB":
             extra.extend(_conjoined(target, first, is_event))
-        if OPTIONS["subject_aspectual"]:
-            got = _subject_of_aspectual(target, is_event)
-            if got is not None:
-                extra.append(got)
-        if OPTIONS["event_object"]:
-            got = _event_object(target, is_event)
-            if got is not None:
-                extra.append(got)
-        if OPTIONS["shared_subject"] and target.pos_ == "VERB":
-            got = _shared_subject_conjunct(target, first, is_event)
-            if got is not None:
-                extra.append(got)
-        if OPTIONS["reported_too"] and reported is None:
-            got = _reported_too(target, first, is_event)
-            if got is not None:
-                extra.append(got)
-        if OPTIONS["raising"]:
-            got = _raising(target, is_event)
-            if got is not None:
-                extra.append(got)
+        for name, further in _FURTHER:
+            if OPTIONS[name]:
+                got = further(target, first, is_event, reported)
+                if got is not None:
+                    extra.append(got)
         out.append(ParseLink(mention=k, token=target.i, relation=relation, primary=True))
         seen = {target.i}
         for e in extra:
@@ -492,6 +477,19 @@ def link(doc: Doc, mentions: Sequence[Mention], is_event: Callable[[Token], bool
                 out.append(ParseLink(mention=k, token=e.i, relation=relation, primary=False))
     return out
 
+
+#: the measured second links that each take one further event, in the order they are tried:
+#: (name in `OPTIONS`, the rule given the dated word, the first word of its sentence, the event
+#: test and the reporting verb the time dates, if any)
+_FURTHER: Final[tuple[tuple[str, Callable[[Token, int, Callable[[Token], bool], Token | None], Token | None]], ...]] = (
+    ("subject_aspectual", lambda t, first, is_event, reported: _subject_of_aspectual(t, is_event)),
+    ("event_object", lambda t, first, is_event, reported: _event_object(t, is_event)),
+    ("shared_subject", lambda t, first, is_event, reported:
+        _shared_subject_conjunct(t, first, is_event) if t.pos_ == "VERB" else None),
+    ("reported_too", lambda t, first, is_event, reported:
+        _reported_too(t, first, is_event) if reported is None else None),
+    ("raising", lambda t, first, is_event, reported: _raising(t, is_event)),
+)
 
 #: the rules after the climb, each of which can be switched to measure it
 #: (``benchmarks/parse_links.py --ablate``). The rules that are off were measured on TimeBank (gold

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from timeline._model import Interval, Mention
-from timeline.events.deadlines import IMPOSING, SETTING, Due, Reading, deadline_of, read
+from timeline.events.deadline_lexicon import IMPOSING, SETTING
+from timeline.events.deadlines import Due, Reading, deadline_of, read
 from timeline.events.due import due_after, due_of
 from timeline.events.describe import TimeSpans, describe
 from timeline.events.find_lexicon import PLANNED_MODIFIERS

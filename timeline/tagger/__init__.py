@@ -138,7 +138,7 @@ def _told(story: Point | None, ref: Reference, near: bool) -> bool:
 
 def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, recent: dict[str, Point], near: bool,
              spec: Spec | None = None, tense_from: int | None = None, hint: TenseHint | None = None,
-             hinted: set[tuple[int, int]] | None = None, turned: bool = False) -> Resolved:
+             hinted: set[tuple[int, int]] | None = None, turned: bool = False, told: bool = False) -> Resolved:
     """``tense_from``: the first token the tense is read from (a range end reads it at the range's
     start); ``hint`` replaces the words' tense where it gives one, and the span goes in ``hinted``."""
     spec = spec or c.spec
@@ -153,7 +153,7 @@ def _resolve(toks: Tokens, c: Candidate, ref: Reference, story: Point | None, re
                 tense = said
                 if hinted is not None:
                     hinted.add(span)
-    return resolve(spec, ref, story, tense, recent, history=not near, told=_told(story, ref, near),
+    return resolve(spec, ref, story, tense, recent, history=not near, told=told,
                    calendar=not turned)
 
 
@@ -185,6 +185,7 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
     out_points: dict[int, Point] = {}
     for k, c in enumerate(cands):
         spec = c.spec
+        told = _told(story, ref, near)
         try:
             if k in starts_of:
                 start = out_points.get(starts_of[k])
@@ -193,17 +194,16 @@ def tag(text: str, ref: Reference, *, tense_hint: TenseHint | None = None,
             if ranges.get(k, 0) > 0:
                 j = ranges[k]
                 end = _resolve(toks, cands[j], ref, story, recent, near, tense_from=c.first, hint=tense_hint,
-                               hinted=hinted, turned=turned)
+                               hinted=hinted, turned=turned, told=told)
                 ahead[j] = end
                 if end.point is not None:
                     spec = _before_end(spec, end.point)
             r = ahead.pop(k) if k in ahead else _resolve(toks, c, ref, story, recent, near, spec, hint=tense_hint,
-                                                          hinted=hinted, turned=turned)
+                                                          hinted=hinted, turned=turned, told=told)
             if r.point is not None:
                 out_points[k] = r.point
         except (ValueError, OverflowError):
             continue
-        told = _told(story, ref, near)
         if r.point is not None:
             close = abs(real_year(r.point.date) - ref_year) < NARRATIVE_YEARS
             if close and not (told and (spec.deictic or spec.year is None)):

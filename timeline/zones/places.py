@@ -1,4 +1,5 @@
-"""Place names -> IANA zones, offline, from well-kept data; never a hand-written city list.
+"""Place names -> IANA zones, offline, from well-kept data (the only hand-written list is the
+common datelines the tz database does not name, `timeline.zones.datelines`, read first).
 
 Three tiers, cheapest first, each loaded only when the one before has no answer:
 
